@@ -1,0 +1,84 @@
+package piko.cli;
+
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+import piko.core.Environments;
+import piko.core.PikoException;
+import piko.core.Scripts;
+import piko.core.StatusReport;
+import piko.core.Workspace;
+import piko.docker.Docker;
+import piko.exec.ProcessRunner;
+import piko.git.Git;
+
+/** What every command shares: where it runs, the process runner, and the open workspace. */
+abstract class BaseCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    final ProcessRunner runner = new ProcessRunner();
+    private Workspace workspace;
+
+    /** The command's work; returns the exit code. */
+    abstract int execute();
+
+    @Override
+    public final Integer call() {
+        try {
+            return execute();
+        } finally {
+            if (workspace != null) {
+                workspace.close();
+            }
+        }
+    }
+
+    Path cwd() {
+        return Path.of(System.getProperty("user.dir"));
+    }
+
+    PrintWriter out() {
+        return spec.commandLine().getOut();
+    }
+
+    Console console() {
+        return new Console(out(), spec.commandLine().getErr());
+    }
+
+    Docker docker() {
+        return new Docker(runner);
+    }
+
+    Git git() {
+        return new Git(runner);
+    }
+
+    Workspace workspace() {
+        if (workspace == null) {
+            workspace = Workspace.open(cwd());
+        }
+        return workspace;
+    }
+
+    Environments environments() {
+        return new Environments(workspace(), docker(), git(), new Scripts(runner, new PrintStream(System.err, true)),
+                console());
+    }
+
+    StatusReport statusReport() {
+        return new StatusReport(workspace(), docker());
+    }
+
+    /** The name given, or else the environment whose worktree we are in. */
+    String environmentName(String given) {
+        if (given != null) {
+            return given;
+        }
+        return workspace().environmentAt(cwd()).orElseThrow(() -> new PikoException(
+                "which environment? give its name, or run this inside its worktree", "see them with: piko list", 2));
+    }
+}

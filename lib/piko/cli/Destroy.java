@@ -1,0 +1,24 @@
+package piko.cli;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "destroy", mixinStandardHelpOptions = true,
+        description = "Remove an environment: its containers, network, worktree and state (its branch is kept).")
+final class Destroy extends BaseCommand {
+    @Parameters(paramLabel = "<name>", description = "Environment.")
+    String name;
+
+    @Option(names = "--volumes", description = "Also remove its named volumes (its data).")
+    boolean volumes;
+
+    @Option(names = "--force", description = "Remove the worktree even when it has uncommitted changes.")
+    boolean force;
+
+    @Override
+    int execute() {
+        environments().destroy(name, volumes, force);
+        return 0;
+    }
+}

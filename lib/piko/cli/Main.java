@@ -1,0 +1,45 @@
+package piko.cli;
+
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import piko.core.PikoException;
+import piko.exec.ProcessRunner;
+
+/** Builds the command line and turns every failure into one `error:` line and an exit code. */
+public final class Main {
+    private Main() {
+    }
+
+    public static int run(String... args) {
+        CommandLine cli = new CommandLine(new PikoCommand());
+        cli.setExecutionExceptionHandler((e, cmd, parsed) -> report(cmd.getErr(), e));
+        cli.setParameterExceptionHandler((e, args2) -> {
+            PrintWriter err = e.getCommandLine().getErr();
+            err.println("error: " + e.getMessage());
+            err.println("hint: see: " + e.getCommandLine().getCommandSpec().qualifiedName() + " --help");
+            return 2;
+        });
+        int code = cli.execute(args);
+        if (System.getenv("PIKO_TRACE_PROCESSES") != null) {
+            System.err.println("piko: processes started: " + ProcessRunner.spawnedCounts());
+        }
+        return code;
+    }
+
+    private static int report(PrintWriter err, Exception e) {
+        if (PikoCommand.verbose) {
+            e.printStackTrace(err);
+        }
+        if (e instanceof PikoException p) {
+            err.println("error: " + p.getMessage());
+            if (p.hint() != null) {
+                err.println("hint: " + p.hint());
+            }
+            err.flush();
+            return p.exitCode();
+        }
+        err.println("error: " + e + (PikoCommand.verbose ? "" : " (run with --verbose for details)"));
+        err.flush();
+        return 70;
+    }
+}

@@ -1,0 +1,19 @@
+package piko.cli;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "restart", mixinStandardHelpOptions = true, description = "Restart an environment, or one service of it.")
+final class Restart extends BaseCommand {
+    @Parameters(index = "0", paramLabel = "<name>", description = "Environment.")
+    String name;
+
+    @Parameters(index = "1", paramLabel = "<service>", arity = "0..1", description = "Only this service.")
+    String service;
+
+    @Override
+    int execute() {
+        environments().restart(name, service);
+        return 0;
+    }
+}

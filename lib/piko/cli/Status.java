@@ -1,0 +1,73 @@
+package piko.cli;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import piko.core.PortAllocation;
+import piko.core.StatusReport.EnvironmentStatus;
+import piko.core.StatusReport.ServiceStatus;
+
+@Command(name = "status", mixinStandardHelpOptions = true,
+        description = "Show each service of an environment (or of all): state, health and host ports.")
+final class Status extends BaseCommand {
+    @Parameters(paramLabel = "<name>", arity = "0..1",
+            description = "Environment (default: the worktree you are in, else all).")
+    String name;
+
+    @Option(names = "--json", description = "Print JSON.")
+    boolean json;
+
+    @Override
+    int execute() {
+        String which = name != null ? name : workspace().environmentAt(cwd()).orElse(null);
+        List<EnvironmentStatus> report = which == null
+                ? statusReport().all()
+                : statusReport().of(List.of(environments().require(which)));
+        if (json) {
+            List<Object> envs = new ArrayList<>();
+            for (EnvironmentStatus e : report) {
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("name", e.env().name());
+                m.put("status", e.status());
+                m.put("branch", e.env().branch());
+                m.put("path", e.env().path().toString());
+                List<Object> services = new ArrayList<>();
+                for (ServiceStatus s : e.services()) {
+                    Map<String, Object> sm = new LinkedHashMap<>();
+                    sm.put("service", s.service());
+                    sm.put("state", s.state());
+                    sm.put("health", s.health());
+                    List<Object> ports = new ArrayList<>();
+                    for (PortAllocation p : s.ports()) {
+                        ports.add(Map.of("target", p.target(), "protocol", p.protocol(), "host", p.hostPort()));
+                    }
+                    sm.put("ports", ports);
+                    services.add(sm);
+                }
+                m.put("services", services);
+                envs.add(m);
+            }
+            out().println(Json.write(which == null ? envs : envs.get(0)));
+        } else if (report.isEmpty()) {
+            out().println("No environments yet. Create one with: piko create <name>");
+        } else {
+            for (EnvironmentStatus e : report) {
+                out().println(e.env().name() + ": " + e.status() + " (branch " + e.env().branch() + ", " + e.env().path() + ")");
+                Table t = new Table("  SERVICE", "STATE", "HEALTH", "PORTS");
+                for (ServiceStatus s : e.services()) {
+                    String ports = s.ports().stream().map(p -> p.hostPort() + "->" + p.target() + "/" + p.protocol())
+                            .collect(Collectors.joining(", "));
+                    t.row("  " + s.service(), s.state(), s.health().isEmpty() ? "-" : s.health(), ports.isEmpty() ? "-" : ports);
+                }
+                t.print(out());
+            }
+        }
+        out().flush();
+        return 0;
+    }
+}

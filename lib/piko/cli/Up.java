@@ -1,0 +1,16 @@
+package piko.cli;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "up", mixinStandardHelpOptions = true, description = "Start an environment (idempotent).")
+final class Up extends BaseCommand {
+    @Parameters(paramLabel = "<name>", arity = "0..1", description = "Environment (default: the worktree you are in).")
+    String name;
+
+    @Override
+    int execute() {
+        environments().up(environmentName(name));
+        return 0;
+    }
+}

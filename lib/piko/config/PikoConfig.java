@@ -1,0 +1,200 @@
+package piko.config;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeTuple;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.SequenceNode;
+import org.yaml.snakeyaml.nodes.Tag;
+import piko.core.PikoException;
+
+/** piko.yaml, the committed declaration beside the compose file. Every key is optional. */
+public record PikoConfig(Path file, String compose, int portBase, int portBlock,
+                         String setupScript, String destroyScript, List<String> shared) {
+    public static final String FILE_NAME = "piko.yaml";
+    public static final long MAX_BYTES = 1024 * 1024;
+    public static final int DEFAULT_BASE = 10000;
+    public static final int DEFAULT_BLOCK = 100;
+    private static final Map<String, Set<String>> SECTIONS = Map.of(
+            "", Set.of("compose", "scripts", "ports", "shared"),
+            "scripts", Set.of("setup", "destroy"),
+            "ports", Set.of("base", "block"));
+
+    public static PikoConfig defaults(Path file) {
+        return new PikoConfig(file, null, DEFAULT_BASE, DEFAULT_BLOCK, null, null, List.of());
+    }
+
+    public boolean exists() {
+        return file != null && Files.isRegularFile(file);
+    }
+
+    /** Reads root/piko.yaml; a missing file gives the defaults. */
+    public static PikoConfig load(Path root) {
+        Path file = root.resolve(FILE_NAME);
+        if (!Files.isRegularFile(file)) {
+            return defaults(file);
+        }
+        try {
+            if (Files.size(file) > MAX_BYTES) {
+                throw new PikoException(file + " is larger than 1 MiB", "piko.yaml holds a few settings; check its content");
+            }
+            return parse(file, Files.readString(file, StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new PikoException("cannot read " + file + ": " + e.getMessage());
+        }
+    }
+
+    static PikoConfig parse(Path file, String text) {
+        Node root;
+        try (Reader reader = new StringReader(text)) {
+            root = yaml().compose(reader);
+        } catch (YAMLException | IOException e) {
+            throw new PikoException(file + ": invalid YAML: " + e.getMessage().strip().replace('\n', ' '),
+                    "fix the syntax of " + FILE_NAME);
+        }
+        Builder b = new Builder(file);
+        if (root == null) {
+            return b.build();
+        }
+        for (NodeTuple t : b.mapping(root, "")) {
+            String key = b.key(t, "");
+            Node value = t.getValueNode();
+            switch (key) {
+                case "compose" -> b.compose = b.string(value, key);
+                case "shared" -> b.shared = b.stringList(value, key);
+                case "scripts" -> {
+                    for (NodeTuple s : b.mapping(value, key)) {
+                        String k = b.key(s, key);
+                        String script = b.string(s.getValueNode(), key + "." + k);
+                        if (k.equals("setup")) b.setup = script; else b.destroy = script;
+                    }
+                }
+                case "ports" -> {
+                    for (NodeTuple p : b.mapping(value, key)) {
+                        String k = b.key(p, key);
+                        int n = b.integer(p.getValueNode(), key + "." + k);
+                        if (k.equals("base")) b.base = n; else b.block = n;
+                    }
+                }
+                default -> throw new IllegalStateException(key);
+            }
+        }
+        return b.build();
+    }
+
+    private static Yaml yaml() {
+        LoaderOptions options = new LoaderOptions();
+        options.setMaxAliasesForCollections(20);
+        options.setAllowDuplicateKeys(false);
+        options.setCodePointLimit((int) MAX_BYTES);
+        options.setNestingDepthLimit(20);
+        return new Yaml(options);
+    }
+
+    private static final class Builder {
+        final Path file;
+        String compose;
+        String setup;
+        String destroy;
+        int base = DEFAULT_BASE;
+        int block = DEFAULT_BLOCK;
+        List<String> shared = List.of();
+
+        Builder(Path file) {
+            this.file = file;
+        }
+
+        PikoConfig build() {
+            if (block < 10 || block > 1000) {
+                throw fail(null, "ports.block must be between 10 and 1000, not " + block);
+            }
+            if (base < 1024 || base + 2L * block > 65535) {
+                throw fail(null, "ports.base must be at least 1024 and leave room for two blocks below 65536, not " + base);
+            }
+            return new PikoConfig(file, compose, base, block, setup, destroy, shared);
+        }
+
+        List<NodeTuple> mapping(Node node, String where) {
+            if (!(node instanceof MappingNode m)) {
+                throw fail(node, (where.isEmpty() ? "the top level" : "'" + where + "'") + " must be a mapping");
+            }
+            Set<String> seen = new HashSet<>();
+            for (NodeTuple t : m.getValue()) {
+                String k = key(t, where);
+                if (!seen.add(k)) {
+                    throw fail(t.getKeyNode(), "duplicate key '" + k + "'");
+                }
+            }
+            return m.getValue();
+        }
+
+        String key(NodeTuple t, String section) {
+            Node k = t.getKeyNode();
+            if (!(k instanceof ScalarNode s)) {
+                throw fail(k, "keys must be plain words");
+            }
+            Set<String> allowed = SECTIONS.get(section);
+            if (!allowed.contains(s.getValue())) {
+                String full = section.isEmpty() ? s.getValue() : section + "." + s.getValue();
+                throw fail(k, "unknown key '" + full + "' (allowed" + (section.isEmpty() ? "" : " in " + section)
+                        + ": " + String.join(", ", allowed.stream().sorted().toList()) + ")");
+            }
+            return s.getValue();
+        }
+
+        String string(Node node, String key) {
+            if (node instanceof ScalarNode s && s.getTag().equals(Tag.STR)) {
+                return s.getValue();
+            }
+            throw fail(node, "'" + key + "' must be a string");
+        }
+
+        int integer(Node node, String key) {
+            if (node instanceof ScalarNode s && s.getTag().equals(Tag.INT)) {
+                try {
+                    return Integer.parseInt(s.getValue());
+                } catch (NumberFormatException e) {
+                    // falls through to the error below
+                }
+            }
+            throw fail(node, "'" + key + "' must be a whole number");
+        }
+
+        List<String> stringList(Node node, String key) {
+            if (node instanceof ScalarNode s && s.getTag().equals(Tag.NULL)) {
+                return List.of();
+            }
+            if (!(node instanceof SequenceNode seq)) {
+                throw fail(node, "'" + key + "' must be a list of service names");
+            }
+            List<String> items = new ArrayList<>();
+            for (Node item : seq.getValue()) {
+                String name = string(item, key + "[]");
+                if (!name.matches("[a-zA-Z0-9][a-zA-Z0-9_.-]*")) {
+                    throw fail(item, "'" + name + "' in '" + key + "' is not a valid service name");
+                }
+                if (!items.contains(name)) items.add(name);
+            }
+            return List.copyOf(items);
+        }
+
+        PikoException fail(Node node, String message) {
+            String where = node == null ? file.toString() : file + ":" + (node.getStartMark().getLine() + 1);
+            return new PikoException(where + ": " + message, "see piko.yaml.example for every key");
+        }
+    }
+}

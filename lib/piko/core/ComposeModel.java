@@ -1,0 +1,101 @@
+package piko.core;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+
+/**
+ * The parts of a compose project piko acts on, read from `docker compose config --format json`
+ * (compose's own parser has resolved includes, extends, env files and short syntaxes by then).
+ */
+public record ComposeModel(String projectName, Map<String, Service> services, Map<String, Resource> networks,
+                           Map<String, Resource> volumes) {
+
+    public record Port(int target, String protocol, String hostIp) {
+    }
+
+    /** A service; dependsOn maps each dependency to its condition, as compose's long syntax has it. */
+    public record Service(String name, List<Port> ports, String containerName, List<String> networks,
+                          String networkMode, Map<String, Map<String, Object>> dependsOn) {
+        public List<PortRequest> portRequests() {
+            return ports.stream().map(p -> new PortRequest(name, p.target(), p.protocol())).distinct().toList();
+        }
+    }
+
+    /** A top-level network or volume: its key, the Docker name compose gives it, and whether it is external. */
+    public record Resource(String key, String name, boolean external) {
+        /** True when the user pinned a name, which would make every environment share one resource. */
+        public boolean hasFixedName(String composeProject) {
+            return !external && name != null && !name.equals(composeProject + "_" + key);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    public static ComposeModel parse(String json) {
+        LoaderOptions options = new LoaderOptions();
+        options.setCodePointLimit(64 * 1024 * 1024);
+        Object loaded = new Yaml(options).load(json);
+        if (!(loaded instanceof Map<?, ?> root)) {
+            throw new PikoException("unexpected output from docker compose config");
+        }
+        Map<String, Service> services = new TreeMap<>();
+        for (Map.Entry<String, Object> e : map(root.get("services")).entrySet()) {
+            services.put(e.getKey(), service(e.getKey(), map(e.getValue())));
+        }
+        return new ComposeModel(String.valueOf(root.get("name")), services,
+                resources(map(root.get("networks"))), resources(map(root.get("volumes"))));
+    }
+
+    public List<PortRequest> portRequests(List<String> serviceNames) {
+        List<PortRequest> requests = new ArrayList<>();
+        for (String name : serviceNames) {
+            requests.addAll(services.get(name).portRequests());
+        }
+        return requests;
+    }
+
+    private static Service service(String name, Map<String, Object> s) {
+        List<Port> ports = new ArrayList<>();
+        for (Object o : list(s.get("ports"))) {
+            Map<String, Object> p = map(o);
+            Object target = p.get("target");
+            if (target == null) continue;
+            String protocol = p.get("protocol") == null ? "tcp" : String.valueOf(p.get("protocol"));
+            String hostIp = p.get("host_ip") == null ? null : String.valueOf(p.get("host_ip"));
+            ports.add(new Port(Integer.parseInt(String.valueOf(target)), protocol, hostIp));
+        }
+        Map<String, Map<String, Object>> deps = new LinkedHashMap<>();
+        for (Map.Entry<String, Object> d : map(s.get("depends_on")).entrySet()) {
+            deps.put(d.getKey(), map(d.getValue()));
+        }
+        Object containerName = s.get("container_name");
+        Object networkMode = s.get("network_mode");
+        return new Service(name, ports, containerName == null ? null : String.valueOf(containerName),
+                new ArrayList<>(map(s.get("networks")).keySet()),
+                networkMode == null ? null : String.valueOf(networkMode), deps);
+    }
+
+    private static Map<String, Resource> resources(Map<String, Object> section) {
+        Map<String, Resource> out = new TreeMap<>();
+        for (Map.Entry<String, Object> e : section.entrySet()) {
+            Map<String, Object> r = map(e.getValue());
+            Object name = r.get("name");
+            out.put(e.getKey(), new Resource(e.getKey(), name == null ? null : String.valueOf(name),
+                    Boolean.TRUE.equals(r.get("external"))));
+        }
+        return out;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> map(Object o) {
+        return o instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of();
+    }
+
+    private static List<Object> list(Object o) {
+        return o instanceof List<?> l ? new ArrayList<>(l) : List.of();
+    }
+}

@@ -1,0 +1,49 @@
+package piko.core;
+
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+/** The PIKO_* variables of an environment: for `piko env`, and for the lifecycle scripts. */
+public final class EnvVars {
+    private EnvVars() {
+    }
+
+    /** ports: every allocation the environment uses (its own and, later, shared ones), by service. */
+    public static Map<String, String> of(Project project, Environment env, List<PortAllocation> ports) {
+        Map<String, String> vars = new LinkedHashMap<>();
+        vars.put("PIKO_ROOT", project.root().toString());
+        vars.put("PIKO_PROJECT", project.name());
+        vars.put("PIKO_ENV_NAME", env.name());
+        vars.put("PIKO_ENV_PATH", env.path().toString());
+        vars.put("PIKO_BRANCH", env.branch());
+        vars.put("PIKO_COMPOSE_PROJECT", Names.composeProject(project.name(), env.name()));
+        Map<String, List<PortAllocation>> byService = ports.stream()
+                .collect(Collectors.groupingBy(PortAllocation::service, TreeMap::new, Collectors.toList()));
+        for (Map.Entry<String, List<PortAllocation>> e : byService.entrySet()) {
+            List<PortAllocation> list = e.getValue().stream()
+                    .sorted(Comparator.comparing((PortAllocation a) -> !a.protocol().equals("tcp"))
+                            .thenComparingInt(PortAllocation::target))
+                    .toList();
+            String var = Names.portVariable(e.getKey());
+            vars.put(var, String.valueOf(list.get(0).hostPort()));
+            if (list.size() > 1) {
+                for (PortAllocation a : list) {
+                    vars.putIfAbsent(var + "_" + a.target(), String.valueOf(a.hostPort()));
+                }
+            }
+        }
+        return vars;
+    }
+
+    /** `export K='v'` lines that a POSIX shell's eval accepts for any value. */
+    public static String asShell(Map<String, String> vars) {
+        StringBuilder b = new StringBuilder();
+        vars.forEach((k, v) -> b.append("export ").append(k).append("='")
+                .append(v.replace("'", "'\\''")).append("'\n"));
+        return b.toString();
+    }
+}

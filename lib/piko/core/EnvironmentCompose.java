@@ -1,0 +1,94 @@
+package piko.core;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import piko.docker.ComposeTarget;
+import piko.docker.Docker;
+
+/** The compose side of one environment: reading the user's file, planning ports, writing the override. */
+public final class EnvironmentCompose {
+    /** Bump when OverrideFile's output changes, so that `piko up` rewrites older overrides. */
+    private static final String OVERRIDE_FORMAT = "1";
+
+    /** What `up` needs: the target with both files, the services to start, and the inputs' fingerprint. */
+    public record Prepared(ComposeTarget target, List<String> services, List<PortAllocation> ports, String inputsHash) {
+    }
+
+    private final Workspace ws;
+    private final Docker docker;
+
+    public EnvironmentCompose(Workspace ws, Docker docker) {
+        this.ws = ws;
+        this.docker = docker;
+    }
+
+    public Path composeFile(Environment env) {
+        return env.path().resolve(ws.composeFile());
+    }
+
+    public Path overrideFile(Environment env) {
+        return env.path().resolve(OverrideFile.NAME);
+    }
+
+    /** The project with the user's file and piko's override, run from the worktree. */
+    public ComposeTarget target(Environment env) {
+        return new ComposeTarget(Names.composeProject(ws.project().name(), env.name()), env.path(),
+                List.of(composeFile(env), overrideFile(env)));
+    }
+
+    /** True when the compose file, .env or piko.yaml changed since the override was written. */
+    public boolean stale(Environment env) {
+        return !Files.isRegularFile(overrideFile(env)) || !inputsHash(env).equals(env.composeHash());
+    }
+
+    /**
+     * Reads the user's compose file through compose, assigns host ports and writes the override.
+     * shared: services that run in the shared project instead.
+     */
+    public Prepared prepare(Environment env, Set<String> shared, Map<String, String> vars) {
+        Path file = composeFile(env);
+        if (!Files.isRegularFile(file)) {
+            throw new PikoException("the compose file " + ws.composeFile() + " is not in branch " + env.branch(),
+                    "commit " + ws.composeFile() + " on that branch (worktrees only see committed files)");
+        }
+        String composeProject = Names.composeProject(ws.project().name(), env.name());
+        ComposeTarget userOnly = new ComposeTarget(composeProject, env.path(), List.of(file));
+        ComposeModel model = ComposeModel.parse(docker.composeConfigJson(userOnly, vars));
+        List<String> services = model.services().keySet().stream().filter(s -> !shared.contains(s)).toList();
+        PortPlan plan = new PortPlan(ws.config().portBase(), ws.config().portBlock(), env.slot());
+        List<PortAllocation> ports = ws.store().assignPorts(ws.project(), env.name(), (existing, taken) ->
+                plan.allocate(env.name(), model.portRequests(services), existing, taken, HostPorts::isFree));
+        String text = OverrideFile.render(model, ws.project().name(), env.name(), ports, shared);
+        try {
+            Files.writeString(overrideFile(env), text, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new PikoException("cannot write " + overrideFile(env) + ": " + e.getMessage());
+        }
+        return new Prepared(target(env), services, ports, inputsHash(env));
+    }
+
+    /** A fingerprint of everything the override is derived from that can change without piko knowing. */
+    public String inputsHash(Environment env) {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            sha.update(OVERRIDE_FORMAT.getBytes(StandardCharsets.UTF_8));
+            for (Path p : List.of(composeFile(env), env.path().resolve(".env"), ws.config().file())) {
+                sha.update(p.toString().getBytes(StandardCharsets.UTF_8));
+                if (Files.isRegularFile(p)) {
+                    sha.update(Files.readAllBytes(p));
+                }
+            }
+            return HexFormat.of().formatHex(sha.digest());
+        } catch (IOException | NoSuchAlgorithmException e) {
+            throw new PikoException("cannot read the compose inputs of " + env.name() + ": " + e.getMessage());
+        }
+    }
+}

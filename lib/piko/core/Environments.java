@@ -1,0 +1,192 @@
+package piko.core;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import piko.docker.ComposeTarget;
+import piko.docker.Docker;
+import piko.git.Git;
+
+/** Creating, starting, stopping and destroying environments. */
+public final class Environments {
+    private final Workspace ws;
+    private final Docker docker;
+    private final Git git;
+    private final Scripts scripts;
+    private final Reporter out;
+    private final EnvironmentCompose compose;
+
+    public Environments(Workspace ws, Docker docker, Git git, Scripts scripts, Reporter out) {
+        this.ws = ws;
+        this.docker = docker;
+        this.git = git;
+        this.scripts = scripts;
+        this.out = out;
+        this.compose = new EnvironmentCompose(ws, docker);
+    }
+
+    public Environment require(String name) {
+        return ws.store().environment(ws.project(), name).orElseThrow(() -> new PikoException(
+                "no environment named '" + name + "'", "see the environments with: piko list"));
+    }
+
+    /**
+     * Worktree, override, containers and setup script, or nothing: any failure undoes every step
+     * taken so far, newest first (also when the process is interrupted).
+     */
+    public Environment create(String name, String existingBranch) {
+        Names.requireValidEnvName(name);
+        docker.requireCompose();
+        Path root = ws.root();
+        String branch = existingBranch != null ? existingBranch : name;
+        boolean newBranch = existingBranch == null;
+        if (newBranch && git.branchExists(root, branch)) {
+            throw new PikoException("branch '" + branch + "' already exists",
+                    "to use it: piko create " + name + " --branch " + branch);
+        }
+        if (!newBranch && !git.branchExists(root, branch)) {
+            throw new PikoException("branch '" + branch + "' does not exist", "create it first, or leave out --branch");
+        }
+        Path path = ws.project().worktreesDir().resolve(name);
+        Environment env = ws.store().reserveEnvironment(ws.project(), name, branch, newBranch, path,
+                        PortPlan.maxSlots(ws.config().portBase(), ws.config().portBlock()))
+                .orElseThrow(() -> new PikoException("environment '" + name + "' already exists",
+                        "remove it first with: piko destroy " + name));
+        Rollback rollback = new Rollback();
+        rollback.add("forget environment " + name, () -> ws.store().deleteEnvironment(ws.project(), name));
+        Thread onInterrupt = new Thread(() -> rollback.run(out::warn));
+        Runtime.getRuntime().addShutdownHook(onInterrupt);
+        try {
+            if (Files.exists(path)) {
+                throw new PikoException(path + " already exists", "move it away, or run: git worktree prune");
+            }
+            if (newBranch) {
+                git.addWorktreeNewBranch(root, path, branch);
+                rollback.add("delete branch " + branch, () -> git.deleteBranch(root, branch));
+            } else {
+                git.addWorktreeExistingBranch(root, path, branch);
+            }
+            rollback.add("remove worktree " + path, () -> git.removeWorktree(root, path));
+            out.done("Created worktree " + root.relativize(path) + " on branch " + branch);
+
+            Map<String, String> vars = EnvVars.of(ws.project(), env, List.of());
+            EnvironmentCompose.Prepared prepared = compose.prepare(env, Set.of(), vars);
+            rollback.add("remove containers, network and volumes of " + name,
+                    () -> docker.composeDown(ComposeTarget.byName(prepared.target().projectName()), true));
+            docker.composeUp(prepared.target(), prepared.services(), vars);
+            out.done("Started " + prepared.target().projectName() + " (" + String.join(", ", prepared.services()) + ")");
+
+            if (ws.config().setupScript() != null) {
+                scripts.run("setup", ws.config().setupScript(), path, EnvVars.of(ws.project(), env, prepared.ports()));
+                out.done("Ran setup script");
+            }
+            ws.store().updateEnvironment(ws.project(), name, Environment.READY, prepared.services(), prepared.inputsHash());
+            rollback.clear();
+            return require(name);
+        } catch (RuntimeException e) {
+            out.warn("create failed; undoing what it made");
+            rollback.run(out::warn);
+            throw e;
+        } finally {
+            removeHook(onInterrupt);
+        }
+    }
+
+    /** Starts the environment; rewrites the override first when the compose inputs changed. */
+    public void up(String name) {
+        Environment env = requireUsable(name);
+        docker.requireCompose();
+        Map<String, String> vars = EnvVars.of(ws.project(), env, ws.store().ports(ws.project(), name));
+        ComposeTarget target = compose.target(env);
+        List<String> services = env.services();
+        if (compose.stale(env)) {
+            EnvironmentCompose.Prepared prepared = compose.prepare(env, Set.of(), vars);
+            ws.store().updateEnvironment(ws.project(), name, Environment.READY, prepared.services(), prepared.inputsHash());
+            services = prepared.services();
+            out.info("Compose inputs changed: regenerated " + OverrideFile.NAME);
+        }
+        docker.composeUp(target, services, vars);
+        out.done("Started " + target.projectName());
+    }
+
+    /** Stops the environment's containers; keeps them, their network and volumes. */
+    public void down(String name) {
+        Environment env = require(name);
+        docker.composeStop(ComposeTarget.byName(Names.composeProject(ws.project().name(), env.name())));
+        out.done("Stopped " + Names.composeProject(ws.project().name(), env.name()));
+    }
+
+    public void restart(String name, String service) {
+        Environment env = requireUsable(name);
+        if (service != null && !env.services().contains(service)) {
+            throw new PikoException("no service '" + service + "' in environment " + name,
+                    "its services: " + String.join(", ", env.services()));
+        }
+        Map<String, String> vars = EnvVars.of(ws.project(), env, ws.store().ports(ws.project(), name));
+        docker.composeRestart(compose.target(env), service == null ? List.of() : List.of(service), vars);
+        out.done("Restarted " + (service == null ? "" : service + " in ") + compose.target(env).projectName());
+    }
+
+    /** Destroy script, containers (and volumes when asked), worktree, state. The branch is kept. */
+    public void destroy(String name, boolean volumes, boolean force) {
+        Environment env = require(name);
+        Path path = env.path();
+        boolean worktreePresent = Files.isDirectory(path);
+        if (worktreePresent && !force) {
+            List<String> changes = git.changes(path, List.of(OverrideFile.NAME));
+            if (!changes.isEmpty()) {
+                throw new PikoException("the worktree of " + name + " has uncommitted changes ("
+                        + changes.size() + "): " + String.join("; ", changes.subList(0, Math.min(5, changes.size()))),
+                        "commit or stash them, or pass --force to discard them");
+            }
+        }
+        if (worktreePresent && ws.config().destroyScript() != null) {
+            try {
+                scripts.run("destroy", ws.config().destroyScript(), path,
+                        EnvVars.of(ws.project(), env, ws.store().ports(ws.project(), name)));
+                out.done("Ran destroy script");
+            } catch (PikoException e) {
+                out.warn(e.getMessage() + " (continuing)");
+            }
+        }
+        String project = Names.composeProject(ws.project().name(), name);
+        docker.composeDown(ComposeTarget.byName(project), volumes);
+        out.done("Removed containers and network of " + project + (volumes ? ", and its volumes" : ""));
+        if (worktreePresent) {
+            git.removeWorktree(ws.root(), path);
+            out.done("Removed worktree " + ws.root().relativize(path) + " (branch " + env.branch() + " kept)");
+        } else {
+            git.pruneWorktrees(ws.root());
+        }
+        ws.store().deleteEnvironment(ws.project(), name);
+        out.done("Destroyed " + name);
+    }
+
+    public Map<String, String> vars(String name) {
+        Environment env = require(name);
+        return EnvVars.of(ws.project(), env, ws.store().ports(ws.project(), name));
+    }
+
+    private Environment requireUsable(String name) {
+        Environment env = require(name);
+        if (!Environment.READY.equals(env.phase())) {
+            throw new PikoException("environment " + name + " was not created completely",
+                    "remove it with: piko destroy " + name + " --force");
+        }
+        if (!Files.isDirectory(env.path())) {
+            throw new PikoException("the worktree of " + name + " is missing (" + env.path() + ")",
+                    "remove the environment with: piko destroy " + name);
+        }
+        return env;
+    }
+
+    private static void removeHook(Thread hook) {
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException shuttingDown) {
+            // the hook is running or about to: it undoes the create
+        }
+    }
+}

@@ -1,0 +1,55 @@
+package piko.core;
+
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/** Naming rules: environment names, project names, and the Docker names derived from them. */
+public final class Names {
+    public static final String SHARED = "shared";
+    public static final int MAX_ENV_NAME = 40;
+    private static final Pattern ENV_NAME = Pattern.compile("[a-z0-9][a-z0-9_-]*");
+    private static final Pattern NOT_ALLOWED_IN_PROJECT = Pattern.compile("[^a-z0-9_-]+");
+
+    private Names() {
+    }
+
+    /** Validates a user-chosen environment name; it becomes a branch, a folder and part of Docker names. */
+    public static String requireValidEnvName(String name) {
+        String hint = "use lower-case letters, digits, '-' and '_', starting with a letter or digit, at most "
+                + MAX_ENV_NAME + " characters";
+        if (name == null || name.isEmpty()) {
+            throw new PikoException("environment name is empty", hint, 2);
+        }
+        if (name.length() > MAX_ENV_NAME) {
+            throw new PikoException("environment name '" + name + "' is longer than " + MAX_ENV_NAME + " characters", hint, 2);
+        }
+        if (name.equals(SHARED)) {
+            throw new PikoException("'shared' is reserved for the shared services project", "pick another name", 2);
+        }
+        if (!ENV_NAME.matcher(name).matches()) {
+            throw new PikoException("invalid environment name '" + name + "'", hint, 2);
+        }
+        return name;
+    }
+
+    /** A directory name turned into a valid compose project name fragment. */
+    public static String projectNameFrom(String directoryName) {
+        String lower = directoryName.toLowerCase(Locale.ROOT);
+        String cleaned = NOT_ALLOWED_IN_PROJECT.matcher(lower).replaceAll("-");
+        cleaned = cleaned.replaceAll("^[-_]+", "").replaceAll("[-_]+$", "");
+        return cleaned.isEmpty() ? "project" : cleaned;
+    }
+
+    public static String composeProject(String project, String env) {
+        return "piko-" + project + "-" + env;
+    }
+
+    public static String sharedComposeProject(String project) {
+        return composeProject(project, SHARED);
+    }
+
+    /** Environment variable for a service's port: PIKO_<SERVICE>_PORT, '-' and '.' become '_'. */
+    public static String portVariable(String service) {
+        return "PIKO_" + service.toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]", "_") + "_PORT";
+    }
+}

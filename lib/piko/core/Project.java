@@ -1,0 +1,10 @@
+package piko.core;
+
+import java.nio.file.Path;
+
+/** The piko project: one git repository with one compose file. */
+public record Project(long id, String name, Path root, String composeFile) {
+    public Path worktreesDir() {
+        return root.resolve(".piko").resolve("worktrees");
+    }
+}

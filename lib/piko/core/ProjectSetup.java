@@ -1,0 +1,77 @@
+package piko.core;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.List;
+import piko.config.PikoConfig;
+import piko.git.Git;
+import piko.state.Store;
+
+/** `piko init`: records the project of the git repository around a directory. */
+public final class ProjectSetup {
+    /** The names docker compose itself looks for, in its order of preference. */
+    public static final List<String> COMPOSE_FILES = List.of(
+            "compose.yaml", "compose.yml", "docker-compose.yml", "docker-compose.yaml");
+
+    private final Git git;
+
+    public ProjectSetup(Git git) {
+        this.git = git;
+    }
+
+    public Project init(Path cwd) {
+        Path root = git.toplevel(cwd);
+        Path stateFile = Workspace.stateFile(root);
+        if (Files.exists(stateFile)) {
+            throw alreadyInitialised(root);
+        }
+        PikoConfig config = PikoConfig.load(root);
+        String composeFile = findComposeFile(root, config);
+        String name = Names.projectNameFrom(root.getFileName().toString());
+        try (Store store = Store.open(stateFile)) {
+            Project project = store.insertProjectIfAbsent(name, root, composeFile)
+                    .orElseThrow(() -> alreadyInitialised(root));
+            appendLineIfMissing(root.resolve(".gitignore"), ".piko/", List.of(".piko", ".piko/", "/.piko", "/.piko/"));
+            Path exclude = root.resolve(".git").resolve("info").resolve("exclude");
+            if (Files.isDirectory(root.resolve(".git"))) {
+                appendLineIfMissing(exclude, OverrideFile.NAME, List.of(OverrideFile.NAME, "/" + OverrideFile.NAME));
+            }
+            return project;
+        }
+    }
+
+    private static PikoException alreadyInitialised(Path root) {
+        return new PikoException("piko is already initialised in " + root, "see its environments with: piko status");
+    }
+
+    private static String findComposeFile(Path root, PikoConfig config) {
+        if (config.compose() != null) {
+            if (!Files.isRegularFile(root.resolve(config.compose()))) {
+                throw new PikoException("the compose file " + config.compose() + " named in piko.yaml does not exist",
+                        "fix 'compose:' in piko.yaml");
+            }
+            return config.compose();
+        }
+        return COMPOSE_FILES.stream().filter(f -> Files.isRegularFile(root.resolve(f))).findFirst()
+                .orElseThrow(() -> new PikoException("no compose file in " + root + " (looked for "
+                        + String.join(", ", COMPOSE_FILES) + ")", "add one, or name it with 'compose:' in piko.yaml"));
+    }
+
+    private static void appendLineIfMissing(Path file, String line, List<String> equivalents) {
+        try {
+            String text = Files.isRegularFile(file) ? Files.readString(file, StandardCharsets.UTF_8) : "";
+            if (text.lines().map(String::strip).anyMatch(equivalents::contains)) {
+                return;
+            }
+            Files.createDirectories(file.getParent());
+            String prefix = text.isEmpty() || text.endsWith("\n") ? "" : "\n";
+            Files.writeString(file, prefix + line + "\n", StandardCharsets.UTF_8,
+                    StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        } catch (IOException e) {
+            throw new PikoException("cannot update " + file + ": " + e.getMessage());
+        }
+    }
+}

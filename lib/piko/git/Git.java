@@ -1,0 +1,87 @@
+package piko.git;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import piko.core.PikoException;
+import piko.exec.ProcessRunner;
+import piko.exec.ProcessRunner.Call;
+import piko.exec.ProcessRunner.Result;
+
+/** The git operations piko needs: the repository root, worktrees and branches. */
+public class Git {
+    private static final Duration TIMEOUT = Duration.ofMinutes(2);
+    private final ProcessRunner runner;
+
+    public Git(ProcessRunner runner) {
+        this.runner = runner;
+    }
+
+    /** The top of the working tree containing dir; an error when dir is not in a git repository. */
+    public Path toplevel(Path dir) {
+        Result r = git(dir, "rev-parse", "--show-toplevel");
+        if (!r.ok()) {
+            throw new PikoException("not a git repository: " + dir, "run piko inside a git repository (git init)");
+        }
+        return Path.of(r.stdout().strip());
+    }
+
+    public boolean branchExists(Path repo, String branch) {
+        return git(repo, "rev-parse", "--verify", "--quiet", "refs/heads/" + branch).ok();
+    }
+
+    /** Adds a worktree at path on a new branch made from HEAD. */
+    public void addWorktreeNewBranch(Path repo, Path path, String branch) {
+        orFail(git(repo, "worktree", "add", "-b", branch, path.toString(), "HEAD"), "git worktree add");
+    }
+
+    /** Adds a worktree at path checking out an existing branch. */
+    public void addWorktreeExistingBranch(Path repo, Path path, String branch) {
+        orFail(git(repo, "worktree", "add", path.toString(), branch), "git worktree add");
+    }
+
+    public void removeWorktree(Path repo, Path path) {
+        orFail(git(repo, "worktree", "remove", "--force", "--force", path.toString()), "git worktree remove");
+    }
+
+    public void pruneWorktrees(Path repo) {
+        git(repo, "worktree", "prune");
+    }
+
+    public void deleteBranch(Path repo, String branch) {
+        orFail(git(repo, "branch", "-D", branch), "git branch -D");
+    }
+
+    /** Uncommitted or untracked changes in a worktree, one porcelain line each, except the given paths. */
+    public List<String> changes(Path worktree, List<String> ignoredPaths) {
+        Result r = orFail(git(worktree, "status", "--porcelain", "--untracked-files=all"), "git status");
+        List<String> lines = new ArrayList<>();
+        for (String line : r.stdout().split("\n")) {
+            if (line.isBlank()) continue;
+            String file = line.length() > 3 ? line.substring(3) : line;
+            if (!ignoredPaths.contains(file)) {
+                lines.add(line);
+            }
+        }
+        return lines;
+    }
+
+    public boolean isTracked(Path worktree, String relativePath) {
+        return git(worktree, "ls-files", "--error-unmatch", "--", relativePath).ok();
+    }
+
+    private Result git(Path dir, String... args) {
+        List<String> cmd = new ArrayList<>();
+        cmd.add("git");
+        cmd.addAll(List.of(args));
+        return runner.run(Call.of(TIMEOUT, cmd).in(dir));
+    }
+
+    private static Result orFail(Result r, String what) {
+        if (!r.ok()) {
+            throw new PikoException(what + " failed: " + r.output());
+        }
+        return r;
+    }
+}

@@ -1,0 +1,280 @@
+package piko.state;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.sqlite.SQLiteConfig;
+import piko.core.Environment;
+import piko.core.PikoException;
+import piko.core.PortAllocation;
+import piko.core.PortRequest;
+import piko.core.Project;
+
+/**
+ * piko's state in SQLite (.piko/state.db). The only place with SQL. WAL and a busy timeout let
+ * several piko processes work at once; every multi-step change runs in one IMMEDIATE transaction.
+ */
+public class Store implements AutoCloseable {
+    private static final int BUSY_TIMEOUT_MS = 30_000;
+    private final Connection db;
+
+    private Store(Connection db) {
+        this.db = db;
+    }
+
+    public static Store open(Path file) {
+        try {
+            Files.createDirectories(file.getParent());
+            SQLiteConfig config = new SQLiteConfig();
+            config.setBusyTimeout(BUSY_TIMEOUT_MS);
+            config.enforceForeignKeys(true);
+            config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
+            Connection c = DriverManager.getConnection("jdbc:sqlite:" + file, config.toProperties());
+            try (Statement s = c.createStatement()) {
+                s.execute("PRAGMA journal_mode=WAL");
+                s.execute("PRAGMA synchronous=NORMAL");
+            }
+            Store store = new Store(c);
+            store.migrate();
+            return store;
+        } catch (Exception e) {
+            throw new PikoException("cannot open the state database " + file + ": " + e.getMessage(),
+                    "check that .piko/ is writable", e);
+        }
+    }
+
+    public int schemaVersion() {
+        return query("PRAGMA user_version", List.of(), rs -> rs.getInt(1)).get(0);
+    }
+
+    private void migrate() {
+        if (schemaVersion() >= Migrations.latest()) {
+            return;
+        }
+        inTransaction(() -> {
+            int version = schemaVersion();
+            if (version > Migrations.latest()) {
+                throw new PikoException("the state database was written by a newer piko (schema " + version + ")",
+                        "upgrade piko");
+            }
+            for (int i = version; i < Migrations.latest(); i++) {
+                for (String sql : Migrations.STEPS.get(i)) {
+                    update(sql, List.of());
+                }
+                update("PRAGMA user_version = " + (i + 1), List.of());
+            }
+            return null;
+        });
+    }
+
+    // ---- project ----
+
+    public Optional<Project> project() {
+        return query("SELECT id, name, root, compose_file FROM project ORDER BY id LIMIT 1", List.of(),
+                rs -> new Project(rs.getLong(1), rs.getString(2), Path.of(rs.getString(3)), rs.getString(4)))
+                .stream().findFirst();
+    }
+
+    /** Records the project unless one is already recorded; returns the recorded one and whether it is new. */
+    public Optional<Project> insertProjectIfAbsent(String name, Path root, String composeFile) {
+        return inTransaction(() -> {
+            if (project().isPresent()) {
+                return Optional.<Project>empty();
+            }
+            update("INSERT INTO project (name, root, compose_file, created_at) VALUES (?, ?, ?, ?)",
+                    List.of(name, root.toString(), composeFile, now()));
+            return project();
+        });
+    }
+
+    // ---- environments ----
+
+    public List<Environment> environments(Project p) {
+        return query(ENV_SELECT + " WHERE project_id = ? ORDER BY name", List.of(p.id()), Store::environment);
+    }
+
+    public Optional<Environment> environment(Project p, String name) {
+        return query(ENV_SELECT + " WHERE project_id = ? AND name = ?", List.of(p.id(), name), Store::environment)
+                .stream().findFirst();
+    }
+
+    /**
+     * Claims a name and a port slot for a new environment, atomically: of two processes creating the
+     * same name, exactly one gets the row; the other gets empty.
+     */
+    public Optional<Environment> reserveEnvironment(Project p, String name, String branch, boolean createdBranch,
+                                                    Path path, int maxSlots) {
+        return inTransaction(() -> {
+            if (environment(p, name).isPresent()) {
+                return Optional.<Environment>empty();
+            }
+            Set<Integer> slots = new HashSet<>(query("SELECT slot FROM environment WHERE project_id = ?",
+                    List.of(p.id()), rs -> rs.getInt(1)));
+            int slot = 1;
+            while (slots.contains(slot)) slot++;
+            if (slot >= maxSlots) {
+                throw new PikoException("no port block left for another environment",
+                        "destroy an environment, or lower ports.block / ports.base in piko.yaml");
+            }
+            update("INSERT INTO environment (project_id, name, branch, created_branch, path, slot, phase, created_at)"
+                            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                    List.of(p.id(), name, branch, createdBranch ? 1 : 0, path.toString(), slot, Environment.CREATING, now()));
+            return environment(p, name);
+        });
+    }
+
+    public void updateEnvironment(Project p, String name, String phase, List<String> services, String composeHash) {
+        update("UPDATE environment SET phase = ?, services = ?, compose_hash = ? WHERE project_id = ? AND name = ?",
+                List.of(phase, String.join(",", services), composeHash, p.id(), name));
+    }
+
+    /** Forgets an environment and its port allocations. */
+    public void deleteEnvironment(Project p, String name) {
+        inTransaction(() -> {
+            update("DELETE FROM port_allocation WHERE project_id = ? AND scope = ?", List.of(p.id(), name));
+            update("DELETE FROM environment WHERE project_id = ? AND name = ?", List.of(p.id(), name));
+            return null;
+        });
+    }
+
+    // ---- ports ----
+
+    public List<PortAllocation> ports(Project p, String scope) {
+        return query("SELECT scope, service, target, protocol, host_port FROM port_allocation"
+                        + " WHERE project_id = ? AND scope = ? ORDER BY service, target, protocol",
+                List.of(p.id(), scope), Store::port);
+    }
+
+    public List<PortAllocation> allPorts(Project p) {
+        return query("SELECT scope, service, target, protocol, host_port FROM port_allocation"
+                + " WHERE project_id = ? ORDER BY scope, service, target, protocol", List.of(p.id()), Store::port);
+    }
+
+    /** What a port planner needs: this scope's current ports, and every host port other scopes hold. */
+    public interface PortPlanner {
+        List<PortAllocation> plan(Map<PortRequest, Integer> existing, Set<Integer> takenElsewhere);
+    }
+
+    /** Replaces a scope's allocations with the planner's answer, in one transaction. */
+    public List<PortAllocation> assignPorts(Project p, String scope, PortPlanner planner) {
+        return inTransaction(() -> {
+            Map<PortRequest, Integer> existing = new HashMap<>();
+            for (PortAllocation a : ports(p, scope)) {
+                existing.put(a.request(), a.hostPort());
+            }
+            Set<Integer> taken = new HashSet<>(query(
+                    "SELECT host_port FROM port_allocation WHERE project_id = ? AND scope <> ?",
+                    List.of(p.id(), scope), rs -> rs.getInt(1)));
+            List<PortAllocation> planned = planner.plan(existing, taken);
+            update("DELETE FROM port_allocation WHERE project_id = ? AND scope = ?", List.of(p.id(), scope));
+            for (PortAllocation a : planned) {
+                update("INSERT INTO port_allocation (project_id, scope, service, target, protocol, host_port)"
+                                + " VALUES (?, ?, ?, ?, ?, ?)",
+                        List.of(p.id(), scope, a.service(), a.target(), a.protocol(), a.hostPort()));
+            }
+            return planned;
+        });
+    }
+
+    // ---- plumbing ----
+
+    private static final String ENV_SELECT = "SELECT id, name, branch, created_branch, path, slot, phase, services,"
+            + " compose_hash, created_at FROM environment";
+
+    private static Environment environment(ResultSet rs) throws SQLException {
+        String services = rs.getString(8);
+        return new Environment(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getInt(4) != 0,
+                Path.of(rs.getString(5)), rs.getInt(6), rs.getString(7),
+                services.isEmpty() ? List.of() : Arrays.asList(services.split(",")), rs.getString(9), rs.getString(10));
+    }
+
+    private static PortAllocation port(ResultSet rs) throws SQLException {
+        return new PortAllocation(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getString(4), rs.getInt(5));
+    }
+
+    private static String now() {
+        return Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
+    }
+
+    interface Work<T> {
+        T run() throws SQLException;
+    }
+
+    interface Row<T> {
+        T read(ResultSet rs) throws SQLException;
+    }
+
+    /** Runs work in one IMMEDIATE transaction (the write lock is taken up front, so no upgrade deadlocks). */
+    synchronized <T> T inTransaction(Work<T> work) {
+        try {
+            if (!db.getAutoCommit()) {
+                return work.run();
+            }
+            db.setAutoCommit(false);
+            try {
+                T result = work.run();
+                db.commit();
+                return result;
+            } catch (RuntimeException | SQLException e) {
+                db.rollback();
+                throw e;
+            } finally {
+                db.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw new PikoException("state database error: " + e.getMessage(), null, e);
+        }
+    }
+
+    private <T> List<T> query(String sql, List<Object> params, Row<T> row) {
+        try (PreparedStatement ps = db.prepareStatement(sql)) {
+            bind(ps, params);
+            try (ResultSet rs = ps.executeQuery()) {
+                List<T> out = new ArrayList<>();
+                while (rs.next()) out.add(row.read(rs));
+                return out;
+            }
+        } catch (SQLException e) {
+            throw new PikoException("state database error: " + e.getMessage(), null, e);
+        }
+    }
+
+    private int update(String sql, List<Object> params) {
+        try (PreparedStatement ps = db.prepareStatement(sql)) {
+            bind(ps, params);
+            return ps.executeUpdate();
+        } catch (SQLException e) {
+            throw new PikoException("state database error: " + e.getMessage(), null, e);
+        }
+    }
+
+    private static void bind(PreparedStatement ps, List<Object> params) throws SQLException {
+        for (int i = 0; i < params.size(); i++) {
+            ps.setObject(i + 1, params.get(i));
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            db.close();
+        } catch (SQLException ignored) {
+            // closing at exit: nothing left to protect
+        }
+    }
+}
