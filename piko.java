@@ -12,6 +12,6 @@
 // Named Piko (package-private, so the file name need not match): a class `piko` would shadow the package `piko`.
 class Piko {
     public static void main(String... args) {
-        System.exit(piko.cli.Main.run(args));
+        piko.cli.Main.main(args);
     }
 }

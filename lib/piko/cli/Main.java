@@ -10,6 +10,10 @@ public final class Main {
     private Main() {
     }
 
+    public static void main(String... args) {
+        System.exit(run(args));
+    }
+
     public static int run(String... args) {
         CommandLine cli = new CommandLine(new PikoCommand());
         cli.setExecutionExceptionHandler((e, cmd, parsed) -> report(cmd.getErr(), e));
