@@ -1,0 +1,104 @@
+package piko.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import piko.core.PikoException;
+
+class PikoConfigTest {
+    private static final Path FILE = Path.of("/repo/piko.yaml");
+
+    private static PikoException failure(String yaml) {
+        return assertThrows(PikoException.class, () -> PikoConfig.parse(FILE, yaml));
+    }
+
+    @Test
+    void readsEveryKey() {
+        PikoConfig c = PikoConfig.parse(FILE, """
+                # comment
+                compose: docker/compose.yml
+                scripts:
+                  setup: ./bin/setup
+                  destroy: echo bye
+                ports:
+                  base: 20000
+                  block: 50
+                shared:
+                  - redis
+                  - jaeger
+                """);
+        assertEquals("docker/compose.yml", c.compose());
+        assertEquals("./bin/setup", c.setupScript());
+        assertEquals("echo bye", c.destroyScript());
+        assertEquals(20000, c.portBase());
+        assertEquals(50, c.portBlock());
+        assertEquals(List.of("redis", "jaeger"), c.shared());
+    }
+
+    @Test
+    void emptyFileAndMissingFileGiveDefaults(@TempDir Path dir) {
+        PikoConfig empty = PikoConfig.parse(FILE, "");
+        assertEquals(10000, empty.portBase());
+        assertEquals(100, empty.portBlock());
+        assertNull(empty.compose());
+        assertEquals(List.of(), PikoConfig.load(dir).shared());
+    }
+
+    @Test
+    void unknownKeyNamesFileLineAndKey() {
+        PikoException e = failure("compose: a.yml\nsharde:\n  - redis\n");
+        assertEquals("/repo/piko.yaml:2: unknown key 'sharde' (allowed: compose, ports, scripts, shared)", e.getMessage());
+        PikoException nested = failure("scripts:\n  setpu: x\n");
+        assertTrue(nested.getMessage().startsWith("/repo/piko.yaml:2: unknown key 'scripts.setpu'"), nested.getMessage());
+    }
+
+    @Test
+    void wrongTypesAreErrorsWithTheLine() {
+        assertEquals("/repo/piko.yaml:2: 'ports.base' must be a whole number",
+                failure("ports:\n  base: lots\n").getMessage());
+        assertEquals("/repo/piko.yaml:1: 'shared' must be a list of service names",
+                failure("shared: redis\n").getMessage());
+        assertEquals("/repo/piko.yaml:1: 'compose' must be a string", failure("compose: [a]\n").getMessage());
+        assertTrue(failure("- a\n- b\n").getMessage().contains("the top level must be a mapping"));
+    }
+
+    @Test
+    void rejectsOutOfRangePorts() {
+        assertTrue(failure("ports:\n  block: 5\n").getMessage().contains("ports.block"));
+        assertTrue(failure("ports:\n  base: 65500\n").getMessage().contains("ports.base"));
+    }
+
+    @Test
+    void rejectsMalformedYamlAndDuplicateKeys() {
+        assertTrue(failure("shared: [redis\n").getMessage().contains("invalid YAML"));
+        assertTrue(failure("compose: a\ncompose: b\n").getMessage().contains("compose"));
+    }
+
+    @Test
+    void rejectsAliasBombs() {
+        StringBuilder bomb = new StringBuilder("a: &a [\"x\",\"x\",\"x\",\"x\",\"x\",\"x\",\"x\",\"x\",\"x\"]\n");
+        char prev = 'a';
+        for (char c = 'b'; c <= 'k'; c++) {
+            bomb.append(c).append(": &").append(c).append(" [");
+            for (int i = 0; i < 9; i++) bomb.append(i == 0 ? "" : ",").append('*').append(prev);
+            bomb.append("]\n");
+            prev = c;
+        }
+        PikoException e = failure(bomb.toString());
+        assertTrue(e.getMessage().contains("invalid YAML") || e.getMessage().contains("unknown key"), e.getMessage());
+    }
+
+    @Test
+    void rejectsFilesOverOneMebibyte(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("piko.yaml"), "# " + "x".repeat(1024 * 1024) + "\n");
+        PikoException e = assertThrows(PikoException.class, () -> PikoConfig.load(dir));
+        assertTrue(e.getMessage().contains("larger than 1 MiB"), e.getMessage());
+    }
+}

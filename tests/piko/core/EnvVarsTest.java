@@ -1,0 +1,38 @@
+package piko.core;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class EnvVarsTest {
+    private static final Project PROJECT = new Project(1, "shop", Path.of("/src/shop"), "compose.yaml");
+    private static final Environment ENV = new Environment(1, "feat-x", "feat-x", true,
+            Path.of("/src/shop/.piko/worktrees/feat-x"), 1, Environment.READY, List.of("db", "web"), "", "now");
+
+    @Test
+    void namesEveryVariableAndEachPortOfMultiPortServices() {
+        Map<String, String> vars = EnvVars.of(PROJECT, ENV, List.of(
+                new PortAllocation("feat-x", "db", 5432, "tcp", 10132),
+                new PortAllocation("feat-x", "my-web", 8080, "tcp", 10180),
+                new PortAllocation("feat-x", "my-web", 443, "tcp", 10143)));
+        assertEquals("/src/shop", vars.get("PIKO_ROOT"));
+        assertEquals("shop", vars.get("PIKO_PROJECT"));
+        assertEquals("feat-x", vars.get("PIKO_ENV_NAME"));
+        assertEquals("/src/shop/.piko/worktrees/feat-x", vars.get("PIKO_ENV_PATH"));
+        assertEquals("feat-x", vars.get("PIKO_BRANCH"));
+        assertEquals("10132", vars.get("PIKO_DB_PORT"));
+        assertFalse(vars.containsKey("PIKO_DB_PORT_5432"));
+        assertEquals("10143", vars.get("PIKO_MY_WEB_PORT"));
+        assertEquals("10143", vars.get("PIKO_MY_WEB_PORT_443"));
+        assertEquals("10180", vars.get("PIKO_MY_WEB_PORT_8080"));
+    }
+
+    @Test
+    void shellOutputQuotesEveryValue() {
+        assertEquals("export A='it'\\''s $HOME'\n", EnvVars.asShell(Map.of("A", "it's $HOME")));
+    }
+}

@@ -1,0 +1,93 @@
+package piko.core;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.yaml.snakeyaml.Yaml;
+
+/** The override rendered from real `docker compose config --format json` output (tests/fixtures/full). */
+class OverrideFileTest {
+    static ComposeModel fixture() throws Exception {
+        Path dir = Path.of(System.getProperty("user.dir"));
+        Path json = Files.exists(dir.resolve("tests/fixtures/full/config.json"))
+                ? dir.resolve("tests/fixtures/full/config.json") : dir.resolve("fixtures/full/config.json");
+        return ComposeModel.parse(Files.readString(json));
+    }
+
+    /** Loads the override; compose's !override and !reset tags are read as plain values. */
+    static Map<String, Object> load(String yaml) {
+        return new Yaml().load(yaml.replace(" !override", "").replace(" !reset", ""));
+    }
+
+    private static List<PortAllocation> ports() {
+        return List.of(new PortAllocation("feat", "web", 8080, "tcp", 10180),
+                new PortAllocation("feat", "web", 9090, "udp", 10190),
+                new PortAllocation("feat", "db", 5432, "tcp", 10132),
+                new PortAllocation("feat", "db", 15432, "tcp", 10133));
+    }
+
+    @Test
+    void parsesServicesPortsAndFixedNames() throws Exception {
+        ComposeModel m = fixture();
+        assertEquals(Set.of("web", "db", "cache"), m.services().keySet());
+        assertEquals("mydb", m.services().get("db").containerName());
+        assertEquals(2, m.services().get("web").ports().size());
+        assertEquals("127.0.0.1", m.services().get("web").ports().get(1).hostIp());
+        assertTrue(m.networks().get("back").hasFixedName("piko-demo-feat"));
+        assertFalse(m.networks().get("front").hasFixedName("piko-demo-feat"));
+        assertTrue(m.volumes().get("pinned").hasFixedName("piko-demo-feat"));
+        assertEquals(Set.of("db", "cache"), m.services().get("web").dependsOn().keySet());
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void replacesPortsAndRenamesEverythingThatWouldCollide() throws Exception {
+        String text = OverrideFile.render(fixture(), "demo", "feat", ports(), Set.of());
+        Map<String, Object> o = load(text);
+        Map<String, Object> services = (Map<String, Object>) o.get("services");
+        Map<String, Object> web = (Map<String, Object>) services.get("web");
+        List<Map<String, Object>> webPorts = (List<Map<String, Object>>) web.get("ports");
+        assertEquals("10180", webPorts.get(0).get("published"));
+        assertEquals("10190", webPorts.get(1).get("published"));
+        assertEquals("127.0.0.1", webPorts.get(1).get("host_ip"));
+        assertTrue(text.contains("ports: !override"), text);
+
+        Map<String, Object> db = (Map<String, Object>) services.get("db");
+        assertEquals("piko-demo-feat-mydb", db.get("container_name"));
+        Map<String, Object> dbNets = (Map<String, Object>) db.get("networks");
+        assertEquals(List.of("mydb"), ((Map<String, Object>) dbNets.get("back")).get("aliases"));
+
+        Map<String, Object> networks = (Map<String, Object>) o.get("networks");
+        assertEquals("piko-demo-feat", ((Map<String, Object>) networks.get("default")).get("name"));
+        assertEquals("piko-demo-feat_back", ((Map<String, Object>) networks.get("back")).get("name"));
+        assertFalse(((Map<String, Object>) networks.get("front")).containsKey("name"));
+        Map<String, Object> volumes = (Map<String, Object>) o.get("volumes");
+        assertEquals("piko-demo-feat_pinned", ((Map<String, Object>) volumes.get("pinned")).get("name"));
+        Map<String, Object> labels = (Map<String, Object>) web.get("labels");
+        assertEquals(Map.of(Labels.PROJECT, "demo", Labels.ENVIRONMENT, "feat"), labels);
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void parksSharedServicesAndDropsDependenciesOnThem() throws Exception {
+        String text = OverrideFile.render(fixture(), "demo", "feat", ports(), Set.of("cache"));
+        Map<String, Object> services = (Map<String, Object>) load(text).get("services");
+        Map<String, Object> cache = (Map<String, Object>) services.get("cache");
+        assertEquals(List.of(OverrideFile.SHARED_PROFILE), cache.get("profiles"));
+        Map<String, Object> deps = (Map<String, Object>) ((Map<String, Object>) services.get("web")).get("depends_on");
+        assertEquals(Set.of("db"), deps.keySet());
+        assertTrue(text.contains("depends_on: !override"), text);
+    }
+
+    @Test
+    void quotesStringsSafely() {
+        assertEquals("\"a\\\"b\\\\c\\n\"", OverrideFile.q("a\"b\\c\n"));
+    }
+}
