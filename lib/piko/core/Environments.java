@@ -2,6 +2,7 @@ package piko.core;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -38,27 +39,29 @@ public final class Environments {
      */
     public Environment create(String name, String existingBranch) {
         Names.requireValidEnvName(name);
+        if (ws.store().environment(ws.project(), name).isPresent()) {
+            throw exists(name);
+        }
         docker.requireCompose();
         Path root = ws.root();
         String branch = existingBranch != null ? existingBranch : name;
         boolean newBranch = existingBranch == null;
-        if (newBranch && git.branchExists(root, branch)) {
-            throw new PikoException("branch '" + branch + "' already exists",
-                    "to use it: piko create " + name + " --branch " + branch);
-        }
-        if (!newBranch && !git.branchExists(root, branch)) {
-            throw new PikoException("branch '" + branch + "' does not exist", "create it first, or leave out --branch");
-        }
         Path path = ws.project().worktreesDir().resolve(name);
         Environment env = ws.store().reserveEnvironment(ws.project(), name, branch, newBranch, path,
                         PortPlan.maxSlots(ws.config().portBase(), ws.config().portBlock()))
-                .orElseThrow(() -> new PikoException("environment '" + name + "' already exists",
-                        "remove it first with: piko destroy " + name));
+                .orElseThrow(() -> exists(name));
         Rollback rollback = new Rollback();
         rollback.add("forget environment " + name, () -> ws.store().deleteEnvironment(ws.project(), name));
         Thread onInterrupt = new Thread(() -> rollback.run(out::warn));
         Runtime.getRuntime().addShutdownHook(onInterrupt);
         try {
+            if (newBranch && git.branchExists(root, branch)) {
+                throw new PikoException("branch '" + branch + "' already exists",
+                        "to use it: piko create " + name + " --branch " + branch);
+            }
+            if (!newBranch && !git.branchExists(root, branch)) {
+                throw new PikoException("branch '" + branch + "' does not exist", "create it first, or leave out --branch");
+            }
             if (Files.exists(path)) {
                 throw new PikoException(path + " already exists", "move it away, or run: git worktree prune");
             }
@@ -74,7 +77,7 @@ public final class Environments {
             Map<String, String> vars = EnvVars.of(ws.project(), env, List.of());
             EnvironmentCompose.Prepared prepared = compose.prepare(env, Set.of(), vars);
             rollback.add("remove containers, network and volumes of " + name,
-                    () -> docker.composeDown(ComposeTarget.byName(prepared.target().projectName()), true));
+                    () -> docker.composeDown(ComposeTarget.byName(prepared.target().projectName()), true, Duration.ZERO));
             docker.composeUp(prepared.target(), prepared.services(), vars);
             out.done("Started " + prepared.target().projectName() + " (" + String.join(", ", prepared.services()) + ")");
 
@@ -180,6 +183,10 @@ public final class Environments {
                     "remove the environment with: piko destroy " + name);
         }
         return env;
+    }
+
+    private static PikoException exists(String name) {
+        return new PikoException("environment '" + name + "' already exists", "remove it first with: piko destroy " + name);
     }
 
     private static void removeHook(Thread hook) {

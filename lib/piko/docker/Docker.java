@@ -80,8 +80,16 @@ public class Docker {
 
     /** Removes containers and networks of a project (and its volumes when asked), found by its labels. */
     public void composeDown(ComposeTarget target, boolean volumes) {
+        composeDown(target, volumes, null);
+    }
+
+    /** As composeDown, stopping containers within stopTimeout (null: each service's own grace period). */
+    public void composeDown(ComposeTarget target, boolean volumes, Duration stopTimeout) {
         List<String> cmd = target.args();
         cmd.addAll(List.of("down", "--remove-orphans"));
+        if (stopTimeout != null) {
+            cmd.addAll(List.of("--timeout", String.valueOf(stopTimeout.toSeconds())));
+        }
         if (volumes) {
             cmd.add("--volumes");
         }

@@ -1,0 +1,170 @@
+package piko.it;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.zeroturnaround.exec.ProcessExecutor;
+import org.zeroturnaround.exec.ProcessResult;
+
+/**
+ * A throw-away git repository with a compose file, and piko run on it as a separate process
+ * (the way users run it). close() removes every Docker resource labelled with its project.
+ */
+final class TestProject implements AutoCloseable {
+    static final String BUSYBOX = "piko-test/busybox:1";
+    static final String REDIS = "piko-test/redis:1";
+    /** A web service and a redis, each publishing a port, redis keeping data in a named volume. */
+    static final String WEB_AND_REDIS = """
+            services:
+              web:
+                image: piko-test/busybox:1
+                command: ["httpd", "-f", "-p", "8080", "-h", "/tmp"]
+                stop_grace_period: 1s
+                ports: ["8080"]
+                depends_on: [redis]
+              redis:
+                image: piko-test/redis:1
+                ports: ["6379:6379"]
+                volumes: [data:/data]
+                stop_grace_period: 1s
+            volumes:
+              data: {}
+            """;
+
+    final Path root;
+    final String name;
+
+    private TestProject(Path root) {
+        this.root = root;
+        this.name = root.getFileName().toString();
+    }
+
+    static TestProject gitRepo() throws IOException {
+        Path dir = Files.createDirectories(Path.of(System.getProperty("java.io.tmpdir"), "piko-it",
+                "t" + UUID.randomUUID().toString().substring(0, 8)));
+        TestProject p = new TestProject(dir);
+        p.git("init", "-q", "-b", "main");
+        p.git("config", "user.email", "test@example.com");
+        p.git("config", "user.name", "piko test");
+        return p;
+    }
+
+    static TestProject withCompose(String compose) throws IOException {
+        TestProject p = gitRepo();
+        p.write("compose.yaml", compose);
+        p.commit("compose file");
+        return p;
+    }
+
+    /** A project with the compose file committed and piko initialised. */
+    static TestProject initialised(String compose) throws IOException {
+        TestProject p = withCompose(compose);
+        p.piko("init").ok();
+        return p;
+    }
+
+    Path worktree(String env) {
+        return root.resolve(".piko/worktrees").resolve(env);
+    }
+
+    String composeProject(String env) {
+        return "piko-" + name + "-" + env;
+    }
+
+    void write(String relative, String text) throws IOException {
+        Path file = root.resolve(relative);
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, text);
+    }
+
+    void commit(String message) {
+        git("add", "-A");
+        git("commit", "-q", "-m", message);
+    }
+
+    String git(String... args) {
+        return git(root, args);
+    }
+
+    static String git(Path dir, String... args) {
+        List<String> cmd = new ArrayList<>(List.of("git"));
+        cmd.addAll(List.of(args));
+        Run r = exec(dir, Map.of(), cmd);
+        assertTrue(r.code() == 0, r::describe);
+        return r.out();
+    }
+
+    Run piko(String... args) {
+        return pikoAt(root, Map.of(), args);
+    }
+
+    Run pikoAt(Path dir, Map<String, String> env, String... args) {
+        return exec(dir, env, pikoCommand(args));
+    }
+
+    /** Starts piko without waiting, for races. */
+    Future<ProcessResult> startPiko(String... args) throws IOException {
+        return new ProcessExecutor().command(pikoCommand(args)).directory(root.toFile()).readOutput(true)
+                .redirectErrorStream(true).timeout(5, TimeUnit.MINUTES).start().getFuture();
+    }
+
+    static List<String> pikoCommand(String... args) {
+        String java = ProcessHandle.current().info().command().orElse("java");
+        List<String> cmd = new ArrayList<>(List.of(java, "-XX:TieredStopAtLevel=1", "-cp",
+                System.getProperty("java.class.path"), "piko.cli.Main"));
+        cmd.addAll(List.of(args));
+        return cmd;
+    }
+
+    static Run exec(Path dir, Map<String, String> env, List<String> cmd) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        try {
+            int code = new ProcessExecutor().command(cmd).directory(dir.toFile()).environment(new HashMap<>(env))
+                    .redirectOutput(out).redirectError(err).timeout(5, TimeUnit.MINUTES).exitValueAny()
+                    .execute().getExitValue();
+            String shown = String.join(" ", cmd.subList(Math.max(0, cmd.indexOf("piko.cli.Main") + 1), cmd.size()));
+            return new Run(shown, code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        } catch (Exception e) {
+            throw new IllegalStateException("could not run " + cmd, e);
+        }
+    }
+
+    /** A docker CLI call for setting up faults and reading what no oracle method covers. */
+    static Run docker(String... args) {
+        List<String> cmd = new ArrayList<>(List.of("docker"));
+        cmd.addAll(List.of(args));
+        return exec(Path.of("/"), Map.of(), cmd);
+    }
+
+    @Override
+    public void close() throws IOException {
+        String label = "label=dev.piko.project=" + name;
+        for (String kind : List.of("container", "network", "volume")) {
+            String flag = kind.equals("container") ? "-aq" : "-q";
+            String ids = docker(kind, "ls", flag, "--filter", label).out().strip();
+            if (!ids.isEmpty()) {
+                List<String> rm = new ArrayList<>(List.of(kind, "rm", "-f"));
+                if (kind.equals("network")) rm.remove("-f");
+                rm.addAll(List.of(ids.split("\\s+")));
+                docker(rm.toArray(String[]::new));
+            }
+        }
+        try (Stream<Path> files = Files.walk(root)) {
+            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
+    }
+}
