@@ -1,0 +1,138 @@
+package piko.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static piko.it.CreateIT.port;
+import static piko.it.CreateIT.runningServices;
+
+import java.nio.file.Files;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.yaml.snakeyaml.Yaml;
+
+class LifecycleIT extends DockerRequired {
+    @Test
+    void listWithNoEnvironmentsSaysHowToCreateOne() throws Exception {
+        try (TestProject p = TestProject.initialised(TestProject.WEB_AND_REDIS)) {
+            assertTrue(p.piko("list").ok().out().contains("No environments yet"));
+            assertEquals(List.of(), new Yaml().load(p.piko("list", "--json").ok().out()));
+        }
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void listShowsRunningStoppedAndPartialEnvironments() throws Exception {
+        try (TestProject p = TestProject.initialised(TestProject.WEB_AND_REDIS)) {
+            p.piko("create", "a-run").ok();
+            p.piko("create", "b-stop").ok();
+            p.piko("create", "c-part").ok();
+            p.piko("down", "b-stop").ok();
+            TestProject.docker("stop", "-t", "1", p.composeProject("c-part") + "-web-1");
+            String table = p.piko("list").ok().out();
+            assertTrue(table.lines().anyMatch(l -> l.matches("a-run\\s+running\\s+a-run\\s+.*")), table);
+            assertTrue(table.lines().anyMatch(l -> l.matches("b-stop\\s+stopped\\s+b-stop\\s+.*")), table);
+            assertTrue(table.lines().anyMatch(l -> l.matches("c-part\\s+partial\\s+c-part\\s+.*")), table);
+            List<Map<String, Object>> json = new Yaml().load(p.piko("list", "--json").ok().out());
+            assertEquals(List.of("running", "stopped", "partial"), json.stream().map(m -> m.get("status")).toList());
+        }
+    }
+
+    @Test
+    void downIsIdempotentAndKeepsData() throws Exception {
+        try (TestProject p = TestProject.initialised(TestProject.WEB_AND_REDIS)) {
+            p.piko("create", "d").ok();
+            p.piko("down", "d").ok();
+            assertEquals(Set.of(), runningServices(p.composeProject("d")));
+            p.piko("down", "d").ok();
+            assertEquals(Set.of(), runningServices(p.composeProject("d")));
+            p.piko("down", "nope").fails("no environment named 'nope'");
+        }
+    }
+
+    @Test
+    void upStartsAStoppedEnvironmentOnTheSamePortsAndIsIdempotent() throws Exception {
+        try (TestProject p = TestProject.initialised(TestProject.WEB_AND_REDIS)) {
+            p.piko("create", "u").ok();
+            int before = port(p, "u", "PIKO_REDIS_PORT");
+            String id = TestProject.docker("ps", "-q", "--filter", "label=com.docker.compose.project=" + p.composeProject("u"),
+                    "--filter", "label=com.docker.compose.service=redis").out().strip();
+            p.piko("down", "u").ok();
+            p.piko("up", "u").ok();
+            assertEquals(Set.of("web", "redis"), runningServices(p.composeProject("u")));
+            assertEquals(before, port(p, "u", "PIKO_REDIS_PORT"));
+            assertEquals("PONG", CreateIT.redis(before, "PING"));
+            p.piko("up", "u").ok();
+            String after = TestProject.docker("ps", "-q", "--filter", "label=com.docker.compose.project=" + p.composeProject("u"),
+                    "--filter", "label=com.docker.compose.service=redis").out().strip();
+            assertEquals(id, after, "up on a running environment must not recreate containers");
+        }
+    }
+
+    @Test
+    void upRegeneratesTheOverrideWhenTheComposeFileChanged() throws Exception {
+        try (TestProject p = TestProject.initialised(TestProject.WEB_AND_REDIS)) {
+            p.piko("create", "c").ok();
+            String compose = Files.readString(p.worktree("c").resolve("compose.yaml"));
+            Files.writeString(p.worktree("c").resolve("compose.yaml"), compose.replace("services:\n", """
+                    services:
+                      extra:
+                        image: piko-test/busybox:1
+                        command: ["httpd", "-f", "-p", "9000"]
+                        ports: ["9000"]
+                        stop_grace_period: 1s
+                    """));
+            Run up = p.piko("up", "c").ok();
+            assertTrue(up.out().contains("regenerated"), up.describe());
+            assertEquals(Set.of("web", "redis", "extra"), runningServices(p.composeProject("c")));
+            assertEquals(10100, port(p, "c", "PIKO_EXTRA_PORT"));
+            assertTrue(Files.readString(p.worktree("c").resolve("docker-compose.piko.yml")).contains("\"extra\""));
+        }
+    }
+
+    @Test
+    void restartRestartsOneServiceOrAll() throws Exception {
+        try (TestProject p = TestProject.initialised(TestProject.WEB_AND_REDIS)) {
+            p.piko("create", "r").ok();
+            String started = TestProject.docker("inspect", "-f", "{{.State.StartedAt}}", p.composeProject("r") + "-redis-1").out();
+            p.piko("restart", "r", "redis").ok();
+            String restarted = TestProject.docker("inspect", "-f", "{{.State.StartedAt}}", p.composeProject("r") + "-redis-1").out();
+            assertTrue(!started.equals(restarted), "redis was not restarted");
+            p.piko("restart", "r").ok();
+            assertEquals(Set.of("web", "redis"), runningServices(p.composeProject("r")));
+            p.piko("restart", "r", "nosuch").fails("no service 'nosuch'");
+        }
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void statusShowsStateHealthAndPortsPerService() throws Exception {
+        try (TestProject p = TestProject.initialised(TestProject.WEB_AND_REDIS)) {
+            p.piko("create", "st").ok();
+            Map<String, Object> json = new Yaml().load(p.piko("status", "st", "--json").ok().out());
+            assertEquals("running", json.get("status"));
+            List<Map<String, Object>> services = (List<Map<String, Object>>) json.get("services");
+            Map<String, Object> redis = services.stream().filter(s -> s.get("service").equals("redis")).findFirst().orElseThrow();
+            assertEquals("running", redis.get("state"));
+            assertEquals(List.of(Map.of("target", 6379, "protocol", "tcp", "host", 10179)), redis.get("ports"));
+            String text = p.pikoAt(p.worktree("st"), Map.of(), "status").ok().out();
+            assertTrue(text.contains("10179->6379/tcp"), text);
+        }
+    }
+
+    @Test
+    void envWorksInsideAWorktreeAndEvaluatesInAShell() throws Exception {
+        try (TestProject p = TestProject.initialised(TestProject.WEB_AND_REDIS)) {
+            p.piko("create", "e").ok();
+            String vars = p.pikoAt(p.worktree("e").resolve("."), Map.of(), "env").ok().out();
+            Run shell = TestProject.exec(p.root, Map.of(), List.of("sh", "-c",
+                    vars + "\necho \"$PIKO_ENV_NAME|$PIKO_BRANCH|$PIKO_REDIS_PORT|$PIKO_WEB_PORT|$PIKO_PROJECT\""));
+            assertEquals("e|e|10179|10180|" + p.name + "\n", shell.out(), shell.describe());
+            Map<String, Object> json = new Yaml().load(p.piko("env", "e", "--json").ok().out());
+            assertEquals(p.worktree("e").toString(), json.get("PIKO_ENV_PATH"));
+            assertEquals(p.root.toString(), json.get("PIKO_ROOT"));
+            p.piko("env").fails("which environment");
+        }
+    }
+}
