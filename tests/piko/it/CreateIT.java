@@ -164,7 +164,7 @@ class CreateIT extends DockerRequired {
         assertEquals(List.of(), DockerOracle.volumesOfProject(p.composeProject(env)), "volumes left behind");
         assertFalse(Files.exists(p.worktree(env)), "worktree left behind");
         assertFalse(p.git("branch", "--list", env).contains(env), "branch left behind");
-        assertFalse(p.git("worktree", "list").contains(env), "worktree still registered");
+        assertFalse(p.git("worktree", "list").contains(p.worktree(env).toString()), "worktree still registered");
         assertTrue(p.piko("list").ok().out().contains("No environments"), "state row left behind");
     }
 }

@@ -78,7 +78,7 @@ class DestroyIT extends DockerRequired {
             p.piko("up", "gone").fails("worktree of gone is missing");
             p.piko("destroy", "gone").ok();
             assertEquals(List.of(), DockerOracle.containers("com.docker.compose.project", p.composeProject("gone")));
-            assertFalse(p.git("worktree", "list").contains("gone"));
+            assertFalse(p.git("worktree", "list").contains(p.worktree("gone").toString()));
         }
     }
 }

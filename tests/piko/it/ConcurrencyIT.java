@@ -1,0 +1,42 @@
+package piko.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+import org.zeroturnaround.exec.ProcessResult;
+
+class ConcurrencyIT extends DockerRequired {
+    @Test
+    void twoCreatesWithDifferentNamesBothSucceedWithDistinctPorts() throws Exception {
+        try (TestProject p = TestProject.initialised(TestProject.WEB_AND_REDIS)) {
+            Future<ProcessResult> a = p.startPiko("create", "left");
+            Future<ProcessResult> b = p.startPiko("create", "right");
+            ProcessResult ra = a.get();
+            ProcessResult rb = b.get();
+            assertEquals(0, ra.getExitValue(), ra.outputUTF8());
+            assertEquals(0, rb.getExitValue(), rb.outputUTF8());
+            assertNotEquals(CreateIT.port(p, "left", "PIKO_REDIS_PORT"), CreateIT.port(p, "right", "PIKO_REDIS_PORT"));
+            assertEquals(2, CreateIT.runningServices(p.composeProject("left")).size());
+            assertEquals(2, CreateIT.runningServices(p.composeProject("right")).size());
+        }
+    }
+
+    @Test
+    void twoCreatesWithTheSameNameLetExactlyOneSucceed() throws Exception {
+        try (TestProject p = TestProject.initialised(TestProject.WEB_AND_REDIS)) {
+            Future<ProcessResult> a = p.startPiko("create", "same");
+            Future<ProcessResult> b = p.startPiko("create", "same");
+            List<ProcessResult> results = List.of(a.get(), b.get());
+            List<ProcessResult> failed = results.stream().filter(r -> r.getExitValue() != 0).toList();
+            assertEquals(1, failed.size(), results.get(0).outputUTF8() + "\n---\n" + results.get(1).outputUTF8());
+            assertTrue(failed.get(0).outputUTF8().contains("error: environment 'same' already exists"),
+                    failed.get(0).outputUTF8());
+            assertEquals(2, CreateIT.runningServices(p.composeProject("same")).size());
+            assertTrue(p.piko("list").ok().out().lines().anyMatch(l -> l.matches("same\\s+running.*")));
+        }
+    }
+}
