@@ -1,0 +1,23 @@
+package piko.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** piko.yaml.example documents every key: it must stay a valid piko.yaml. */
+class ExampleConfigTest {
+    @Test
+    void theExampleParsesWithEveryKeySet() throws Exception {
+        Path example = Path.of("piko.yaml.example");
+        PikoConfig c = PikoConfig.parse(example, Files.readString(example));
+        assertEquals("compose.yaml", c.compose());
+        assertEquals(10000, c.portBase());
+        assertEquals(100, c.portBlock());
+        assertEquals(List.of("redis"), c.shared());
+        assertEquals("echo \"bye $PIKO_ENV_NAME\"", c.destroyScript());
+        assertEquals("echo \"database on port $PIKO_DB_PORT\"\n", c.setupScript());
+    }
+}
