@@ -54,10 +54,10 @@ class CreateIT extends DockerRequired {
             assertTrue(Files.isRegularFile(p.worktree("feature-a").resolve("docker-compose.piko.yml")));
             assertEquals("feature-a", p.git("-C", p.worktree("feature-a").toString(), "branch", "--show-current").strip());
             assertEquals(Set.of("web", "redis"), runningServices(p.composeProject("feature-a")));
-            // slot 1 of base 10000, block 100: each port at its target's last two digits
-            assertEquals(10179, port(p, "feature-a", "PIKO_REDIS_PORT"));
-            assertEquals(10180, port(p, "feature-a", "PIKO_WEB_PORT"));
-            assertEquals("PONG", redis(10179, "PING"));
+            // slot 1 of the project's base, block 100: each port at its target's last two digits
+            assertEquals(p.planned(1, 6379), port(p, "feature-a", "PIKO_REDIS_PORT"));
+            assertEquals(p.planned(1, 8080), port(p, "feature-a", "PIKO_WEB_PORT"));
+            assertEquals("PONG", redis(p.planned(1, 6379), "PING"));
             assertTrue(DockerOracle.networkExists(p.composeProject("feature-a")));
             List<Container> labelled = DockerOracle.containers("dev.piko.environment", "feature-a");
             assertEquals(2, labelled.stream().filter(c -> p.name.equals(c.getLabels().get("dev.piko.project"))).count());
@@ -87,6 +87,19 @@ class CreateIT extends DockerRequired {
             assertTrue(ping.out().contains("PONG"), ping.describe());
             assertTrue(DockerOracle.volumesOfProject(p.composeProject("one")).contains(p.composeProject("one") + "_data"));
             assertTrue(DockerOracle.volumesOfProject(p.composeProject("two")).contains(p.composeProject("two") + "_data"));
+        }
+    }
+
+    @Test
+    void worksWithoutPikoYamlOnTheDefaultPorts() throws Exception {
+        try (TestProject p = TestProject.gitRepo()) {
+            p.write("compose.yaml", TestProject.WEB_AND_REDIS);
+            p.commit("compose only");
+            p.piko("init").ok();
+            p.piko("create", "plain").ok();
+            int redisPort = port(p, "plain", "PIKO_REDIS_PORT");
+            assertTrue(redisPort >= 10100 && redisPort < 10200, "default base 10000, block 100, slot 1: " + redisPort);
+            assertEquals("PONG", redis(redisPort, "PING"));
         }
     }
 
@@ -121,7 +134,7 @@ class CreateIT extends DockerRequired {
     @Test
     void setupScriptRunsInTheWorktreeAfterTheContainersStart() throws Exception {
         try (TestProject p = TestProject.withCompose(TestProject.WEB_AND_REDIS)) {
-            p.write("piko.yaml", """
+            p.pikoYaml("""
                     scripts:
                       setup: |
                         docker compose -p "$PIKO_COMPOSE_PROJECT" ps --status running --services | sort > running.txt
@@ -131,14 +144,14 @@ class CreateIT extends DockerRequired {
             p.piko("init").ok();
             p.piko("create", "s").ok();
             assertEquals("redis\nweb\n", Files.readString(p.worktree("s").resolve("running.txt")));
-            assertEquals("s 10179\n", Files.readString(p.worktree("s").resolve("vars.txt")));
+            assertEquals("s " + p.planned(1, 6379) + "\n", Files.readString(p.worktree("s").resolve("vars.txt")));
         }
     }
 
     @Test
     void aFailingSetupScriptRollsEverythingBack() throws Exception {
         try (TestProject p = TestProject.withCompose(TestProject.WEB_AND_REDIS)) {
-            p.write("piko.yaml", "scripts:\n  setup: echo migrating; echo broken >&2; exit 7\n");
+            p.pikoYaml("scripts:\n  setup: echo migrating; echo broken >&2; exit 7\n");
             p.commit("piko.yaml");
             p.piko("init").ok();
             Run r = p.piko("create", "bad").fails("setup script failed with exit code 7");

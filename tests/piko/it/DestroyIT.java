@@ -58,7 +58,7 @@ class DestroyIT extends DockerRequired {
     @Test
     void aFailingDestroyScriptWarnsAndContinues() throws Exception {
         try (TestProject p = TestProject.withCompose(TestProject.WEB_AND_REDIS)) {
-            p.write("piko.yaml", "scripts:\n  destroy: echo \"bye $PIKO_ENV_NAME\" > \"$PIKO_ROOT/bye.txt\"; exit 3\n");
+            p.pikoYaml("scripts:\n  destroy: echo \"bye $PIKO_ENV_NAME\" > \"$PIKO_ROOT/bye.txt\"; exit 3\n");
             p.commit("piko.yaml");
             p.piko("init").ok();
             p.piko("create", "s").ok();

@@ -86,7 +86,7 @@ class LifecycleIT extends DockerRequired {
             Run up = p.piko("up", "c").ok();
             assertTrue(up.out().contains("regenerated"), up.describe());
             assertEquals(Set.of("web", "redis", "extra"), runningServices(p.composeProject("c")));
-            assertEquals(10100, port(p, "c", "PIKO_EXTRA_PORT"));
+            assertEquals(p.planned(1, 9000), port(p, "c", "PIKO_EXTRA_PORT"));
             assertTrue(Files.readString(p.worktree("c").resolve("docker-compose.piko.yml")).contains("\"extra\""));
         }
     }
@@ -115,9 +115,9 @@ class LifecycleIT extends DockerRequired {
             List<Map<String, Object>> services = (List<Map<String, Object>>) json.get("services");
             Map<String, Object> redis = services.stream().filter(s -> s.get("service").equals("redis")).findFirst().orElseThrow();
             assertEquals("running", redis.get("state"));
-            assertEquals(List.of(Map.of("target", 6379, "protocol", "tcp", "host", 10179)), redis.get("ports"));
+            assertEquals(List.of(Map.of("target", 6379, "protocol", "tcp", "host", p.planned(1, 6379))), redis.get("ports"));
             String text = p.pikoAt(p.worktree("st"), Map.of(), "status").ok().out();
-            assertTrue(text.contains("10179->6379/tcp"), text);
+            assertTrue(text.contains(p.planned(1, 6379) + "->6379/tcp"), text);
         }
     }
 
@@ -128,7 +128,7 @@ class LifecycleIT extends DockerRequired {
             String vars = p.pikoAt(p.worktree("e").resolve("."), Map.of(), "env").ok().out();
             Run shell = TestProject.exec(p.root, Map.of(), List.of("sh", "-c",
                     vars + "\necho \"$PIKO_ENV_NAME|$PIKO_BRANCH|$PIKO_REDIS_PORT|$PIKO_WEB_PORT|$PIKO_PROJECT\""));
-            assertEquals("e|e|10179|10180|" + p.name + "\n", shell.out(), shell.describe());
+            assertEquals("e|e|" + p.planned(1, 6379) + "|" + p.planned(1, 8080) + "|" + p.name + "\n", shell.out(), shell.describe());
             Map<String, Object> json = new Yaml().load(p.piko("env", "e", "--json").ok().out());
             assertEquals(p.worktree("e").toString(), json.get("PIKO_ENV_PATH"));
             assertEquals(p.root.toString(), json.get("PIKO_ROOT"));

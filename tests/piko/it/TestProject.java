@@ -44,12 +44,27 @@ final class TestProject implements AutoCloseable {
               data: {}
             """;
 
+    /** Each project gets its own port base, so exact port checks never meet another test's ports. */
+    private static final java.util.concurrent.atomic.AtomicInteger NEXT_BASE =
+            new java.util.concurrent.atomic.AtomicInteger(new java.util.Random().nextInt(40));
+
     final Path root;
     final String name;
+    final int portBase = 20000 + 1000 * (NEXT_BASE.getAndIncrement() % 40);
 
     private TestProject(Path root) {
         this.root = root;
         this.name = root.getFileName().toString();
+    }
+
+    /** The host port piko plans for a target in environment number slot when nothing is in the way. */
+    int planned(int slot, int target) {
+        return portBase + slot * 100 + target % 100;
+    }
+
+    /** Writes piko.yaml: this project's port base, then the given settings. */
+    void pikoYaml(String settings) throws IOException {
+        write("piko.yaml", "ports:\n  base: " + portBase + "\n" + settings);
     }
 
     static TestProject gitRepo() throws IOException {
@@ -62,9 +77,11 @@ final class TestProject implements AutoCloseable {
         return p;
     }
 
+    /** A repository with the compose file and a piko.yaml that sets only this project's port base. */
     static TestProject withCompose(String compose) throws IOException {
         TestProject p = gitRepo();
         p.write("compose.yaml", compose);
+        p.pikoYaml("");
         p.commit("compose file");
         return p;
     }
