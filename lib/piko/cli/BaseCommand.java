@@ -9,6 +9,7 @@ import picocli.CommandLine.Spec;
 import piko.core.Environments;
 import piko.core.PikoException;
 import piko.core.Scripts;
+import piko.core.SharedServices;
 import piko.core.StatusReport;
 import piko.core.Workspace;
 import piko.docker.Docker;
@@ -57,11 +58,20 @@ abstract class BaseCommand implements Callable<Integer> {
         return new Git(runner);
     }
 
+    /** The project around the working directory, with piko.yaml's shared list synced into the state. */
     Workspace workspace() {
         if (workspace == null) {
             workspace = Workspace.open(cwd());
+            for (String change : sharedServices().syncFromConfig()) {
+                spec.commandLine().getErr().println("piko: " + change);
+            }
+            spec.commandLine().getErr().flush();
         }
         return workspace;
+    }
+
+    SharedServices sharedServices() {
+        return new SharedServices(workspace(), docker(), console());
     }
 
     Environments environments() {

@@ -1,16 +1,31 @@
 package piko.cli;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "down", mixinStandardHelpOptions = true,
-        description = "Stop an environment's containers, keeping them and their data (idempotent).")
+        description = "Stop an environment's containers, keeping them and their data (idempotent);"
+                + " with --shared, stop the shared services instead.")
 final class Down extends BaseCommand {
     @Parameters(paramLabel = "<name>", arity = "0..1", description = "Environment (default: the worktree you are in).")
     String name;
 
+    @Option(names = "--shared", description = "Stop every shared service instance (environments keep running).")
+    boolean shared;
+
+    @Option(names = "--volumes", description = "With --shared: also remove the shared services' volumes.")
+    boolean volumes;
+
     @Override
     int execute() {
+        if (shared) {
+            sharedServices().downAll(volumes);
+            return 0;
+        }
+        if (volumes) {
+            throw new piko.core.PikoException("--volumes goes with --shared", "to remove an environment's volumes: piko destroy <name> --volumes", 2);
+        }
         environments().down(environmentName(name));
         return 0;
     }

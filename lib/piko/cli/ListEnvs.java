@@ -26,15 +26,17 @@ final class ListEnvs extends BaseCommand {
                 row.put("branch", s.env().branch());
                 row.put("path", s.env().path().toString());
                 row.put("created", s.env().createdAt());
+                row.put("shared", s.shared());
                 rows.add(row);
             }
             out().println(Json.write(rows));
         } else if (all.isEmpty()) {
             out().println("No environments yet. Create one with: piko create <name>");
         } else {
-            Table t = new Table("NAME", "STATUS", "BRANCH", "CREATED");
+            Table t = new Table("NAME", "STATUS", "BRANCH", "CREATED", "SHARED");
             for (EnvironmentStatus s : all) {
-                t.row(s.env().name(), s.status(), s.env().branch(), s.env().createdAt());
+                t.row(s.env().name(), s.status(), s.env().branch(), s.env().createdAt(),
+                        s.shared().isEmpty() ? "-" : String.join(", ", s.shared()));
             }
             t.print(out());
         }

@@ -7,7 +7,7 @@ import picocli.CommandLine.ScopeType;
 @Command(name = "piko", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "An isolated Docker Compose environment for every git worktree, with shared services.",
         subcommands = {Init.class, Create.class, ListEnvs.class, Status.class, Up.class, Down.class, Restart.class,
-                Destroy.class, Env.class})
+                Destroy.class, Env.class, Share.class, Isolate.class, Shared.class})
 public final class PikoCommand implements Runnable {
     static boolean verbose;
 

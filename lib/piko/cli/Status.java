@@ -47,6 +47,7 @@ final class Status extends BaseCommand {
                         ports.add(Map.of("target", p.target(), "protocol", p.protocol(), "host", p.hostPort()));
                     }
                     sm.put("ports", ports);
+                    sm.put("note", s.note());
                     services.add(sm);
                 }
                 m.put("services", services);
@@ -58,11 +59,12 @@ final class Status extends BaseCommand {
         } else {
             for (EnvironmentStatus e : report) {
                 out().println(e.env().name() + ": " + e.status() + " (branch " + e.env().branch() + ", " + e.env().path() + ")");
-                Table t = new Table("  SERVICE", "STATE", "HEALTH", "PORTS");
+                Table t = new Table("  SERVICE", "STATE", "HEALTH", "PORTS", "NOTE");
                 for (ServiceStatus s : e.services()) {
                     String ports = s.ports().stream().map(p -> p.hostPort() + "->" + p.target() + "/" + p.protocol())
                             .collect(Collectors.joining(", "));
-                    t.row("  " + s.service(), s.state(), s.health().isEmpty() ? "-" : s.health(), ports.isEmpty() ? "-" : ports);
+                    t.row("  " + s.service(), s.state(), s.health().isEmpty() ? "-" : s.health(), ports.isEmpty() ? "-" : ports,
+                            s.note());
                 }
                 t.print(out());
             }

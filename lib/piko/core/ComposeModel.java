@@ -50,7 +50,14 @@ public record ComposeModel(String projectName, Map<String, Service> services, Ma
                 resources(map(root.get("networks"))), resources(map(root.get("volumes"))));
     }
 
-    public List<PortRequest> portRequests(List<String> serviceNames) {
+    /** The same project with only the given services (networks and volumes unchanged). */
+    public ComposeModel only(java.util.Collection<String> names) {
+        Map<String, Service> kept = new TreeMap<>(services);
+        kept.keySet().retainAll(names);
+        return new ComposeModel(projectName, kept, networks, volumes);
+    }
+
+    public List<PortRequest> portRequests(java.util.Collection<String> serviceNames) {
         List<PortRequest> requests = new ArrayList<>();
         for (String name : serviceNames) {
             requests.addAll(services.get(name).portRequests());

@@ -18,8 +18,12 @@ public final class EnvironmentCompose {
     /** Bump when OverrideFile's output changes, so that `piko up` rewrites older overrides. */
     private static final String OVERRIDE_FORMAT = "1";
 
-    /** What `up` needs: the target with both files, the services to start, and the inputs' fingerprint. */
-    public record Prepared(ComposeTarget target, List<String> services, List<PortAllocation> ports, String inputsHash) {
+    /**
+     * What `up` needs: the target with both files, the services to start here, the services used
+     * from their shared instances, the environment's own ports, and the inputs' fingerprint.
+     */
+    public record Prepared(ComposeTarget target, List<String> services, Set<String> shared, List<PortAllocation> ports,
+                           String inputsHash) {
     }
 
     private final Workspace ws;
@@ -51,9 +55,10 @@ public final class EnvironmentCompose {
 
     /**
      * Reads the user's compose file through compose, assigns host ports and writes the override.
-     * shared: services that run in the shared project instead.
+     * sharedCandidates: services that may come from a shared instance; those the environment
+     * already runs itself stay its own until it is recreated.
      */
-    public Prepared prepare(Environment env, Set<String> shared, Map<String, String> vars) {
+    public Prepared prepare(Environment env, Set<String> sharedCandidates, Map<String, String> vars) {
         Path file = composeFile(env);
         if (!Files.isRegularFile(file)) {
             throw new PikoException("the compose file " + ws.composeFile() + " is not in branch " + env.branch(),
@@ -62,6 +67,9 @@ public final class EnvironmentCompose {
         String composeProject = Names.composeProject(ws.project().name(), env.name());
         ComposeTarget userOnly = new ComposeTarget(composeProject, env.path(), List.of(file));
         ComposeModel model = ComposeModel.parse(docker.composeConfigJson(userOnly, vars));
+        Set<String> shared = new java.util.TreeSet<>(sharedCandidates);
+        shared.retainAll(model.services().keySet());
+        shared.removeAll(env.services());
         List<String> services = model.services().keySet().stream().filter(s -> !shared.contains(s)).toList();
         PortPlan plan = new PortPlan(ws.config().portBase(), ws.config().portBlock(), env.slot());
         List<PortAllocation> ports = ws.store().assignPorts(ws.project(), env.name(), (existing, taken) ->
@@ -72,7 +80,7 @@ public final class EnvironmentCompose {
         } catch (IOException e) {
             throw new PikoException("cannot write " + overrideFile(env) + ": " + e.getMessage());
         }
-        return new Prepared(target(env), services, ports, inputsHash(env));
+        return new Prepared(target(env), services, shared, ports, inputsHash(env));
     }
 
     /** A fingerprint of everything the override is derived from that can change without piko knowing. */

@@ -3,9 +3,11 @@ package piko.core;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import piko.docker.ComposeTarget;
 import piko.docker.Docker;
 import piko.git.Git;
@@ -18,6 +20,7 @@ public final class Environments {
     private final Scripts scripts;
     private final Reporter out;
     private final EnvironmentCompose compose;
+    private final SharedServices shared;
 
     public Environments(Workspace ws, Docker docker, Git git, Scripts scripts, Reporter out) {
         this.ws = ws;
@@ -26,6 +29,7 @@ public final class Environments {
         this.scripts = scripts;
         this.out = out;
         this.compose = new EnvironmentCompose(ws, docker);
+        this.shared = new SharedServices(ws, docker, out);
     }
 
     public Environment require(String name) {
@@ -75,14 +79,19 @@ public final class Environments {
             out.done("Created worktree " + root.relativize(path) + " on branch " + branch);
 
             Map<String, String> vars = EnvVars.of(ws.project(), env, List.of());
-            EnvironmentCompose.Prepared prepared = compose.prepare(env, Set.of(), vars);
+            EnvironmentCompose.Prepared prepared = compose.prepare(env, sharedCandidates(env), vars);
             rollback.add("remove containers, network and volumes of " + name,
                     () -> docker.composeDown(ComposeTarget.byName(prepared.target().projectName()), true, Duration.ZERO));
-            docker.composeUp(prepared.target(), prepared.services(), vars);
-            out.done("Started " + prepared.target().projectName() + " (" + String.join(", ", prepared.services()) + ")");
+            if (!prepared.shared().isEmpty()) {
+                ws.store().addConsumer(ws.project(), env, List.copyOf(prepared.shared()));
+                rollback.add("unlink the shared services from " + name, () -> shared.unlink(name));
+            }
+            start(prepared.target(), prepared.services(), prepared.shared(), vars);
+            out.done("Started " + prepared.target().projectName() + " (" + String.join(", ", prepared.services()) + ")"
+                    + (prepared.shared().isEmpty() ? "" : "; shared: " + String.join(", ", prepared.shared())));
 
             if (ws.config().setupScript() != null) {
-                scripts.run("setup", ws.config().setupScript(), path, EnvVars.of(ws.project(), env, prepared.ports()));
+                scripts.run("setup", ws.config().setupScript(), path, EnvVars.of(ws.project(), env, portsOf(env)));
                 out.done("Ran setup script");
             }
             ws.store().updateEnvironment(ws.project(), name, Environment.READY, prepared.services(), prepared.inputsHash());
@@ -101,17 +110,52 @@ public final class Environments {
     public void up(String name) {
         Environment env = requireUsable(name);
         docker.requireCompose();
-        Map<String, String> vars = EnvVars.of(ws.project(), env, ws.store().ports(ws.project(), name));
-        ComposeTarget target = compose.target(env);
+        Map<String, String> vars = EnvVars.of(ws.project(), env, portsOf(env));
         List<String> services = env.services();
+        Set<String> used = Set.copyOf(consumed(name));
         if (compose.stale(env)) {
-            EnvironmentCompose.Prepared prepared = compose.prepare(env, Set.of(), vars);
+            EnvironmentCompose.Prepared prepared = compose.prepare(env, sharedCandidates(env), vars);
             ws.store().updateEnvironment(ws.project(), name, Environment.READY, prepared.services(), prepared.inputsHash());
+            ws.store().addConsumer(ws.project(), env, List.copyOf(prepared.shared()));
             services = prepared.services();
+            used = prepared.shared();
             out.info("Compose inputs changed: regenerated " + OverrideFile.NAME);
         }
+        start(compose.target(env), services, used, vars);
+        out.done("Started " + compose.target(env).projectName());
+    }
+
+    /**
+     * Starts an environment's services. With shared services: their instances first, then the
+     * environment's networks and containers (created, not started), then the links, then the start,
+     * so no service starts before the shared ones are reachable under their names.
+     */
+    private void start(ComposeTarget target, List<String> services, Set<String> used, Map<String, String> vars) {
+        if (!used.isEmpty()) {
+            shared.ensureRunning(used);
+            docker.composeUp(target, services, vars, Docker.Up.CREATE_ONLY);
+            shared.relink(used);
+        }
         docker.composeUp(target, services, vars);
-        out.done("Started " + target.projectName());
+    }
+
+    /** Services this environment may take from shared instances: those marked shared, and those it already uses. */
+    private Set<String> sharedCandidates(Environment env) {
+        Set<String> candidates = new TreeSet<>(shared.declared());
+        candidates.addAll(consumed(env.name()));
+        return candidates;
+    }
+
+    private List<String> consumed(String name) {
+        return shared.consumers().getOrDefault(name, List.of());
+    }
+
+    /** The environment's own ports, and those of the shared instances it uses. */
+    private List<PortAllocation> portsOf(Environment env) {
+        List<PortAllocation> ports = new ArrayList<>(ws.store().ports(ws.project(), env.name()));
+        List<String> used = consumed(env.name());
+        ws.store().ports(ws.project(), Names.SHARED).stream().filter(p -> used.contains(p.service())).forEach(ports::add);
+        return ports;
     }
 
     /** Stops the environment's containers; keeps them, their network and volumes. */
@@ -127,7 +171,7 @@ public final class Environments {
             throw new PikoException("no service '" + service + "' in environment " + name,
                     "its services: " + String.join(", ", env.services()));
         }
-        Map<String, String> vars = EnvVars.of(ws.project(), env, ws.store().ports(ws.project(), name));
+        Map<String, String> vars = EnvVars.of(ws.project(), env, portsOf(env));
         docker.composeRestart(compose.target(env), service == null ? List.of() : List.of(service), vars);
         out.done("Restarted " + (service == null ? "" : service + " in ") + compose.target(env).projectName());
     }
@@ -147,14 +191,17 @@ public final class Environments {
         }
         if (worktreePresent && ws.config().destroyScript() != null) {
             try {
-                scripts.run("destroy", ws.config().destroyScript(), path,
-                        EnvVars.of(ws.project(), env, ws.store().ports(ws.project(), name)));
+                scripts.run("destroy", ws.config().destroyScript(), path, EnvVars.of(ws.project(), env, portsOf(env)));
                 out.done("Ran destroy script");
             } catch (PikoException e) {
                 out.warn(e.getMessage() + " (continuing)");
             }
         }
         String project = Names.composeProject(ws.project().name(), name);
+        List<String> used = consumed(name);
+        if (!used.isEmpty()) {
+            shared.unlink(name);
+        }
         docker.composeDown(ComposeTarget.byName(project), volumes);
         out.done("Removed containers and network of " + project + (volumes ? ", and its volumes" : ""));
         if (worktreePresent) {
@@ -164,12 +211,13 @@ public final class Environments {
             git.pruneWorktrees(ws.root());
         }
         ws.store().deleteEnvironment(ws.project(), name);
+        shared.stopUnused(used);
         out.done("Destroyed " + name);
     }
 
     public Map<String, String> vars(String name) {
         Environment env = require(name);
-        return EnvVars.of(ws.project(), env, ws.store().ports(ws.project(), name));
+        return EnvVars.of(ws.project(), env, portsOf(env));
     }
 
     private Environment requireUsable(String name) {

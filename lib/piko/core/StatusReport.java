@@ -5,21 +5,28 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 import piko.docker.Container;
 import piko.docker.Docker;
 
-/** Live status of environments, read from one `docker ps` with piko's project label. */
+/** Live status of environments and shared services, read from one `docker ps` with piko's project label. */
 public final class StatusReport {
     public static final String RUNNING = "running";
     public static final String STOPPED = "stopped";
     public static final String PARTIAL = "partial";
     public static final String BROKEN = "broken";
 
-    public record ServiceStatus(String service, String state, String health, List<PortAllocation> ports) {
+    /** One service of an environment; note says "shared" for a shared instance, or why it is not. */
+    public record ServiceStatus(String service, String state, String health, List<PortAllocation> ports, String note) {
     }
 
-    public record EnvironmentStatus(Environment env, String status, List<ServiceStatus> services) {
+    public record EnvironmentStatus(Environment env, String status, List<ServiceStatus> services, List<String> shared) {
+    }
+
+    public record SharedStatus(String service, boolean declared, String state, String container, String network,
+                               List<PortAllocation> ports, List<String> consumers) {
     }
 
     private final Workspace ws;
@@ -35,27 +42,70 @@ public final class StatusReport {
     }
 
     public List<EnvironmentStatus> of(List<Environment> envs) {
-        Map<String, List<Container>> byEnv = docker.containersWithLabel(Labels.PROJECT + "=" + ws.project().name())
-                .stream().collect(Collectors.groupingBy(Container::pikoEnvironment));
+        Map<String, List<Container>> byEnv = containersByEnvironment();
+        Map<String, Container> sharedContainers = byService(byEnv.getOrDefault(Names.SHARED, List.of()));
+        Map<String, List<String>> consumers = ws.store().consumers(ws.project());
+        List<String> declared = ws.store().sharedServices(ws.project());
         List<PortAllocation> ports = ws.store().allPorts(ws.project());
         List<EnvironmentStatus> result = new ArrayList<>();
         for (Environment env : envs) {
-            List<Container> containers = byEnv.getOrDefault(env.name(), List.of());
-            List<ServiceStatus> services = services(env, containers, ports);
-            result.add(new EnvironmentStatus(env, status(env, services), services));
+            List<String> used = consumers.getOrDefault(env.name(), List.of());
+            List<ServiceStatus> services = new ArrayList<>(ownServices(env, byEnv.getOrDefault(env.name(), List.of()),
+                    ports, declared));
+            for (String s : used) {
+                Container c = sharedContainers.get(s);
+                services.add(new ServiceStatus(s, c == null ? "missing" : c.state(), c == null ? "" : c.health(),
+                        portsOf(ports, Names.SHARED, s), declared.contains(s) ? "shared" : "shared (isolated, until destroyed)"));
+            }
+            result.add(new EnvironmentStatus(env, status(env, services), services, used));
         }
         return result;
     }
 
-    private static List<ServiceStatus> services(Environment env, List<Container> containers, List<PortAllocation> ports) {
+    /** Every service with a shared instance: declared ones and isolated ones still in use. */
+    public List<SharedStatus> shared() {
+        Map<String, Container> containers = byService(containersByEnvironment().getOrDefault(Names.SHARED, List.of()));
+        Map<String, List<String>> consumers = ws.store().consumers(ws.project());
+        List<String> declared = ws.store().sharedServices(ws.project());
+        Set<String> services = new TreeSet<>(declared);
+        consumers.values().forEach(services::addAll);
+        List<PortAllocation> ports = ws.store().allPorts(ws.project());
+        List<SharedStatus> out = new ArrayList<>();
+        for (String s : services) {
+            Container c = containers.get(s);
+            List<String> users = consumers.entrySet().stream().filter(e -> e.getValue().contains(s))
+                    .map(Map.Entry::getKey).toList();
+            out.add(new SharedStatus(s, declared.contains(s), c == null ? "not running" : c.state(),
+                    c == null ? null : c.name(), Names.sharedComposeProject(ws.project().name()),
+                    portsOf(ports, Names.SHARED, s), users));
+        }
+        return out;
+    }
+
+    private Map<String, List<Container>> containersByEnvironment() {
+        return docker.containersWithLabel(Labels.PROJECT + "=" + ws.project().name())
+                .stream().collect(Collectors.groupingBy(Container::pikoEnvironment));
+    }
+
+    private static Map<String, Container> byService(List<Container> containers) {
+        return containers.stream().collect(Collectors.toMap(Container::service, c -> c, (a, b) -> a));
+    }
+
+    private static List<ServiceStatus> ownServices(Environment env, List<Container> containers, List<PortAllocation> ports,
+                                                   List<String> declared) {
         Map<String, ServiceStatus> out = new LinkedHashMap<>();
         for (String service : env.services()) {
-            out.put(service, new ServiceStatus(service, "missing", "", portsOf(ports, env.name(), service)));
+            out.put(service, new ServiceStatus(service, "missing", "", portsOf(ports, env.name(), service), note(service, declared)));
         }
         for (Container c : containers) {
-            out.put(c.service(), new ServiceStatus(c.service(), c.state(), c.health(), portsOf(ports, env.name(), c.service())));
+            out.put(c.service(), new ServiceStatus(c.service(), c.state(), c.health(), portsOf(ports, env.name(), c.service()),
+                    note(c.service(), declared)));
         }
         return new ArrayList<>(out.values());
+    }
+
+    private static String note(String service, List<String> declared) {
+        return declared.contains(service) ? "own copy: " + service + " was shared after this environment was created" : "";
     }
 
     private static List<PortAllocation> portsOf(List<PortAllocation> ports, String scope, String service) {

@@ -58,11 +58,91 @@ public class Docker {
         return r.stdout();
     }
 
+    /** How far `up` goes: create only (networks and containers), start, or start and wait until healthy. */
+    public enum Up { CREATE_ONLY, START, START_AND_WAIT }
+
     public void composeUp(ComposeTarget target, List<String> services, Map<String, String> env) {
+        composeUp(target, services, env, Up.START);
+    }
+
+    public void composeUp(ComposeTarget target, List<String> services, Map<String, String> env, Up how) {
         List<String> cmd = target.args();
-        cmd.addAll(List.of("up", "--detach", "--remove-orphans"));
+        cmd.addAll(List.of("up", "--remove-orphans"));
+        switch (how) {
+            case CREATE_ONLY -> cmd.add("--no-start");
+            case START -> cmd.add("--detach");
+            case START_AND_WAIT -> cmd.addAll(List.of("--detach", "--wait"));
+        }
         cmd.addAll(services);
         composeOrFail(Call.of(SLOW, cmd).in(target.directory()).withEnv(env), "starting " + target.projectName());
+    }
+
+    /** Stops and removes the containers of some services of a project; their volumes stay. */
+    public void composeRemove(ComposeTarget target, List<String> services) {
+        List<String> cmd = target.args();
+        cmd.addAll(List.of("rm", "--stop", "--force"));
+        cmd.addAll(services);
+        composeOrFail(Call.of(SLOW, cmd).in(target.directory()), "removing " + String.join(", ", services));
+    }
+
+    /** Names of the networks a compose project created. */
+    public List<String> projectNetworks(String composeProject) {
+        Result r = runner.run(Call.of(QUICK, List.of("docker", "network", "ls", "--filter",
+                "label=" + "com.docker.compose.project=" + composeProject, "--format", "{{.Name}}")));
+        if (!r.ok()) {
+            checkDaemon(r);
+            throw new PikoException("docker network ls failed:\n" + r.output());
+        }
+        return r.stdout().lines().filter(l -> !l.isBlank()).toList();
+    }
+
+    /** Networks carrying a label (key=value), each with the value of another label: name to value. */
+    public Map<String, String> networksWithLabel(String label, String valueOf) {
+        Result r = runner.run(Call.of(QUICK, List.of("docker", "network", "ls", "--filter", "label=" + label,
+                "--format", "{{.Name}}\t{{.Label \"" + valueOf + "\"}}")));
+        if (!r.ok()) {
+            checkDaemon(r);
+            throw new PikoException("docker network ls failed:\n" + r.output());
+        }
+        Map<String, String> out = new java.util.TreeMap<>();
+        r.stdout().lines().filter(l -> !l.isBlank()).forEach(l -> {
+            String[] f = l.split("\t", -1);
+            out.put(f[0], f.length > 1 ? f[1] : "");
+        });
+        return out;
+    }
+
+    /** The networks a container is attached to. */
+    public List<String> containerNetworks(String container) {
+        Result r = runner.run(Call.of(QUICK, List.of("docker", "inspect", "--format",
+                "{{range $name, $n := .NetworkSettings.Networks}}{{$name}}\n{{end}}", container)));
+        if (!r.ok()) {
+            checkDaemon(r);
+            return List.of();
+        }
+        return r.stdout().lines().filter(l -> !l.isBlank()).toList();
+    }
+
+    public boolean networkExists(String name) {
+        return runner.run(Call.of(QUICK, List.of("docker", "network", "inspect", "--format", "{{.Name}}", name))).ok();
+    }
+
+    /** Attaches a container to a network under an alias; already attached counts as done. */
+    public void connect(String network, String container, String alias) {
+        Result r = runner.run(Call.of(QUICK, List.of("docker", "network", "connect", "--alias", alias, network, container)));
+        if (!r.ok() && !r.output().contains("already exists")) {
+            checkDaemon(r);
+            throw new PikoException("cannot connect " + container + " to network " + network + ": " + r.output());
+        }
+    }
+
+    /** Detaches a container from a network; not attached counts as done. */
+    public void disconnect(String network, String container) {
+        Result r = runner.run(Call.of(QUICK, List.of("docker", "network", "disconnect", "--force", network, container)));
+        if (!r.ok() && !r.output().contains("is not connected") && !r.output().contains("No such")) {
+            checkDaemon(r);
+            throw new PikoException("cannot disconnect " + container + " from network " + network + ": " + r.output());
+        }
     }
 
     public void composeStop(ComposeTarget target) {

@@ -37,7 +37,23 @@ final class Migrations {
                         protocol TEXT NOT NULL,
                         host_port INTEGER NOT NULL,
                         UNIQUE (project_id, host_port),
-                        UNIQUE (project_id, scope, service, target, protocol))"""));
+                        UNIQUE (project_id, scope, service, target, protocol))"""),
+            // 2: shared services. A consumer row outlives its service's row after `isolate`, so the
+            // shared instance keeps serving the environments that use it until they are destroyed.
+            List.of("""
+                    CREATE TABLE shared_services (
+                        id INTEGER PRIMARY KEY,
+                        project_id INTEGER NOT NULL REFERENCES project(id),
+                        service_name TEXT NOT NULL,
+                        container_name TEXT,
+                        network TEXT NOT NULL,
+                        UNIQUE (project_id, service_name))""",
+                    """
+                    CREATE TABLE shared_consumers (
+                        project_id INTEGER NOT NULL REFERENCES project(id),
+                        service_name TEXT NOT NULL,
+                        environment_id INTEGER NOT NULL REFERENCES environment(id) ON DELETE CASCADE,
+                        PRIMARY KEY (project_id, service_name, environment_id))"""));
 
     private Migrations() {
     }

@@ -191,6 +191,58 @@ public class Store implements AutoCloseable {
         });
     }
 
+    // ---- shared services ----
+
+    /** Services marked shared, by name. */
+    public List<String> sharedServices(Project p) {
+        return query("SELECT service_name FROM shared_services WHERE project_id = ? ORDER BY service_name",
+                List.of(p.id()), rs -> rs.getString(1));
+    }
+
+    /** Makes the table hold exactly the given services; returns {added, removed}. */
+    public List<List<String>> replaceSharedServices(Project p, List<String> services, String network) {
+        return inTransaction(() -> {
+            List<String> before = sharedServices(p);
+            List<String> added = services.stream().filter(s -> !before.contains(s)).sorted().toList();
+            List<String> removed = before.stream().filter(s -> !services.contains(s)).toList();
+            for (String s : added) {
+                update("INSERT INTO shared_services (project_id, service_name, network) VALUES (?, ?, ?)",
+                        List.of(p.id(), s, network));
+            }
+            for (String s : removed) {
+                update("DELETE FROM shared_services WHERE project_id = ? AND service_name = ?", List.of(p.id(), s));
+            }
+            return List.of(added, removed);
+        });
+    }
+
+    public void setSharedContainer(Project p, String service, String containerName) {
+        update("UPDATE shared_services SET container_name = ? WHERE project_id = ? AND service_name = ?",
+                List.of(containerName, p.id(), service));
+    }
+
+    /** Records that an environment uses the shared instance of each service. */
+    public void addConsumer(Project p, Environment env, List<String> services) {
+        inTransaction(() -> {
+            for (String s : services) {
+                update("INSERT OR IGNORE INTO shared_consumers (project_id, service_name, environment_id) VALUES (?, ?, ?)",
+                        List.of(p.id(), s, env.id()));
+            }
+            return null;
+        });
+    }
+
+    /** Shared services each environment uses: environment name to service names. */
+    public Map<String, List<String>> consumers(Project p) {
+        Map<String, List<String>> out = new java.util.TreeMap<>();
+        for (String[] row : query("SELECT e.name, c.service_name FROM shared_consumers c"
+                        + " JOIN environment e ON e.id = c.environment_id WHERE c.project_id = ? ORDER BY e.name, c.service_name",
+                List.of(p.id()), rs -> new String[] {rs.getString(1), rs.getString(2)})) {
+            out.computeIfAbsent(row[0], k -> new ArrayList<>()).add(row[1]);
+        }
+        return out;
+    }
+
     // ---- plumbing ----
 
     private static final String ENV_SELECT = "SELECT id, name, branch, created_branch, path, slot, phase, services,"

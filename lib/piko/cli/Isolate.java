@@ -1,0 +1,17 @@
+package piko.cli;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "isolate", mixinStandardHelpOptions = true,
+        description = "Stop sharing a service: environments created from now on run their own copy.")
+final class Isolate extends BaseCommand {
+    @Parameters(paramLabel = "<service>", description = "A shared service.")
+    String service;
+
+    @Override
+    int execute() {
+        sharedServices().isolate(service);
+        return 0;
+    }
+}
