@@ -4,33 +4,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import piko.core.PikoException;
-import piko.exec.ProcessRunner;
+import piko.exec.RecordingRunner;
 
 /** The compose version gate, fed with what real docker CLIs print in each case. */
 class DockerTest {
-    /** Answers every call with one canned result and records the commands. */
-    static final class CannedRunner extends ProcessRunner {
-        final List<List<String>> calls = new ArrayList<>();
-        private final Result answer;
-
-        CannedRunner(int code, String stdout, String stderr) {
-            answer = new Result(code, stdout, stderr);
-        }
-
-        @Override
-        public Result run(Call call) {
-            calls.add(call.command());
-            return answer;
-        }
-    }
-
     @Test
     void acceptsANewEnoughCompose() {
-        CannedRunner runner = new CannedRunner(0, "2.26.1-4\n", "");
+        RecordingRunner runner = new RecordingRunner(0, "2.26.1-4\n", "");
         assertEquals("2.26.1", new Docker(runner).requireCompose().toString());
         assertEquals(List.of(List.of("docker", "compose", "version", "--short")), runner.calls);
     }
@@ -38,13 +21,13 @@ class DockerTest {
     @Test
     void saysWhichVersionWasFoundAndWhichIsNeeded() {
         PikoException e = assertThrows(PikoException.class,
-                () -> new Docker(new CannedRunner(0, "2.20.3\n", "")).requireCompose());
+                () -> new Docker(new RecordingRunner(0, "2.20.3\n", "")).requireCompose());
         assertEquals("Docker Compose 2.20.3 is too old: piko needs 2.24.0 or newer", e.getMessage());
     }
 
     @Test
     void reportsAMissingComposePlugin() {
-        PikoException e = assertThrows(PikoException.class, () -> new Docker(new CannedRunner(1, "",
+        PikoException e = assertThrows(PikoException.class, () -> new Docker(new RecordingRunner(1, "",
                 "docker: 'compose' is not a docker command.\nSee 'docker --help'\n")).requireCompose());
         assertTrue(e.getMessage().startsWith("Docker Compose v2 is not available"), e.getMessage());
         assertTrue(e.hint().contains("2.24.0"), e.hint());
@@ -52,7 +35,7 @@ class DockerTest {
 
     @Test
     void recognisesADaemonThatIsNotRunning() {
-        PikoException e = assertThrows(PikoException.class, () -> new Docker(new CannedRunner(1, "",
+        PikoException e = assertThrows(PikoException.class, () -> new Docker(new RecordingRunner(1, "",
                 "Cannot connect to the Docker daemon at unix:///var/run/docker.sock. Is the docker daemon running?\n"))
                 .containersWithLabel("dev.piko.project=x"));
         assertTrue(e.getMessage().startsWith("the Docker daemon is not running"), e.getMessage());
