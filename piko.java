@@ -6,6 +6,7 @@
 //DEPS org.zeroturnaround:zt-exec:1.12
 //DEPS org.slf4j:slf4j-nop:1.7.36
 //SOURCES lib/piko/**/*.java
+//MAIN Piko
 //JAVA_OPTIONS -XX:TieredStopAtLevel=1 -Xshare:auto
 //DESCRIPTION piko: an isolated Docker Compose environment per git worktree, with shared services
 

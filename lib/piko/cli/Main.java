@@ -16,6 +16,7 @@ public final class Main {
 
     public static int run(String... args) {
         CommandLine cli = new CommandLine(new PikoCommand());
+        register(cli, args);
         cli.setExecutionExceptionHandler((e, cmd, parsed) -> report(cmd.getErr(), e));
         cli.setParameterExceptionHandler((e, args2) -> {
             PrintWriter err = e.getCommandLine().getErr();
@@ -28,6 +29,25 @@ public final class Main {
             System.err.println("piko: processes started: " + ProcessRunner.spawnedCounts());
         }
         return code;
+    }
+
+    /**
+     * Picocli reads every command class by reflection when it is registered, about 100 ms for all of
+     * them: a run that names its command registers just that one (list's alias ls included).
+     */
+    private static void register(CommandLine cli, String[] args) {
+        String named = null;
+        for (String a : args) {
+            if (!a.startsWith("-")) {
+                named = a.equals("ls") ? "list" : a;
+                break;
+            }
+        }
+        if (named != null && PikoCommand.SUBCOMMANDS.containsKey(named)) {
+            cli.addSubcommand(PikoCommand.SUBCOMMANDS.get(named).get());
+            return;
+        }
+        PikoCommand.SUBCOMMANDS.values().forEach(s -> cli.addSubcommand(s.get()));
     }
 
     private static int report(PrintWriter err, Exception e) {

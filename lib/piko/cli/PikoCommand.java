@@ -5,10 +5,28 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
 
 @Command(name = "piko", mixinStandardHelpOptions = true, versionProvider = Version.class,
-        description = "An isolated Docker Compose environment for every git worktree, with shared services.",
-        subcommands = {Init.class, Create.class, ListEnvs.class, Status.class, Up.class, Down.class, Restart.class,
-                Destroy.class, Env.class, Share.class, Isolate.class, Shared.class})
+        description = "An isolated Docker Compose environment for every git worktree, with shared services.")
 public final class PikoCommand implements Runnable {
+    /** Every subcommand, in the order --help lists them; Main registers them (see there why). */
+    static final java.util.Map<String, java.util.function.Supplier<Object>> SUBCOMMANDS = subcommands();
+
+    private static java.util.Map<String, java.util.function.Supplier<Object>> subcommands() {
+        java.util.Map<String, java.util.function.Supplier<Object>> m = new java.util.LinkedHashMap<>();
+        m.put("init", Init::new);
+        m.put("create", Create::new);
+        m.put("list", ListEnvs::new);
+        m.put("status", Status::new);
+        m.put("up", Up::new);
+        m.put("down", Down::new);
+        m.put("restart", Restart::new);
+        m.put("destroy", Destroy::new);
+        m.put("env", Env::new);
+        m.put("share", Share::new);
+        m.put("isolate", Isolate::new);
+        m.put("shared", Shared::new);
+        return m;
+    }
+
     static boolean verbose;
 
     @Option(names = "--verbose", scope = ScopeType.INHERIT, description = "Show stack traces and the commands piko runs.")

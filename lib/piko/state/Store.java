@@ -40,6 +40,7 @@ public class Store implements AutoCloseable {
     public static Store open(Path file) {
         try {
             Files.createDirectories(file.getParent());
+            NativeSqlite.useCachedCopy();
             SQLiteConfig config = new SQLiteConfig();
             config.setBusyTimeout(BUSY_TIMEOUT_MS);
             config.enforceForeignKeys(true);
@@ -201,6 +202,10 @@ public class Store implements AutoCloseable {
 
     /** Makes the table hold exactly the given services; returns {added, removed}. */
     public List<List<String>> replaceSharedServices(Project p, List<String> services, String network) {
+        List<String> now = sharedServices(p);
+        if (now.size() == services.size() && now.containsAll(services)) {
+            return List.of(List.of(), List.of());  // in sync: no write transaction on every command
+        }
         return inTransaction(() -> {
             List<String> before = sharedServices(p);
             List<String> added = services.stream().filter(s -> !before.contains(s)).sorted().toList();
