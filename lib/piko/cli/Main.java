@@ -15,8 +15,12 @@ public final class Main {
     }
 
     public static int run(String... args) {
+        String command = commandName(args);
+        if (command != null && PikoCommand.READS_CONTAINERS.contains(command)) {
+            piko.docker.Docker.prefetchPikoContainers(new ProcessRunner());
+        }
         CommandLine cli = new CommandLine(new PikoCommand());
-        register(cli, args);
+        register(cli, command);
         cli.setExecutionExceptionHandler((e, cmd, parsed) -> report(cmd.getErr(), e));
         cli.setParameterExceptionHandler((e, args2) -> {
             PrintWriter err = e.getCommandLine().getErr();
@@ -35,19 +39,22 @@ public final class Main {
      * Picocli reads every command class by reflection when it is registered, about 100 ms for all of
      * them: a run that names its command registers just that one (list's alias ls included).
      */
-    private static void register(CommandLine cli, String[] args) {
-        String named = null;
-        for (String a : args) {
-            if (!a.startsWith("-")) {
-                named = a.equals("ls") ? "list" : a;
-                break;
-            }
-        }
+    private static void register(CommandLine cli, String named) {
         if (named != null && PikoCommand.SUBCOMMANDS.containsKey(named)) {
             cli.addSubcommand(PikoCommand.SUBCOMMANDS.get(named).get());
             return;
         }
         PikoCommand.SUBCOMMANDS.values().forEach(s -> cli.addSubcommand(s.get()));
+    }
+
+    /** The command a run names: its first word that is not an option (ls means list). */
+    private static String commandName(String[] args) {
+        for (String a : args) {
+            if (!a.startsWith("-")) {
+                return a.equals("ls") ? "list" : a;
+            }
+        }
+        return null;
     }
 
     private static int report(PrintWriter err, Exception e) {

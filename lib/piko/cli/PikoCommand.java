@@ -9,6 +9,8 @@ import picocli.CommandLine.ScopeType;
 public final class PikoCommand implements Runnable {
     /** Every subcommand, in the order --help lists them; Main registers them (see there why). */
     static final java.util.Map<String, java.util.function.Supplier<Object>> SUBCOMMANDS = subcommands();
+    /** Commands whose answer needs `docker ps` of the project's containers (Main starts it early). */
+    static final java.util.Set<String> READS_CONTAINERS = java.util.Set.of("list", "status", "shared");
 
     private static java.util.Map<String, java.util.function.Supplier<Object>> subcommands() {
         java.util.Map<String, java.util.function.Supplier<Object>> m = new java.util.LinkedHashMap<>();

@@ -83,7 +83,7 @@ public final class StatusReport {
     }
 
     private Map<String, List<Container>> containersByEnvironment() {
-        return docker.containersWithLabel(Labels.PROJECT + "=" + ws.project().name())
+        return docker.containersOfProject(ws.project().name())
                 .stream().collect(Collectors.groupingBy(Container::pikoEnvironment));
     }
 

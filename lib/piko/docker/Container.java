@@ -2,7 +2,7 @@ package piko.docker;
 
 /** One container as `docker ps` reports it, with the piko and compose labels read off it. */
 public record Container(String id, String name, String composeProject, String service, String pikoEnvironment,
-                        String state, String status) {
+                        String state, String status, String pikoProject) {
 
     public boolean running() {
         return "running".equals(state);

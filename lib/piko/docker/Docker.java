@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import piko.core.PikoException;
 import piko.exec.ProcessRunner;
 import piko.exec.ProcessRunner.Call;
@@ -16,7 +18,9 @@ public class Docker {
     private static final Duration SLOW = Duration.ofMinutes(10);
     private static final String PS_FORMAT = String.join("\t", "{{.ID}}", "{{.Names}}",
             "{{.Label \"com.docker.compose.project\"}}", "{{.Label \"com.docker.compose.service\"}}",
-            "{{.Label \"dev.piko.environment\"}}", "{{.State}}", "{{.Status}}");
+            "{{.Label \"dev.piko.environment\"}}", "{{.State}}", "{{.Status}}", "{{.Label \"dev.piko.project\"}}");
+    /** `docker ps` of every piko container, started before the command line is even parsed. */
+    private static volatile CompletableFuture<List<Container>> prefetched;
 
     private final ProcessRunner runner;
 
@@ -176,7 +180,29 @@ public class Docker {
         composeOrFail(Call.of(SLOW, cmd), "removing " + target.projectName());
     }
 
-    /** All containers, running or not, that carry the given label (key=value), in one docker call. */
+    /**
+     * Starts `docker ps` for the containers of every piko project in the background, so that its
+     * latency overlaps the JVM's start-up; {@link #containersOfProject} then takes that answer.
+     */
+    public static void prefetchPikoContainers(ProcessRunner runner) {
+        prefetched = CompletableFuture.supplyAsync(() -> new Docker(runner).containersWithLabel("dev.piko.project"));
+    }
+
+    /** The containers of one piko project: the prefetched answer if there is one, else one docker call. */
+    public List<Container> containersOfProject(String project) {
+        CompletableFuture<List<Container>> early = prefetched;
+        prefetched = null;
+        if (early == null) {
+            return containersWithLabel("dev.piko.project=" + project);
+        }
+        try {
+            return early.join().stream().filter(c -> c.pikoProject().equals(project)).toList();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : e;
+        }
+    }
+
+    /** All containers, running or not, that carry the given label (key or key=value), in one docker call. */
     public List<Container> containersWithLabel(String label) {
         Result r = runner.run(Call.of(QUICK, List.of("docker", "ps", "--all", "--no-trunc",
                 "--filter", "label=" + label, "--format", PS_FORMAT)));
@@ -188,8 +214,8 @@ public class Docker {
         for (String line : r.stdout().split("\n")) {
             if (line.isBlank()) continue;
             String[] f = line.split("\t", -1);
-            if (f.length < 7) continue;
-            result.add(new Container(f[0], f[1], f[2], f[3], f[4], f[5], f[6]));
+            if (f.length < 8) continue;
+            result.add(new Container(f[0], f[1], f[2], f[3], f[4], f[5], f[6], f[7]));
         }
         return result;
     }
