@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import piko.core.StatusReport.SharedStatus;
@@ -27,8 +26,7 @@ final class Shared extends BaseCommand {
                 m.put("status", s.state());
                 m.put("container", s.container());
                 m.put("network", s.network());
-                m.put("ports", s.ports().stream().map(p -> Map.of("target", p.target(), "protocol", p.protocol(),
-                        "host", p.hostPort())).toList());
+                m.put("ports", PortText.json(s.ports()));
                 m.put("consumers", s.consumers());
                 rows.add(m);
             }
@@ -38,10 +36,8 @@ final class Shared extends BaseCommand {
         } else {
             Table t = new Table("SERVICE", "STATUS", "CONTAINER", "NETWORK", "PORTS", "USED BY");
             for (SharedStatus s : all) {
-                String ports = s.ports().stream().map(p -> p.hostPort() + "->" + p.target() + "/" + p.protocol())
-                        .collect(Collectors.joining(", "));
                 t.row(s.service() + (s.declared() ? "" : " (isolated)"), s.state(),
-                        s.container() == null ? "-" : s.container(), s.network(), ports.isEmpty() ? "-" : ports,
+                        s.container() == null ? "-" : s.container(), s.network(), PortText.table(s.ports()),
                         s.consumers().isEmpty() ? "-" : String.join(", ", s.consumers()));
             }
             t.print(out());

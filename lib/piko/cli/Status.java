@@ -4,11 +4,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import piko.core.PortAllocation;
 import piko.core.StatusReport.EnvironmentStatus;
 import piko.core.StatusReport.ServiceStatus;
 
@@ -42,11 +40,7 @@ final class Status extends BaseCommand {
                     sm.put("service", s.service());
                     sm.put("state", s.state());
                     sm.put("health", s.health());
-                    List<Object> ports = new ArrayList<>();
-                    for (PortAllocation p : s.ports()) {
-                        ports.add(Map.of("target", p.target(), "protocol", p.protocol(), "host", p.hostPort()));
-                    }
-                    sm.put("ports", ports);
+                    sm.put("ports", PortText.json(s.ports()));
                     sm.put("note", s.note());
                     services.add(sm);
                 }
@@ -61,9 +55,7 @@ final class Status extends BaseCommand {
                 out().println(e.env().name() + ": " + e.status() + " (branch " + e.env().branch() + ", " + e.env().path() + ")");
                 Table t = new Table("  SERVICE", "STATE", "HEALTH", "PORTS", "NOTE");
                 for (ServiceStatus s : e.services()) {
-                    String ports = s.ports().stream().map(p -> p.hostPort() + "->" + p.target() + "/" + p.protocol())
-                            .collect(Collectors.joining(", "));
-                    t.row("  " + s.service(), s.state(), s.health().isEmpty() ? "-" : s.health(), ports.isEmpty() ? "-" : ports,
+                    t.row("  " + s.service(), s.state(), s.health().isEmpty() ? "-" : s.health(), PortText.table(s.ports()),
                             s.note());
                 }
                 t.print(out());

@@ -146,7 +146,12 @@ public final class SharedServices {
     }
 
     private List<String> usersOf(String service) {
-        return consumers().entrySet().stream().filter(e -> e.getValue().contains(service)).map(Map.Entry::getKey).toList();
+        return usersOf(consumers(), service);
+    }
+
+    /** The environments that use a service's shared instance, from an environment-to-services map. */
+    static List<String> usersOf(Map<String, List<String>> consumers, String service) {
+        return consumers.entrySet().stream().filter(e -> e.getValue().contains(service)).map(Map.Entry::getKey).toList();
     }
 
     /** Stops (and removes the containers of) instances that are neither declared nor used. */
@@ -205,13 +210,12 @@ public final class SharedServices {
      */
     public void relink(Collection<String> services) {
         Map<String, String> containers = containers();
-        Map<String, String> networkToEnv = docker.networksWithLabel(Labels.PROJECT + "=" + ws.project().name(), Labels.ENVIRONMENT);
+        Map<String, String> networkToEnv = environmentNetworks();
         Map<String, List<String>> consumers = consumers();
         for (String service : services) {
             String container = containers.get(service);
             if (container == null) continue;
-            Set<String> users = consumers.entrySet().stream().filter(e -> e.getValue().contains(service))
-                    .map(Map.Entry::getKey).collect(Collectors.toSet());
+            List<String> users = usersOf(consumers, service);
             List<String> attached = docker.containerNetworks(container);
             networkToEnv.forEach((net, env) -> {
                 if (users.contains(env) && !attached.contains(net)) {
@@ -223,7 +227,7 @@ public final class SharedServices {
 
     /** Detaches every shared container from an environment's networks. */
     public void unlink(String env) {
-        Map<String, String> networkToEnv = docker.networksWithLabel(Labels.PROJECT + "=" + ws.project().name(), Labels.ENVIRONMENT);
+        Map<String, String> networkToEnv = environmentNetworks();
         for (String container : containers().values()) {
             List<String> attached = docker.containerNetworks(container);
             networkToEnv.forEach((net, owner) -> {
@@ -232,6 +236,11 @@ public final class SharedServices {
                 }
             });
         }
+    }
+
+    /** Every network piko made for this project, with the environment it belongs to. */
+    private Map<String, String> environmentNetworks() {
+        return docker.networksWithLabel(Labels.PROJECT + "=" + ws.project().name(), Labels.ENVIRONMENT);
     }
 
     /** `piko down --shared`: removes every shared container and the shared network. */

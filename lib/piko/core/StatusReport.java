@@ -73,8 +73,7 @@ public final class StatusReport {
         List<SharedStatus> out = new ArrayList<>();
         for (String s : services) {
             Container c = containers.get(s);
-            List<String> users = consumers.entrySet().stream().filter(e -> e.getValue().contains(s))
-                    .map(Map.Entry::getKey).toList();
+            List<String> users = SharedServices.usersOf(consumers, s);
             out.add(new SharedStatus(s, declared.contains(s), c == null ? "not running" : c.state(),
                     c == null ? null : c.name(), Names.sharedComposeProject(ws.project().name()),
                     portsOf(ports, Names.SHARED, s), users));

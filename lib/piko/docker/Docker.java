@@ -89,17 +89,6 @@ public class Docker {
         composeOrFail(Call.of(SLOW, cmd).in(target.directory()), "removing " + String.join(", ", services));
     }
 
-    /** Names of the networks a compose project created. */
-    public List<String> projectNetworks(String composeProject) {
-        Result r = runner.run(Call.of(QUICK, List.of("docker", "network", "ls", "--filter",
-                "label=" + "com.docker.compose.project=" + composeProject, "--format", "{{.Name}}")));
-        if (!r.ok()) {
-            checkDaemon(r);
-            throw new PikoException("docker network ls failed:\n" + r.output());
-        }
-        return r.stdout().lines().filter(l -> !l.isBlank()).toList();
-    }
-
     /** Networks carrying a label (key=value), each with the value of another label: name to value. */
     public Map<String, String> networksWithLabel(String label, String valueOf) {
         Result r = runner.run(Call.of(QUICK, List.of("docker", "network", "ls", "--filter", "label=" + label,

@@ -67,10 +67,6 @@ public class Git {
         return lines;
     }
 
-    public boolean isTracked(Path worktree, String relativePath) {
-        return git(worktree, "ls-files", "--error-unmatch", "--", relativePath).ok();
-    }
-
     private Result git(Path dir, String... args) {
         List<String> cmd = new ArrayList<>();
         cmd.add("git");
