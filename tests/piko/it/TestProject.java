@@ -44,13 +44,13 @@ final class TestProject implements AutoCloseable {
               data: {}
             """;
 
-    /** Each project gets its own port base, so exact port checks never meet another test's ports. */
+    /** Each project gets its own port base (below the ephemeral range), so exact port checks never meet other ports. */
     private static final java.util.concurrent.atomic.AtomicInteger NEXT_BASE =
-            new java.util.concurrent.atomic.AtomicInteger(new java.util.Random().nextInt(40));
+            new java.util.concurrent.atomic.AtomicInteger(new java.util.Random().nextInt(12));
 
     final Path root;
     final String name;
-    final int portBase = 20000 + 1000 * (NEXT_BASE.getAndIncrement() % 40);
+    final int portBase = 20000 + 1000 * (NEXT_BASE.getAndIncrement() % 12);
 
     private TestProject(Path root) {
         this.root = root;
