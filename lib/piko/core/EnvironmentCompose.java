@@ -23,7 +23,7 @@ public final class EnvironmentCompose {
      * from their shared instances, the environment's own ports, and the inputs' fingerprint.
      */
     public record Prepared(ComposeTarget target, List<String> services, Set<String> shared, List<PortAllocation> ports,
-                           String inputsHash) {
+                           String inputsHash, Set<String> sharedButUnknown) {
     }
 
     private final Workspace ws;
@@ -69,6 +69,8 @@ public final class EnvironmentCompose {
         ComposeModel model = ComposeModel.parse(docker.composeConfigJson(userOnly, vars));
         Set<String> shared = new java.util.TreeSet<>(sharedCandidates);
         shared.retainAll(model.services().keySet());
+        Set<String> unknown = new java.util.TreeSet<>(sharedCandidates);
+        unknown.removeAll(model.services().keySet());
         shared.removeAll(env.services());
         List<String> services = model.services().keySet().stream().filter(s -> !shared.contains(s)).toList();
         PortPlan plan = new PortPlan(ws.config().portBase(), ws.config().portBlock(), env.slot());
@@ -80,7 +82,7 @@ public final class EnvironmentCompose {
         } catch (IOException e) {
             throw new PikoException("cannot write " + overrideFile(env) + ": " + e.getMessage());
         }
-        return new Prepared(target(env), services, shared, ports, inputsHash(env));
+        return new Prepared(target(env), services, shared, ports, inputsHash(env), unknown);
     }
 
     /** A fingerprint of everything the override is derived from that can change without piko knowing. */

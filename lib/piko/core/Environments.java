@@ -79,7 +79,7 @@ public final class Environments {
             out.done("Created worktree " + root.relativize(path) + " on branch " + branch);
 
             Map<String, String> vars = EnvVars.of(ws.project(), env, List.of());
-            EnvironmentCompose.Prepared prepared = compose.prepare(env, sharedCandidates(env), vars);
+            EnvironmentCompose.Prepared prepared = prepare(env, vars);
             rollback.add("remove containers, network and volumes of " + name,
                     () -> docker.composeDown(ComposeTarget.byName(prepared.target().projectName()), true, Duration.ZERO));
             if (!prepared.shared().isEmpty()) {
@@ -114,7 +114,7 @@ public final class Environments {
         List<String> services = env.services();
         Set<String> used = Set.copyOf(consumed(name));
         if (compose.stale(env)) {
-            EnvironmentCompose.Prepared prepared = compose.prepare(env, sharedCandidates(env), vars);
+            EnvironmentCompose.Prepared prepared = prepare(env, vars);
             ws.store().updateEnvironment(ws.project(), name, Environment.READY, prepared.services(), prepared.inputsHash());
             ws.store().addConsumer(ws.project(), env, List.copyOf(prepared.shared()));
             services = prepared.services();
@@ -137,6 +137,14 @@ public final class Environments {
             shared.relink(used);
         }
         docker.composeUp(target, services, vars);
+    }
+
+    private EnvironmentCompose.Prepared prepare(Environment env, Map<String, String> vars) {
+        EnvironmentCompose.Prepared prepared = compose.prepare(env, sharedCandidates(env), vars);
+        for (String s : prepared.sharedButUnknown()) {
+            out.warn("piko.yaml shares " + s + ", which is not a service of " + ws.composeFile() + " in " + env.name());
+        }
+        return prepared;
     }
 
     /** Services this environment may take from shared instances: those marked shared, and those it already uses. */

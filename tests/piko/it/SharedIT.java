@@ -184,10 +184,12 @@ class SharedIT extends DockerRequired {
     @Test
     void pikoYamlIsTheDeclarationInBothDirections() throws Exception {
         try (TestProject p = TestProject.initialised(APP)) {
-            p.pikoYaml("# teammates share redis\nshared:\n  - redis\n");
+            p.pikoYaml("# teammates share redis\nshared:\n  - redis\n  - jaeger\n");
             Run list = p.piko("list").ok();
             assertTrue(list.err().contains("redis is now shared (listed in piko.yaml)"), list.describe());
-            p.piko("create", "pulled").ok();
+            Run pulled = p.piko("create", "pulled").ok();
+            assertTrue(pulled.err().contains("warning: piko.yaml shares jaeger, which is not a service of compose.yaml"),
+                    pulled.describe());
             assertEquals(Set.of("web", "db"), runningServices(p.composeProject("pulled")));
             assertEquals(Set.of("redis"), runningServices("piko-" + p.name + "-shared"));
             p.piko("destroy", "pulled").ok();
@@ -195,6 +197,7 @@ class SharedIT extends DockerRequired {
             p.pikoYaml("# teammates share nothing\n");
             Run sync = p.piko("shared").ok();
             assertTrue(sync.err().contains("redis is no longer shared (not in piko.yaml)"), sync.describe());
+            assertTrue(sync.err().contains("jaeger is no longer shared (not in piko.yaml)"), sync.describe());
             assertEquals(Set.of(), runningServices("piko-" + p.name + "-shared"), "unused instance stops");
 
             p.piko("share", "redis").ok();
