@@ -51,8 +51,15 @@ public class Store implements AutoCloseable {
                 s.execute("PRAGMA synchronous=NORMAL");
             }
             Store store = new Store(c);
-            store.migrate();
+            try {
+                store.migrate();
+            } catch (RuntimeException e) {
+                store.close();
+                throw e;
+            }
             return store;
+        } catch (PikoException e) {
+            throw e;
         } catch (Exception e) {
             throw new PikoException("cannot open the state database " + file + ": " + e.getMessage(),
                     "check that .piko/ is writable", e);
@@ -64,15 +71,16 @@ public class Store implements AutoCloseable {
     }
 
     private void migrate() {
-        if (schemaVersion() >= Migrations.latest()) {
+        int found = schemaVersion();
+        if (found > Migrations.latest()) {
+            throw new PikoException("the state database was written by a newer piko (schema " + found
+                    + ", this piko knows " + Migrations.latest() + ")", "upgrade piko");
+        }
+        if (found == Migrations.latest()) {
             return;
         }
         inTransaction(() -> {
-            int version = schemaVersion();
-            if (version > Migrations.latest()) {
-                throw new PikoException("the state database was written by a newer piko (schema " + version + ")",
-                        "upgrade piko");
-            }
+            int version = schemaVersion();  // another piko may have migrated meanwhile
             for (int i = version; i < Migrations.latest(); i++) {
                 for (String sql : Migrations.STEPS.get(i)) {
                     update(sql, List.of());

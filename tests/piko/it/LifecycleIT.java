@@ -40,13 +40,16 @@ class LifecycleIT extends DockerRequired {
     }
 
     @Test
-    void downIsIdempotentAndKeepsData() throws Exception {
+    void downIsIdempotentAndKeepsContainersNetworkAndVolumes() throws Exception {
         try (TestProject p = TestProject.initialised(TestProject.WEB_AND_REDIS)) {
             p.piko("create", "d").ok();
             p.piko("down", "d").ok();
             assertEquals(Set.of(), runningServices(p.composeProject("d")));
             p.piko("down", "d").ok();
             assertEquals(Set.of(), runningServices(p.composeProject("d")));
+            assertEquals(2, DockerOracle.containers("com.docker.compose.project", p.composeProject("d")).size());
+            assertTrue(DockerOracle.networkExists(p.composeProject("d")));
+            assertEquals(List.of(p.composeProject("d") + "_data"), DockerOracle.volumesOfProject(p.composeProject("d")));
             p.piko("down", "nope").fails("no environment named 'nope'");
         }
     }

@@ -40,6 +40,34 @@ class StoreTest {
     }
 
     @Test
+    void migratesAVersionOneDatabaseAndKeepsItsRows() throws Exception {
+        Path file = dir.resolve("v1.db");
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + file);
+             java.sql.Statement st = c.createStatement()) {
+            for (String sql : Migrations.STEPS.get(0)) st.execute(sql);
+            st.execute("PRAGMA user_version = 1");
+            st.execute("INSERT INTO project (name, root, compose_file, created_at) VALUES ('old', '/r', 'compose.yaml', 'then')");
+        }
+        try (Store s = Store.open(file)) {
+            assertEquals(Migrations.latest(), s.schemaVersion());
+            assertEquals("old", s.project().orElseThrow().name());
+            assertEquals(List.of(), s.sharedServices(s.project().orElseThrow()));
+        }
+    }
+
+    @Test
+    void refusesADatabaseFromANewerPiko() throws Exception {
+        Path file = dir.resolve("future.db");
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + file);
+             java.sql.Statement st = c.createStatement()) {
+            st.execute("PRAGMA user_version = 99");
+        }
+        piko.core.PikoException e = org.junit.jupiter.api.Assertions.assertThrows(piko.core.PikoException.class,
+                () -> Store.open(file));
+        assertTrue(e.getMessage().contains("newer piko"), e.getMessage());
+    }
+
+    @Test
     void recordsTheProjectOnlyOnce() {
         try (Store s = Store.open(dir.resolve("state.db"))) {
             assertTrue(s.insertProjectIfAbsent("demo", dir, "compose.yaml").isPresent());
