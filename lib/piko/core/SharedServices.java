@@ -1,6 +1,9 @@
 package piko.core;
 
 import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.file.StandardOpenOption;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -112,7 +115,7 @@ public final class SharedServices {
             out.done("Marked " + service + " as shared");
         }
         boolean networkExisted = docker.networkExists(network());
-        ensureRunning(model, List.of(service));
+        locked(() -> ensureRunning(model, List.of(service)));
         if (!networkExisted) {
             out.done("Created shared network: " + network());
         }
@@ -171,10 +174,31 @@ public final class SharedServices {
      * a container removed by hand), and waits until they run, or are healthy where they have a check.
      */
     public void ensureRunning(Collection<String> services) {
-        if (services.isEmpty() || runningServices().containsAll(services)) {
+        if (services.isEmpty()) {
             return;
         }
-        ensureRunning(rootModel(), services);
+        locked(() -> {
+            if (!runningServices().containsAll(services)) {
+                ensureRunning(rootModel(), services);
+            }
+        });
+    }
+
+    /**
+     * Runs work holding .piko/shared/lock: piko processes starting the shared project at once
+     * would otherwise both create its containers, and one would fail on the name.
+     */
+    private void locked(Runnable work) {
+        Path lock = ws.root().resolve(Workspace.DIR).resolve("shared").resolve("lock");
+        try {
+            Files.createDirectories(lock.getParent());
+            try (FileChannel channel = FileChannel.open(lock, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+                 FileLock held = channel.lock()) {
+                work.run();
+            }
+        } catch (IOException e) {
+            throw new PikoException("cannot lock " + lock + ": " + e.getMessage());
+        }
     }
 
     private Set<String> runningServices() {

@@ -39,4 +39,23 @@ class ConcurrencyIT extends DockerRequired {
             assertTrue(p.piko("list").ok().out().lines().anyMatch(l -> l.matches("same\\s+running.*")));
         }
     }
+
+    @Test
+    void twoCreatesStartingTheSameSharedInstanceBothSucceed() throws Exception {
+        try (TestProject p = TestProject.withCompose(SharedIT.APP)) {
+            p.pikoYaml("shared: [redis]\n");
+            p.commit("share redis");
+            p.piko("init").ok();
+            Future<ProcessResult> a = p.startPiko("create", "one");
+            Future<ProcessResult> b = p.startPiko("create", "two");
+            ProcessResult ra = a.get();
+            ProcessResult rb = b.get();
+            assertEquals(0, ra.getExitValue(), ra.outputUTF8());
+            assertEquals(0, rb.getExitValue(), rb.outputUTF8());
+            assertEquals(java.util.Set.of("redis"), CreateIT.runningServices("piko-" + p.name + "-shared"));
+            for (String env : List.of("one", "two")) {
+                assertTrue(SharedIT.redisFrom(SharedIT.web(p, env), "PING").contains("PONG"), env);
+            }
+        }
+    }
 }
