@@ -125,6 +125,27 @@ class LifecycleIT extends DockerRequired {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void statusReportsHealthFromTheComposeHealthcheck() throws Exception {
+        String compose = TestProject.WEB_AND_REDIS.replace("    depends_on: [redis]\n",
+                "    depends_on: [redis]\n    healthcheck:\n      test: [\"CMD\", \"true\"]\n"
+                        + "      interval: 1s\n      start_period: 0s\n");
+        assertTrue(compose.contains("healthcheck"), compose);
+        try (TestProject p = TestProject.initialised(compose)) {
+            p.piko("create", "h").ok();
+            String health = "";
+            for (int i = 0; i < 30 && !health.equals("healthy"); i++) {
+                Map<String, Object> json = new Yaml().load(p.piko("status", "h", "--json").ok().out());
+                health = ((List<Map<String, Object>>) json.get("services")).stream()
+                        .filter(s -> s.get("service").equals("web")).map(s -> (String) s.get("health")).findFirst().orElse("");
+                Thread.sleep(500);
+            }
+            assertEquals("healthy", health);
+            assertTrue(p.piko("status", "h").ok().out().lines().anyMatch(l -> l.matches("\\s+web\\s+running\\s+healthy.*")));
+        }
+    }
+
+    @Test
     void envWorksInsideAWorktreeAndEvaluatesInAShell() throws Exception {
         try (TestProject p = TestProject.initialised(TestProject.WEB_AND_REDIS)) {
             p.piko("create", "e").ok();
