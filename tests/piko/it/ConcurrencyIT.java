@@ -10,15 +10,23 @@ import org.junit.jupiter.api.Test;
 import org.zeroturnaround.exec.ProcessResult;
 
 class ConcurrencyIT extends DockerRequired {
+    /** Starts two `piko create` at once and waits for both. */
+    static List<ProcessResult> createAtOnce(TestProject p, String first, String second) throws Exception {
+        Future<ProcessResult> a = p.startPiko("create", first);
+        Future<ProcessResult> b = p.startPiko("create", second);
+        return List.of(a.get(), b.get());
+    }
+
+    static void bothSucceeded(List<ProcessResult> results) {
+        for (ProcessResult r : results) {
+            assertEquals(0, r.getExitValue(), r.outputUTF8());
+        }
+    }
+
     @Test
     void twoCreatesWithDifferentNamesBothSucceedWithDistinctPorts() throws Exception {
         try (TestProject p = TestProject.initialised(TestProject.WEB_AND_REDIS)) {
-            Future<ProcessResult> a = p.startPiko("create", "left");
-            Future<ProcessResult> b = p.startPiko("create", "right");
-            ProcessResult ra = a.get();
-            ProcessResult rb = b.get();
-            assertEquals(0, ra.getExitValue(), ra.outputUTF8());
-            assertEquals(0, rb.getExitValue(), rb.outputUTF8());
+            bothSucceeded(createAtOnce(p, "left", "right"));
             assertNotEquals(CreateIT.port(p, "left", "PIKO_REDIS_PORT"), CreateIT.port(p, "right", "PIKO_REDIS_PORT"));
             assertEquals(2, CreateIT.runningServices(p.composeProject("left")).size());
             assertEquals(2, CreateIT.runningServices(p.composeProject("right")).size());
@@ -28,9 +36,7 @@ class ConcurrencyIT extends DockerRequired {
     @Test
     void twoCreatesWithTheSameNameLetExactlyOneSucceed() throws Exception {
         try (TestProject p = TestProject.initialised(TestProject.WEB_AND_REDIS)) {
-            Future<ProcessResult> a = p.startPiko("create", "same");
-            Future<ProcessResult> b = p.startPiko("create", "same");
-            List<ProcessResult> results = List.of(a.get(), b.get());
+            List<ProcessResult> results = createAtOnce(p, "same", "same");
             List<ProcessResult> failed = results.stream().filter(r -> r.getExitValue() != 0).toList();
             assertEquals(1, failed.size(), results.get(0).outputUTF8() + "\n---\n" + results.get(1).outputUTF8());
             assertTrue(failed.get(0).outputUTF8().contains("error: environment 'same' already exists"),
@@ -46,12 +52,7 @@ class ConcurrencyIT extends DockerRequired {
             p.pikoYaml("shared: [redis]\n");
             p.commit("share redis");
             p.piko("init").ok();
-            Future<ProcessResult> a = p.startPiko("create", "one");
-            Future<ProcessResult> b = p.startPiko("create", "two");
-            ProcessResult ra = a.get();
-            ProcessResult rb = b.get();
-            assertEquals(0, ra.getExitValue(), ra.outputUTF8());
-            assertEquals(0, rb.getExitValue(), rb.outputUTF8());
+            bothSucceeded(createAtOnce(p, "one", "two"));
             assertEquals(java.util.Set.of("redis"), CreateIT.runningServices("piko-" + p.name + "-shared"));
             for (String env : List.of("one", "two")) {
                 assertTrue(SharedIT.redisFrom(SharedIT.web(p, env), "PING").contains("PONG"), env);
