@@ -47,6 +47,7 @@ public final class Environments {
             throw exists(name);
         }
         docker.requireCompose();
+        docker.requireDaemon();
         Path root = ws.root();
         String branch = existingBranch != null ? existingBranch : name;
         boolean newBranch = existingBranch == null;

@@ -50,6 +50,15 @@ public class Docker {
         return found;
     }
 
+    /** Fails unless the Docker daemon answers (compose config and the version check work without it). */
+    public void requireDaemon() {
+        Result r = runner.run(Call.of(QUICK, List.of("docker", "version", "--format", "{{.Server.Version}}")));
+        if (!r.ok()) {
+            checkDaemon(r);
+            throw new PikoException("docker version failed: " + firstLine(r.output()));
+        }
+    }
+
     /** The fully resolved model, as compose itself parses it. */
     public String composeConfigJson(ComposeTarget target, Map<String, String> env) {
         List<String> cmd = target.args();

@@ -21,6 +21,7 @@ class FaultsIT extends DockerRequired {
             Map<String, String> noDaemon = Map.of("DOCKER_HOST", "unix:///tmp/piko-no-such-docker.sock");
             Run create = p.pikoAt(p.root, noDaemon, "create", "x").fails("Docker daemon is not running");
             assertTrue(create.err().contains("hint: start Docker"), create.describe());
+            assertFalse(create.err().contains("warning:"), "checked before anything is made: " + create.describe());
             p.pikoAt(p.root, noDaemon, "list").fails("Docker daemon is not running");
             assertFalse(Files.exists(p.worktree("x")));
             assertFalse(p.git("branch", "--list", "x").contains("x"));
