@@ -111,7 +111,7 @@ public final class SharedServices {
             List<String> list = new ArrayList<>(ws.config().shared());
             list.add(service);
             PikoYamlEditor.writeShared(ws.config().file(), list);
-            ws.store().replaceSharedServices(ws.project(), mergedDeclared(service), network());
+            ws.store().replaceSharedServices(ws.project(), List.copyOf(sharedAfter), network());
             out.done("Marked " + service + " as shared");
         }
         boolean networkExisted = docker.networkExists(network());
@@ -121,12 +121,6 @@ public final class SharedServices {
         }
         out.done("Started shared " + service + " container");
         relink(List.of(service));
-    }
-
-    private List<String> mergedDeclared(String added) {
-        Set<String> all = new TreeSet<>(declared());
-        all.add(added);
-        return List.copyOf(all);
     }
 
     public void isolate(String service) {
@@ -202,8 +196,7 @@ public final class SharedServices {
     }
 
     private Set<String> runningServices() {
-        return docker.containersWithLabel(Labels.COMPOSE_PROJECT + "=" + composeProject()).stream()
-                .filter(Container::running).map(Container::service).collect(Collectors.toSet());
+        return projectContainers().stream().filter(Container::running).map(Container::service).collect(Collectors.toSet());
     }
 
     private void ensureRunning(ComposeModel rootModel, Collection<String> services) {
@@ -273,9 +266,13 @@ public final class SharedServices {
         out.done("Stopped the shared services of " + ws.project().name() + (volumes ? " and removed their volumes" : ""));
     }
 
+    private List<Container> projectContainers() {
+        return docker.containersWithLabel(Labels.COMPOSE_PROJECT + "=" + composeProject());
+    }
+
     /** Shared project containers by service name. */
     public Map<String, String> containers() {
-        return docker.containersWithLabel(Labels.COMPOSE_PROJECT + "=" + composeProject()).stream()
+        return projectContainers().stream()
                 .collect(Collectors.toMap(Container::service, Container::name, (a, b) -> a, java.util.TreeMap::new));
     }
 
