@@ -3,7 +3,7 @@ package piko.cli;
 import java.io.PrintWriter;
 import piko.core.Reporter;
 
-/** Progress on stdout as ✓ lines, warnings on stderr. */
+/** Progress on stdout as check-mark lines, warnings on stderr. */
 final class Console implements Reporter {
     private final PrintWriter out;
     private final PrintWriter err;
@@ -15,7 +15,7 @@ final class Console implements Reporter {
 
     @Override
     public void done(String message) {
-        out.println("✓ " + message);
+        out.println("\u2713 " + message);
         out.flush();
     }
 

@@ -61,9 +61,9 @@ class SharedIT extends DockerRequired {
     void shareStartsOneInstanceAndEnvironmentsUseItInsteadOfTheirOwn() throws Exception {
         try (TestProject p = TestProject.initialised(APP)) {
             Run share = p.piko("share", "redis").ok();
-            assertTrue(share.out().contains("✓ Marked redis as shared"), share.describe());
-            assertTrue(share.out().contains("✓ Created shared network: piko-" + p.name + "-shared"), share.describe());
-            assertTrue(share.out().contains("✓ Started shared redis container"), share.describe());
+            assertTrue(share.out().contains("\u2713 Marked redis as shared"), share.describe());
+            assertTrue(share.out().contains("\u2713 Created shared network: piko-" + p.name + "-shared"), share.describe());
+            assertTrue(share.out().contains("\u2713 Started shared redis container"), share.describe());
             assertEquals(Set.of("redis"), runningServices("piko-" + p.name + "-shared"));
             assertTrue(DockerOracle.networkExists("piko-" + p.name + "-shared"));
             assertTrue(Files.readString(p.root.resolve("piko.yaml")).contains("shared:\n  - redis\n"));
@@ -120,7 +120,7 @@ class SharedIT extends DockerRequired {
             p.piko("share", "redis").ok();
             p.piko("create", "old").ok();
             Run isolate = p.piko("isolate", "redis").ok();
-            assertTrue(isolate.out().contains("✓ Marked redis as isolated"), isolate.describe());
+            assertTrue(isolate.out().contains("\u2713 Marked redis as isolated"), isolate.describe());
             assertTrue(isolate.out().contains("keeps serving old"), isolate.describe());
             assertTrue(Files.readString(p.root.resolve("piko.yaml")).contains("shared: []"));
             assertTrue(redisFrom(web(p, "old"), "PING").contains("PONG"), "existing consumers keep working");
