@@ -7,12 +7,12 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 import piko.core.Environments;
-import piko.core.PikoException;
 import piko.core.Scripts;
 import piko.core.SharedServices;
 import piko.core.StatusReport;
 import piko.core.Workspace;
 import piko.docker.Docker;
+import piko.error.PikoException;
 import piko.exec.ProcessRunner;
 import piko.git.Git;
 

@@ -3,7 +3,7 @@ package piko.cli;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import piko.core.Environment;
+import piko.model.Environment;
 
 @Command(name = "create", mixinStandardHelpOptions = true,
         description = "Create an environment: a worktree in .piko/worktrees/<name> and its own compose project.")

@@ -3,6 +3,7 @@ package piko.cli;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import piko.model.Environment;
 
 @Command(name = "destroy", mixinStandardHelpOptions = true,
         description = "Remove an environment: its containers, network, worktree and state (its branch is kept).")

@@ -3,6 +3,7 @@ package piko.cli;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import piko.model.Environment;
 
 @Command(name = "down", mixinStandardHelpOptions = true,
         description = "Stop an environment's containers, keeping them and their data (idempotent);"
@@ -24,7 +25,7 @@ final class Down extends BaseCommand {
             return 0;
         }
         if (volumes) {
-            throw new piko.core.PikoException("--volumes goes with --shared", "to remove an environment's volumes: piko destroy <name> --volumes", 2);
+            throw new piko.error.PikoException("--volumes goes with --shared", "to remove an environment's volumes: piko destroy <name> --volumes", 2);
         }
         environments().down(environmentName(name));
         return 0;

@@ -5,6 +5,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import piko.core.EnvVars;
+import piko.model.Environment;
 
 @Command(name = "env", mixinStandardHelpOptions = true,
         description = "Print an environment's PIKO_* variables, for: eval \"$(piko env <name>)\".")

@@ -1,8 +1,8 @@
 package piko.cli;
 
 import picocli.CommandLine.Command;
-import piko.core.Project;
 import piko.core.ProjectSetup;
+import piko.model.Project;
 
 @Command(name = "init", mixinStandardHelpOptions = true,
         description = "Start using piko in this git repository (creates .piko/state.db).")

@@ -2,7 +2,7 @@ package piko.cli;
 
 import java.io.PrintWriter;
 import picocli.CommandLine;
-import piko.core.PikoException;
+import piko.error.PikoException;
 import piko.exec.ProcessRunner;
 
 /** Builds the command line and turns every failure into one `error:` line and an exit code. */

@@ -3,7 +3,7 @@ package piko.cli;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import piko.core.PortAllocation;
+import piko.model.PortAllocation;
 
 /** How host ports are shown: "10180->8080/tcp, ..." in tables, objects in JSON. */
 final class PortText {

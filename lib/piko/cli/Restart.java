@@ -2,6 +2,7 @@ package piko.cli;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
+import piko.model.Environment;
 
 @Command(name = "restart", mixinStandardHelpOptions = true, description = "Restart an environment, or one service of it.")
 final class Restart extends BaseCommand {

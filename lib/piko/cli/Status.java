@@ -9,6 +9,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import piko.core.StatusReport.EnvironmentStatus;
 import piko.core.StatusReport.ServiceStatus;
+import piko.model.Environment;
 
 @Command(name = "status", mixinStandardHelpOptions = true,
         description = "Show each service of an environment (or of all): state, health and host ports.")

@@ -2,6 +2,7 @@ package piko.cli;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
+import piko.model.Environment;
 
 @Command(name = "up", mixinStandardHelpOptions = true, description = "Start an environment (idempotent).")
 final class Up extends BaseCommand {

@@ -20,7 +20,7 @@ import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
 import org.yaml.snakeyaml.nodes.Tag;
-import piko.core.PikoException;
+import piko.error.PikoException;
 
 /** piko.yaml, the committed declaration beside the compose file. Every key is optional. */
 public record PikoConfig(Path file, String compose, int portBase, int portBlock,

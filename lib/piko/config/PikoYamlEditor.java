@@ -14,7 +14,7 @@ import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
-import piko.core.PikoException;
+import piko.error.PikoException;
 
 /**
  * Rewrites the `shared:` list of piko.yaml in place, as text, so that every other line, comments

@@ -6,6 +6,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
+import piko.model.Environment;
+import piko.model.PortAllocation;
+import piko.model.Project;
 
 /** The PIKO_* variables of an environment: for `piko env`, and for the lifecycle scripts. */
 public final class EnvVars {

@@ -10,8 +10,13 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import piko.docker.ComposeTarget;
 import piko.docker.Docker;
+import piko.docker.HostPorts;
+import piko.error.PikoException;
+import piko.model.ComposeModel;
+import piko.model.ComposeTarget;
+import piko.model.Environment;
+import piko.model.PortAllocation;
 
 /** The compose side of one environment: reading the user's file, planning ports, writing the override. */
 public final class EnvironmentCompose {

@@ -8,9 +8,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import piko.docker.ComposeTarget;
 import piko.docker.Docker;
+import piko.error.PikoException;
 import piko.git.Git;
+import piko.model.ComposeTarget;
+import piko.model.Environment;
+import piko.model.PortAllocation;
 
 /** Creating, starting, stopping and destroying environments. */
 public final class Environments {

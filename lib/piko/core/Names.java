@@ -2,6 +2,8 @@ package piko.core;
 
 import java.util.Locale;
 import java.util.regex.Pattern;
+import piko.error.PikoException;
+import piko.model.Environment;
 
 /** Naming rules: environment names, project names, and the Docker names derived from them. */
 public final class Names {

@@ -3,8 +3,11 @@ package piko.core;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import piko.core.ComposeModel.Resource;
-import piko.core.ComposeModel.Service;
+import piko.model.ComposeModel.Resource;
+import piko.model.ComposeModel.Service;
+import piko.model.ComposeModel;
+import piko.model.Labels;
+import piko.model.PortAllocation;
 
 /**
  * The compose override piko writes into each worktree (docker-compose.piko.yml). It never edits the

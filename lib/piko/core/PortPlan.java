@@ -7,6 +7,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.IntPredicate;
+import piko.error.PikoException;
+import piko.model.PortAllocation;
+import piko.model.PortRequest;
 
 /**
  * Host port allocation. Slot k owns the block [base + k*block, base + (k+1)*block); slot 0 is the

@@ -7,7 +7,9 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.List;
 import piko.config.PikoConfig;
+import piko.error.PikoException;
 import piko.git.Git;
+import piko.model.Project;
 import piko.state.Store;
 
 /** `piko init`: records the project of the git repository around a directory. */

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import piko.error.PikoException;
 import piko.exec.ProcessRunner;
 import piko.exec.ProcessRunner.Call;
 import piko.exec.ProcessRunner.Result;

@@ -15,9 +15,15 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import piko.config.PikoYamlEditor;
-import piko.docker.ComposeTarget;
-import piko.docker.Container;
 import piko.docker.Docker;
+import piko.docker.HostPorts;
+import piko.error.PikoException;
+import piko.model.ComposeModel;
+import piko.model.ComposeTarget;
+import piko.model.Container;
+import piko.model.Environment;
+import piko.model.Labels;
+import piko.model.PortAllocation;
 
 /**
  * Services run once, in compose project piko-<project>-shared, for every environment.

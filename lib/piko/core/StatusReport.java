@@ -8,8 +8,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
-import piko.docker.Container;
 import piko.docker.Docker;
+import piko.model.Container;
+import piko.model.Environment;
+import piko.model.PortAllocation;
 
 /** Live status of environments and shared services, read from one `docker ps` with piko's project label. */
 public final class StatusReport {

@@ -4,6 +4,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 import piko.config.PikoConfig;
+import piko.error.PikoException;
+import piko.model.Project;
 import piko.state.Store;
 
 /** An initialised piko project as found on disk: its root, state and piko.yaml. */

@@ -6,10 +6,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import piko.core.PikoException;
+import piko.error.PikoException;
 import piko.exec.ProcessRunner;
 import piko.exec.ProcessRunner.Call;
 import piko.exec.ProcessRunner.Result;
+import piko.model.ComposeTarget;
+import piko.model.Container;
 
 /** Every docker and docker compose command piko runs. Nothing outside this package spawns docker. */
 public class Docker {

@@ -13,7 +13,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.zeroturnaround.exec.ProcessExecutor;
-import piko.core.PikoException;
+import piko.error.PikoException;
 
 /**
  * The one place piko starts processes. Arguments are always a list (never a shell line),

@@ -4,7 +4,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import piko.core.PikoException;
+import piko.error.PikoException;
 import piko.exec.ProcessRunner;
 import piko.exec.ProcessRunner.Call;
 import piko.exec.ProcessRunner.Result;

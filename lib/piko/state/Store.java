@@ -19,11 +19,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.sqlite.SQLiteConfig;
-import piko.core.Environment;
-import piko.core.PikoException;
-import piko.core.PortAllocation;
-import piko.core.PortRequest;
-import piko.core.Project;
+import piko.error.PikoException;
+import piko.model.Environment;
+import piko.model.PortAllocation;
+import piko.model.PortRequest;
+import piko.model.Project;
 
 /**
  * piko's state in SQLite (.piko/state.db). The only place with SQL. WAL and a busy timeout let

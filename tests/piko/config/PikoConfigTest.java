@@ -10,7 +10,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import piko.core.PikoException;
+import piko.error.PikoException;
 
 class PikoConfigTest {
     private static final Path FILE = Path.of("/repo/piko.yaml");

@@ -7,6 +7,9 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import piko.model.Environment;
+import piko.model.PortAllocation;
+import piko.model.Project;
 
 class EnvVarsTest {
     private static final Project PROJECT = new Project(1, "shop", Path.of("/src/shop"), "compose.yaml");

@@ -11,6 +11,9 @@ import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.yaml.snakeyaml.Yaml;
+import piko.model.ComposeModel;
+import piko.model.Labels;
+import piko.model.PortAllocation;
 
 /** The override rendered from real `docker compose config --format json` output (tests/fixtures/full). */
 class OverrideFileTest {

@@ -11,6 +11,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import piko.error.PikoException;
+import piko.model.PortAllocation;
+import piko.model.PortRequest;
 
 class PortPlanTest {
     private static final PortPlan SLOT_1 = new PortPlan(10000, 100, 1);

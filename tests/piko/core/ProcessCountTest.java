@@ -12,6 +12,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 import piko.docker.Docker;
 import piko.exec.RecordingRunner;
 import piko.git.Git;
+import piko.model.Environment;
+import piko.model.Project;
 import piko.state.Store;
 
 /** How many processes the read-only commands start: a constant, whatever the number of environments. */

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import piko.core.PikoException;
+import piko.error.PikoException;
 import piko.exec.RecordingRunner;
 
 /** The compose version gate, fed with what real docker CLIs print in each case. */

@@ -15,10 +15,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import piko.core.Environment;
 import piko.core.PortPlan;
-import piko.core.PortRequest;
-import piko.core.Project;
+import piko.model.Environment;
+import piko.model.PortRequest;
+import piko.model.Project;
 
 class StoreTest {
     @TempDir
@@ -62,7 +62,7 @@ class StoreTest {
              java.sql.Statement st = c.createStatement()) {
             st.execute("PRAGMA user_version = 99");
         }
-        piko.core.PikoException e = org.junit.jupiter.api.Assertions.assertThrows(piko.core.PikoException.class,
+        piko.error.PikoException e = org.junit.jupiter.api.Assertions.assertThrows(piko.error.PikoException.class,
                 () -> Store.open(file));
         assertTrue(e.getMessage().contains("newer piko"), e.getMessage());
     }

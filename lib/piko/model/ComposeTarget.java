@@ -1,4 +1,4 @@
-package piko.docker;
+package piko.model;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -10,7 +10,7 @@ public record ComposeTarget(String projectName, Path directory, List<Path> files
         return new ComposeTarget(projectName, null, List.of());
     }
 
-    List<String> args() {
+    public List<String> args() {
         List<String> args = new ArrayList<>(List.of("docker", "compose", "-p", projectName));
         if (directory != null) {
             args.add("--project-directory");

@@ -1,4 +1,4 @@
-package piko.core;
+package piko.model;
 
 /** A host port given to one published container port of one service, in one scope (environment or shared). */
 public record PortAllocation(String scope, String service, int target, String protocol, int hostPort) {

@@ -1,4 +1,4 @@
-package piko.core;
+package piko.model;
 
 import java.nio.file.Path;
 import java.util.List;

@@ -1,4 +1,4 @@
-package piko.core;
+package piko.error;
 
 /** The one error type shown to users: a message, an optional hint, and the process exit code. */
 public class PikoException extends RuntimeException {

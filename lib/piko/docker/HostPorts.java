@@ -1,4 +1,4 @@
-package piko.core;
+package piko.docker;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;

@@ -1,4 +1,4 @@
-package piko.core;
+package piko.model;
 
 /** Labels on everything piko creates in Docker, so state can be reconciled with reality. */
 public final class Labels {

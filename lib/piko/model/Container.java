@@ -1,4 +1,4 @@
-package piko.docker;
+package piko.model;
 
 /** One container as `docker ps` reports it, with the piko and compose labels read off it. */
 public record Container(String id, String name, String composeProject, String service, String pikoEnvironment,

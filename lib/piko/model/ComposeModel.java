@@ -1,4 +1,4 @@
-package piko.core;
+package piko.model;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
+import piko.error.PikoException;
 
 /**
  * The parts of a compose project piko acts on, read from `docker compose config --format json`
