@@ -6,6 +6,8 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
+import piko.core.ComposeAccess;
+import piko.core.EnvironmentCompose;
 import piko.core.Environments;
 import piko.core.Scripts;
 import piko.core.SharedServices;
@@ -81,6 +83,31 @@ abstract class BaseCommand implements Callable<Integer> {
 
     StatusReport statusReport() {
         return new StatusReport(workspace(), docker());
+    }
+
+    ComposeAccess composeAccess() {
+        return new ComposeAccess(workspace(), environments(), sharedServices(), new EnvironmentCompose(workspace(), docker()));
+    }
+
+    /** Leading words split into an environment (the first word if it names one, else the worktree's, else null) and the rest. */
+    record Named(String name, java.util.List<String> rest) {
+    }
+
+    Named named(java.util.List<String> words) {
+        if (!words.isEmpty() && composeAccess().namesEnvironment(words.get(0))) {
+            return new Named(words.get(0), words.subList(1, words.size()));
+        }
+        return new Named(workspace().environmentAt(cwd()).orElse(null), words);
+    }
+
+    /** Runs compose on the project resolved for a passthrough, saying so when it is the shared one. */
+    int passthrough(ComposeAccess.Resolved target, java.util.List<String> composeArgs) {
+        if (target.note() != null) {
+            spec.commandLine().getErr().println("piko: " + target.note());
+            spec.commandLine().getErr().flush();
+        }
+        out().flush();
+        return docker().composeAttached(target.target(), composeArgs, target.vars());
     }
 
     /** The name given, or else the environment whose worktree we are in. */

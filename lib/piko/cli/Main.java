@@ -41,10 +41,17 @@ public final class Main {
      */
     private static void register(CommandLine cli, String named) {
         if (named != null && PikoCommand.SUBCOMMANDS.containsKey(named)) {
-            cli.addSubcommand(PikoCommand.SUBCOMMANDS.get(named).get());
+            add(cli, named);
             return;
         }
-        PikoCommand.SUBCOMMANDS.values().forEach(s -> cli.addSubcommand(s.get()));
+        PikoCommand.SUBCOMMANDS.keySet().forEach(name -> add(cli, name));
+    }
+
+    private static void add(CommandLine cli, String name) {
+        cli.addSubcommand(PikoCommand.SUBCOMMANDS.get(name).get());
+        if (PikoCommand.PASSTHROUGH.contains(name)) {
+            cli.getSubcommands().get(name).setStopAtPositional(true);
+        }
     }
 
     /** The command a run names: its first word that is not an option (ls means list). */

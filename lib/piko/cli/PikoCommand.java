@@ -10,6 +10,8 @@ public final class PikoCommand implements Runnable {
     /** Every subcommand, in the order --help lists them; Main registers them (see there why). */
     static final java.util.Map<String, java.util.function.Supplier<Object>> SUBCOMMANDS = subcommands();
     /** Commands whose answer needs `docker ps` of the project's containers (Main starts it early). */
+    /** Commands whose words after the first positional all belong to the command they run. */
+    static final java.util.Set<String> PASSTHROUGH = java.util.Set.of("exec", "compose");
     static final java.util.Set<String> READS_CONTAINERS = java.util.Set.of("list", "status", "shared");
 
     private static java.util.Map<String, java.util.function.Supplier<Object>> subcommands() {
@@ -26,6 +28,9 @@ public final class PikoCommand implements Runnable {
         m.put("share", Share::new);
         m.put("isolate", Isolate::new);
         m.put("shared", Shared::new);
+        m.put("logs", Logs::new);
+        m.put("exec", Exec::new);
+        m.put("compose", Compose::new);
         return m;
     }
 

@@ -58,7 +58,8 @@ public final class SharedServices {
         return ws.root().resolve(Workspace.DIR).resolve("shared").resolve(OverrideFile.NAME);
     }
 
-    private ComposeTarget target() {
+    /** The shared project with the root's compose file and its override, run from the root. */
+    public ComposeTarget target() {
         return new ComposeTarget(composeProject(), ws.root(),
                 List.of(ws.root().resolve(ws.composeFile()), overrideFile()));
     }

@@ -18,6 +18,8 @@ public class Docker {
     public static final ComposeVersion MIN_COMPOSE = ComposeVersion.parse("2.24.0");
     private static final Duration QUICK = Duration.ofSeconds(30);
     private static final Duration SLOW = Duration.ofMinutes(10);
+    /** A passthrough command (logs -f, a shell) runs as long as its user wants. */
+    private static final Duration ATTACHED = Duration.ofDays(365);
     private static final String PS_FORMAT = String.join("\t", "{{.ID}}", "{{.Names}}",
             "{{.Label \"com.docker.compose.project\"}}", "{{.Label \"com.docker.compose.service\"}}",
             "{{.Label \"dev.piko.environment\"}}", "{{.State}}", "{{.Status}}", "{{.Label \"dev.piko.project\"}}");
@@ -98,6 +100,29 @@ public class Docker {
         cmd.addAll(List.of("rm", "--stop", "--force"));
         cmd.addAll(services);
         composeOrFail(Call.of(SLOW, cmd).in(target.directory()), "removing " + String.join(", ", services));
+    }
+
+    /**
+     * Runs any compose command on a project from its directory, on piko's terminal (passthrough for
+     * logs, exec and compose); returns compose's exit code.
+     */
+    public int composeAttached(ComposeTarget target, List<String> args, Map<String, String> env) {
+        List<String> cmd = target.args();
+        cmd.addAll(args);
+        return runner.runAttached(Call.of(ATTACHED, cmd).in(target.directory()).withEnv(env));
+    }
+
+    /** The last lines of some services' logs, captured (for callers that own no terminal). */
+    public String composeLogs(ComposeTarget target, List<String> services, int tail, Map<String, String> env) {
+        List<String> cmd = target.args();
+        cmd.addAll(List.of("logs", "--no-color", "--tail", String.valueOf(tail)));
+        cmd.addAll(services);
+        Result r = runner.run(Call.of(QUICK, cmd).in(target.directory()).withEnv(env));
+        if (!r.ok()) {
+            checkDaemon(r);
+            throw new PikoException("reading the logs of " + target.projectName() + " failed:\n" + r.output());
+        }
+        return r.stdout();
     }
 
     /** Networks carrying a label (key=value), each with the value of another label: name to value. */

@@ -92,6 +92,41 @@ public class ProcessRunner {
         }
     }
 
+    /**
+     * Runs a command on piko's own terminal (stdin, stdout and stderr inherited), for logs -f and
+     * interactive exec; returns its exit code. The timeout still applies.
+     */
+    public int runAttached(Call call) {
+        String program = call.command().get(0);
+        SPAWNED.computeIfAbsent(program, k -> new AtomicInteger()).incrementAndGet();
+        ProcessBuilder builder = new ProcessBuilder(call.command()).inheritIO();
+        builder.environment().putAll(call.environment());
+        if (call.directory() != null) {
+            builder.directory(call.directory().toFile());
+        }
+        Process process = null;
+        try {
+            process = builder.start();
+            if (!process.waitFor(call.timeout().toMillis(), TimeUnit.MILLISECONDS)) {
+                throw new PikoException("'" + String.join(" ", call.command()) + "' did not finish within "
+                        + call.timeout().toSeconds() + " s and was stopped");
+            }
+            return process.exitValue();
+        } catch (IOException e) {
+            if (isMissingProgram(e)) {
+                throw new PikoException(program + " is not installed (not found on PATH)", installHint(program), 127);
+            }
+            throw new PikoException("could not run " + program + ": " + e.getMessage(), null, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new PikoException("interrupted while running " + program);
+        } finally {
+            if (process != null && process.isAlive()) {
+                process.destroy();
+            }
+        }
+    }
+
     /** How many processes of each program this JVM has started (for tracing and benchmarks). */
     public static Map<String, Integer> spawnedCounts() {
         Map<String, Integer> counts = new java.util.TreeMap<>();

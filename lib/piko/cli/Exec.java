@@ -1,0 +1,52 @@
+package piko.cli;
+
+import java.util.ArrayList;
+import java.util.List;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+import piko.core.PikoException;
+
+/** Everything after the service is the command, options included (Main stops option parsing at the first word). */
+@Command(name = "exec", mixinStandardHelpOptions = true,
+        description = "Run a command in a running service of an environment and exit with its exit code;"
+                + " with a terminal when stdin is one. A shared service's command runs in its shared instance.")
+final class Exec extends BaseCommand {
+    @Parameters(paramLabel = "[<name>] <service> [--] <command>", arity = "1..*",
+            description = "Environment (default: the worktree you are in), service, then the command and its arguments.")
+    List<String> words = new ArrayList<>();
+
+    @Override
+    int execute() {
+        int dash = words.indexOf("--");
+        Named n;
+        List<String> command;
+        if (dash >= 0 && dash <= 2) {
+            n = named(words.subList(0, dash));
+            command = words.subList(dash + 1, words.size());
+            if (n.rest().size() != 1) {
+                throw usage();
+            }
+        } else {
+            n = named(words);
+            if (n.rest().isEmpty()) {
+                throw usage();
+            }
+            command = n.rest().subList(1, n.rest().size());
+        }
+        if (command.isEmpty()) {
+            throw usage();
+        }
+        String service = n.rest().get(0);
+        List<String> args = new ArrayList<>(List.of("exec"));
+        if (!Terminal.stdinIsTerminal()) {
+            args.add("-T");
+        }
+        args.add(service);
+        args.addAll(command);
+        return passthrough(composeAccess().of(n.name(), List.of(service)), args);
+    }
+
+    private static PikoException usage() {
+        return new PikoException("exec needs a service and a command", "for example: piko exec <name> web -- sh -c 'ls'", 2);
+    }
+}

@@ -1,0 +1,76 @@
+package piko.core;
+
+import java.nio.file.Files;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import piko.docker.ComposeTarget;
+
+/**
+ * Which compose project a passthrough command (logs, exec, compose) acts on: the environment's own,
+ * or the shared one when the services named run in a shared instance (or the name is "shared").
+ */
+public final class ComposeAccess {
+    /** The project to run compose on, the variables its files need, and what to tell the user (or null). */
+    public record Resolved(ComposeTarget target, Map<String, String> vars, String note) {
+    }
+
+    private final Workspace ws;
+    private final Environments environments;
+    private final SharedServices shared;
+    private final EnvironmentCompose compose;
+
+    public ComposeAccess(Workspace ws, Environments environments, SharedServices shared, EnvironmentCompose compose) {
+        this.ws = ws;
+        this.environments = environments;
+        this.shared = shared;
+        this.compose = compose;
+    }
+
+    /** True when a word names an environment (or the shared project) rather than a service. */
+    public boolean namesEnvironment(String word) {
+        return Names.SHARED.equals(word) || ws.store().environment(ws.project(), word).isPresent();
+    }
+
+    /** The project for these services of an environment (null: none known, then only shared services work). */
+    public Resolved of(String name, List<String> services) {
+        if (Names.SHARED.equals(name)) {
+            return sharedInstance(services);
+        }
+        if (name == null) {
+            if (!services.isEmpty() && shared.instances().containsAll(services)) {
+                return sharedInstance(services);
+            }
+            throw new PikoException("which environment? give its name, or run this inside its worktree",
+                    "see them with: piko list", 2);
+        }
+        Environment env = environments.require(name);
+        List<String> used = shared.consumers().getOrDefault(name, List.of());
+        List<String> viaShared = services.stream().filter(used::contains).toList();
+        if (!viaShared.isEmpty() && viaShared.size() == services.size()) {
+            return sharedInstance(services);
+        }
+        if (!viaShared.isEmpty()) {
+            throw new PikoException(String.join(", ", viaShared) + " of " + name + " run in the shared instance, "
+                    + "the other services in the environment itself", "name them in separate calls", 2);
+        }
+        if (!Files.isRegularFile(compose.overrideFile(env))) {
+            throw new PikoException("environment " + name + " has no compose files in " + env.path(),
+                    "recreate it: piko destroy " + name + ", then piko create " + name);
+        }
+        return new Resolved(compose.target(env), environments.vars(name), null);
+    }
+
+    private Resolved sharedInstance(List<String> services) {
+        Set<String> instances = shared.instances();
+        List<String> unknown = services.stream().filter(s -> !instances.contains(s)).toList();
+        if (!unknown.isEmpty()) {
+            throw new PikoException("no shared service " + String.join(", ", unknown),
+                    instances.isEmpty() ? "nothing is shared" : "the shared services: " + String.join(", ", instances), 2);
+        }
+        String which = services.isEmpty() ? "the shared services" : String.join(", ", services)
+                + (services.size() == 1 ? " is shared" : " are shared");
+        return new Resolved(shared.target(), Map.of(),
+                which + ": acting on the shared instance, compose project " + shared.composeProject());
+    }
+}
