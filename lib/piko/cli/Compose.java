@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
-import piko.core.PikoException;
+import piko.error.PikoException;
 
 /** Everything after the name is compose's, options included (Main stops option parsing at the first word). */
 @Command(name = "compose", mixinStandardHelpOptions = true,

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
-import piko.core.PikoException;
+import piko.error.PikoException;
 
 /** Everything after the service is the command, options included (Main stops option parsing at the first word). */
 @Command(name = "exec", mixinStandardHelpOptions = true,

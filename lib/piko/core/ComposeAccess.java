@@ -4,7 +4,9 @@ import java.nio.file.Files;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import piko.docker.ComposeTarget;
+import piko.error.PikoException;
+import piko.model.ComposeTarget;
+import piko.model.Environment;
 
 /**
  * Which compose project a passthrough command (logs, exec, compose) acts on: the environment's own,
