@@ -1,6 +1,8 @@
 ///usr/bin/env jbang "$0" "$@" ; exit $?
 //JAVA 17+
 //DEPS info.picocli:picocli:4.7.7
+// picocli's published sources: `piko install` compiles them for Java 17, the oldest class files a class-data archive holds
+//DEPS info.picocli:picocli:4.7.7:sources
 //DEPS org.xerial:sqlite-jdbc:3.50.3.0
 //DEPS org.yaml:snakeyaml:2.4
 //DEPS org.zeroturnaround:zt-exec:1.12
@@ -14,6 +16,7 @@
 //SOURCES lib/piko/cli/Env.java
 //SOURCES lib/piko/cli/Exec.java
 //SOURCES lib/piko/cli/Init.java
+//SOURCES lib/piko/cli/Install.java
 //SOURCES lib/piko/cli/Isolate.java
 //SOURCES lib/piko/cli/Json.java
 //SOURCES lib/piko/cli/ListEnvs.java
@@ -27,6 +30,7 @@
 //SOURCES lib/piko/cli/Status.java
 //SOURCES lib/piko/cli/Table.java
 //SOURCES lib/piko/cli/Terminal.java
+//SOURCES lib/piko/cli/Training.java
 //SOURCES lib/piko/cli/Up.java
 //SOURCES lib/piko/cli/Version.java
 //SOURCES lib/piko/config/PikoConfig.java
@@ -51,6 +55,11 @@
 //SOURCES lib/piko/error/PikoException.java
 //SOURCES lib/piko/exec/ProcessRunner.java
 //SOURCES lib/piko/git/Git.java
+//SOURCES lib/piko/install/Installer.java
+//SOURCES lib/piko/install/Jars.java
+//SOURCES lib/piko/install/Jdks.java
+//SOURCES lib/piko/install/Launch.java
+//SOURCES lib/piko/install/PicocliJar.java
 //SOURCES lib/piko/model/ComposeModel.java
 //SOURCES lib/piko/model/ComposeTarget.java
 //SOURCES lib/piko/model/Container.java

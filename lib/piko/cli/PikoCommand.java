@@ -31,6 +31,7 @@ public final class PikoCommand implements Runnable {
         m.put("logs", Logs::new);
         m.put("exec", Exec::new);
         m.put("compose", Compose::new);
+        m.put("install", Install::new);
         return m;
     }
 

@@ -1,12 +1,15 @@
 package piko.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.zip.ZipFile;
 import org.junit.jupiter.api.Test;
 
 /** piko started the way the README tells users: through JBang, by file and by catalog alias. */
@@ -24,7 +27,7 @@ class LauncherIT {
     }
 
     @Test
-    void installWritesALauncherThatRunsPikoWithoutJbang() throws Exception {
+    void installWritesALauncherThatRunsPikoWithoutJbangAndUpdatesItself() throws Exception {
         Path home = Files.createTempDirectory("piko-install");
         Map<String, String> env = Map.of("PIKO_HOME", home.resolve("share").toString(),
                 "PIKO_BIN_DIR", home.resolve("bin").toString());
@@ -32,14 +35,46 @@ class LauncherIT {
         assertEquals(0, install.code(), install.describe());
         Path launcher = home.resolve("bin/piko");
         String script = Files.readString(launcher);
-        assertTrue(script.contains("-jar") && !script.contains("jbang"), script);
-        assertTrue(script.contains("SharedArchiveFile") || script.contains("AOTCache"), "a class archive: " + script);
+        assertFalse(script.contains("jbang"), script);
+        Path build = onlyBuild(home);
+        Path archive = build.resolve(script.contains("AOTCache") ? "piko.aot" : "piko.jsa");
+        assertTrue(Files.size(archive) > 0, "a class archive from the training run: " + script);
+        // picocli rebuilt from its sources for Java 17 (class file major 61), which the archive can hold
+        try (ZipFile picocli = new ZipFile(onlyFile(build.resolve("lib"), "picocli-").toFile())) {
+            byte[] head = picocli.getInputStream(picocli.getEntry("picocli/CommandLine.class")).readNBytes(8);
+            assertEquals(61, head[7], "class file version of picocli's CommandLine");
+        }
         try (TestProject p = TestProject.withCompose(TestProject.WEB_AND_REDIS)) {
             Run init = TestProject.exec(p.root, Map.of(), List.of(launcher.toString(), "init"));
             assertEquals(0, init.code(), init.describe());
             assertEquals("", init.err(), "no JVM warnings on stderr");
             Run list = TestProject.exec(p.root, Map.of(), List.of(launcher.toString(), "list"));
             assertTrue(list.out().contains("No environments yet"), list.describe());
+            Run version = TestProject.exec(p.root, Map.of(), List.of(launcher.toString(), "--version"));
+            assertTrue(version.out().contains("from: launcher in " + build), version.describe());
+            assertTrue(version.out().contains("installed from clone " + REPO), version.describe());
+        }
+        // the installed launcher installs again: a new build replaces the old one
+        Run again = TestProject.exec(REPO, env, List.of(launcher.toString(), "install"));
+        assertEquals(0, again.code(), again.describe());
+        Path newBuild = onlyBuild(home);
+        assertNotEquals(build, newBuild);
+        assertTrue(Files.readString(launcher).contains(newBuild.toString()));
+        Run version = TestProject.exec(REPO, Map.of(), List.of(launcher.toString(), "--version"));
+        assertTrue(version.out().contains("from: launcher in " + newBuild), version.describe());
+    }
+
+    private static Path onlyBuild(Path home) throws Exception {
+        try (var builds = Files.list(home.resolve("share/builds"))) {
+            List<Path> all = builds.toList();
+            assertEquals(1, all.size(), "builds: " + all);
+            return all.get(0);
+        }
+    }
+
+    private static Path onlyFile(Path dir, String prefix) throws Exception {
+        try (var files = Files.list(dir)) {
+            return files.filter(f -> f.getFileName().toString().startsWith(prefix)).findFirst().orElseThrow();
         }
     }
 }

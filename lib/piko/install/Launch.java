@@ -1,0 +1,72 @@
+package piko.install;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/** How the launcher starts piko's JVM: which java, which flags, which class-data archive. */
+record Launch(Jdks.Jdk jdk, Path build, List<Path> classPath) {
+    /** C1 only and the serial collector: piko's commands are short. */
+    private static final List<String> JVM = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-XX:-UsePerfData");
+
+    static Launch of(Jdks.Jdk jdk, Path build, List<Path> classPath) {
+        return new Launch(jdk, build, List.copyOf(classPath));
+    }
+
+    /** Java 25 brought the AOT cache (classes loaded and linked ahead); before it, AppCDS. */
+    boolean aot() {
+        return jdk.major() >= 25;
+    }
+
+    String archiveKind() {
+        return aot() ? "AOT cache" : "AppCDS";
+    }
+
+    Path archive() {
+        return build.resolve(aot() ? "piko.aot" : "piko.jsa");
+    }
+
+    /** The archive skips classes it cannot hold and says so; sqlite-jdbc loads a native library. */
+    private List<String> quiet() {
+        return aot() ? List.of("-Xlog:cds=off", "-Xlog:aot=off", "--enable-native-access=ALL-UNNAMED")
+                : List.of("-Xlog:cds=off", "-Xlog:cds+dynamic=off");
+    }
+
+    private List<String> base() {
+        List<String> args = new ArrayList<>(JVM);
+        args.addAll(quiet());
+        args.add("-Dpiko.build=" + build);
+        args.add("-cp");
+        args.add(classPath.stream().map(Path::toString).collect(Collectors.joining(java.io.File.pathSeparator)));
+        return args;
+    }
+
+    List<String> trainingCommand() {
+        List<String> cmd = new ArrayList<>(List.of(jdk.java().toString()));
+        cmd.add(aot() ? "-XX:AOTCacheOutput=" + archive() : "-XX:ArchiveClassesAtExit=" + archive());
+        cmd.addAll(base());
+        cmd.add(Installer.TRAINING_MAIN);
+        return cmd;
+    }
+
+    String script(boolean withArchive, String version) {
+        List<String> cmd = new ArrayList<>(List.of(jdk.java().toString()));
+        if (withArchive) {
+            cmd.add(aot() ? "-XX:AOTCache=" + archive() : "-XX:SharedArchiveFile=" + archive());
+            if (!aot()) {
+                cmd.add("-Xshare:auto");
+            }
+        }
+        cmd.addAll(base());
+        cmd.add(Installer.MAIN);
+        return "#!/bin/sh\n"
+                + "# piko " + version + " launcher, written by `piko install`: run that again to update it.\n"
+                + "exec " + cmd.stream().map(Launch::quote).collect(Collectors.joining(" ")) + " \"$@\"\n";
+    }
+
+    /** Single quotes for sh, so paths with spaces or quotes survive. */
+    static String quote(String s) {
+        return "'" + s.replace("'", "'\\''") + "'";
+    }
+}
