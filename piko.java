@@ -54,6 +54,7 @@
 //SOURCES lib/piko/docker/HostPorts.java
 //SOURCES lib/piko/error/PikoException.java
 //SOURCES lib/piko/exec/ProcessRunner.java
+//SOURCES lib/piko/exec/Timeouts.java
 //SOURCES lib/piko/git/Git.java
 //SOURCES lib/piko/install/Installer.java
 //SOURCES lib/piko/install/Jars.java

@@ -16,6 +16,7 @@ import piko.core.Workspace;
 import piko.docker.Docker;
 import piko.error.PikoException;
 import piko.exec.ProcessRunner;
+import piko.exec.Timeouts;
 import piko.git.Git;
 
 /** What every command shares: where it runs, the process runner, and the open workspace. */
@@ -52,12 +53,17 @@ abstract class BaseCommand implements Callable<Integer> {
         return new Console(out(), spec.commandLine().getErr());
     }
 
+    /** The timeouts of piko.yaml once the project is open; the defaults before (init, the daemon check). */
+    Timeouts timeouts() {
+        return workspace != null ? workspace.config().timeouts() : Timeouts.DEFAULTS;
+    }
+
     Docker docker() {
-        return new Docker(runner);
+        return new Docker(runner, timeouts());
     }
 
     Git git() {
-        return new Git(runner);
+        return new Git(runner, timeouts());
     }
 
     /** The project around the working directory, with piko.yaml's shared list synced into the state. */
@@ -77,7 +83,7 @@ abstract class BaseCommand implements Callable<Integer> {
     }
 
     Environments environments() {
-        return new Environments(workspace(), docker(), git(), new Scripts(runner, new PrintStream(System.err, true)),
+        return new Environments(workspace(), docker(), git(), new Scripts(runner, new PrintStream(System.err, true), timeouts()),
                 console());
     }
 

@@ -21,21 +21,25 @@ import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
 import org.yaml.snakeyaml.nodes.Tag;
 import piko.error.PikoException;
+import piko.exec.Timeouts;
 
 /** piko.yaml, the committed declaration beside the compose file. Every key is optional. */
 public record PikoConfig(Path file, String compose, int portBase, int portBlock,
-                         String setupScript, String destroyScript, List<String> shared) {
+                         String setupScript, String destroyScript, List<String> shared, Timeouts timeouts) {
     public static final String FILE_NAME = "piko.yaml";
     public static final long MAX_BYTES = 1024 * 1024;
     public static final int DEFAULT_BASE = 10000;
     public static final int DEFAULT_BLOCK = 100;
     private static final Map<String, Set<String>> SECTIONS = Map.of(
-            "", Set.of("compose", "scripts", "ports", "shared"),
+            "", Set.of("compose", "scripts", "ports", "shared", "timeouts"),
             "scripts", Set.of("setup", "destroy"),
-            "ports", Set.of("base", "block"));
+            "ports", Set.of("base", "block"),
+            "timeouts", Set.of("docker", "compose", "git", "scripts"));
+    /** The longest timeout piko.yaml may set, in seconds (a day); 0 means no limit. */
+    static final int MAX_TIMEOUT = 86_400;
 
     public static PikoConfig defaults(Path file) {
-        return new PikoConfig(file, null, DEFAULT_BASE, DEFAULT_BLOCK, null, null, List.of());
+        return new PikoConfig(file, null, DEFAULT_BASE, DEFAULT_BLOCK, null, null, List.of(), Timeouts.DEFAULTS);
     }
 
     public boolean exists() {
@@ -90,6 +94,17 @@ public record PikoConfig(Path file, String compose, int portBase, int portBlock,
                         if (k.equals("base")) b.base = n; else b.block = n;
                     }
                 }
+                case "timeouts" -> {
+                    for (NodeTuple t2 : b.mapping(value, key)) {
+                        String k = b.key(t2, key);
+                        int n = b.integer(t2.getValueNode(), key + "." + k);
+                        if (n < 0 || n > MAX_TIMEOUT) {
+                            throw b.fail(t2.getValueNode(), "'" + key + "." + k + "' must be between 0 (no limit) and "
+                                    + MAX_TIMEOUT + " seconds, not " + n);
+                        }
+                        b.timeouts.put(k, Timeouts.seconds(n));
+                    }
+                }
                 default -> throw new IllegalStateException(key);
             }
         }
@@ -113,6 +128,7 @@ public record PikoConfig(Path file, String compose, int portBase, int portBlock,
         int base = DEFAULT_BASE;
         int block = DEFAULT_BLOCK;
         List<String> shared = List.of();
+        final Map<String, java.time.Duration> timeouts = new java.util.HashMap<>();
 
         Builder(Path file) {
             this.file = file;
@@ -125,7 +141,10 @@ public record PikoConfig(Path file, String compose, int portBase, int portBlock,
             if (base < 1024 || base + 2L * block > 65535) {
                 throw fail(null, "ports.base must be at least 1024 and leave room for two blocks below 65536, not " + base);
             }
-            return new PikoConfig(file, compose, base, block, setup, destroy, shared);
+            Timeouts d = Timeouts.DEFAULTS;
+            Timeouts t = new Timeouts(timeouts.getOrDefault("docker", d.docker()), timeouts.getOrDefault("compose", d.compose()),
+                    timeouts.getOrDefault("git", d.git()), timeouts.getOrDefault("scripts", d.scripts()));
+            return new PikoConfig(file, compose, base, block, setup, destroy, shared, t);
         }
 
         List<NodeTuple> mapping(Node node, String where) {

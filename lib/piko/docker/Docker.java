@@ -12,14 +12,16 @@ import piko.exec.ProcessRunner.Call;
 import piko.exec.ProcessRunner.Result;
 import piko.model.ComposeTarget;
 import piko.model.Container;
+import piko.exec.Timeouts;
 
 /** Every docker and docker compose command piko runs. Nothing outside this package spawns docker. */
 public class Docker {
     public static final ComposeVersion MIN_COMPOSE = ComposeVersion.parse("2.24.0");
-    private static final Duration QUICK = Duration.ofSeconds(30);
-    private static final Duration SLOW = Duration.ofMinutes(10);
+    /** How often long compose work checks that the daemon still answers, and how many misses mean a hang. */
+    private static final Duration DAEMON_CHECK = Duration.ofSeconds(30);
+    private static final int DAEMON_MISSES = 2;
     /** A passthrough command (logs -f, a shell) runs as long as its user wants. */
-    private static final Duration ATTACHED = Duration.ofDays(365);
+    private static final Duration ATTACHED = null;
     private static final String PS_FORMAT = String.join("\t", "{{.ID}}", "{{.Names}}",
             "{{.Label \"com.docker.compose.project\"}}", "{{.Label \"com.docker.compose.service\"}}",
             "{{.Label \"dev.piko.environment\"}}", "{{.State}}", "{{.Status}}", "{{.Label \"dev.piko.project\"}}");
@@ -27,14 +29,46 @@ public class Docker {
     private static volatile CompletableFuture<List<Container>> prefetched;
 
     private final ProcessRunner runner;
+    private final Timeouts timeouts;
 
     public Docker(ProcessRunner runner) {
+        this(runner, Timeouts.DEFAULTS);
+    }
+
+    public Docker(ProcessRunner runner, Timeouts timeouts) {
         this.runner = runner;
+        this.timeouts = timeouts;
+    }
+
+    /** A quick docker call (ps, inspect, network, version), limited by timeouts.docker. */
+    private Call quick(List<String> command) {
+        return Call.of(timeouts.docker(), command).timeoutSetBy("timeouts.docker");
+    }
+
+    /**
+     * Compose work that may legitimately take long (pull, build, up, wait for health, stop): no limit
+     * unless timeouts.compose sets one, but stopped when the daemon stops answering.
+     */
+    private Call slow(List<String> command) {
+        PikoException hang = new PikoException("the Docker daemon stopped answering while running '"
+                + String.join(" ", command.subList(0, Math.min(command.size(), 6))) + " ...'; it was stopped",
+                "check the daemon (docker info, or its log), then retry", 3);
+        return Call.of(timeouts.compose(), command).timeoutSetBy("timeouts.compose")
+                .watchedBy(new ProcessRunner.Watch(DAEMON_CHECK, DAEMON_MISSES, this::daemonAnswers, hang));
+    }
+
+    private boolean daemonAnswers() {
+        try {
+            return runner.run(Call.of(timeouts.docker() == null ? DAEMON_CHECK : timeouts.docker(),
+                    List.of("docker", "version", "--format", "{{.Server.Version}}"))).ok();
+        } catch (PikoException timedOut) {
+            return false;
+        }
     }
 
     /** Fails unless the compose v2 plugin is there and new enough for the override tags piko writes. */
     public ComposeVersion requireCompose() {
-        Result r = runner.run(Call.of(QUICK, List.of("docker", "compose", "version", "--short")));
+        Result r = runner.run(quick(List.of("docker", "compose", "version", "--short")));
         if (!r.ok()) {
             throw new PikoException("Docker Compose v2 is not available (docker compose version failed: "
                     + firstLine(r.output()) + ")",
@@ -56,7 +90,7 @@ public class Docker {
 
     /** Fails unless the Docker daemon answers (compose config and the version check work without it). */
     public void requireDaemon() {
-        Result r = runner.run(Call.of(QUICK, List.of("docker", "version", "--format", "{{.Server.Version}}")));
+        Result r = runner.run(quick(List.of("docker", "version", "--format", "{{.Server.Version}}")));
         if (!r.ok()) {
             checkDaemon(r);
             throw new PikoException("docker version failed: " + firstLine(r.output()));
@@ -67,7 +101,7 @@ public class Docker {
     public String composeConfigJson(ComposeTarget target, Map<String, String> env) {
         List<String> cmd = target.args();
         cmd.addAll(List.of("config", "--format", "json"));
-        Result r = runner.run(Call.of(QUICK, cmd).in(target.directory()).withEnv(env));
+        Result r = runner.run(quick(cmd).in(target.directory()).withEnv(env));
         if (!r.ok()) {
             checkDaemon(r);
             throw new PikoException("the compose file is invalid:\n" + r.output(), "fix the compose file and retry");
@@ -91,7 +125,7 @@ public class Docker {
             case START_AND_WAIT -> cmd.addAll(List.of("--detach", "--wait"));
         }
         cmd.addAll(services);
-        composeOrFail(Call.of(SLOW, cmd).in(target.directory()).withEnv(env), "starting " + target.projectName());
+        composeOrFail(slow(cmd).in(target.directory()).withEnv(env), "starting " + target.projectName());
     }
 
     /** Stops and removes the containers of some services of a project; their volumes stay. */
@@ -99,7 +133,7 @@ public class Docker {
         List<String> cmd = target.args();
         cmd.addAll(List.of("rm", "--stop", "--force"));
         cmd.addAll(services);
-        composeOrFail(Call.of(SLOW, cmd).in(target.directory()), "removing " + String.join(", ", services));
+        composeOrFail(slow(cmd).in(target.directory()), "removing " + String.join(", ", services));
     }
 
     /**
@@ -117,7 +151,7 @@ public class Docker {
         List<String> cmd = target.args();
         cmd.addAll(List.of("logs", "--no-color", "--tail", String.valueOf(tail)));
         cmd.addAll(services);
-        Result r = runner.run(Call.of(QUICK, cmd).in(target.directory()).withEnv(env));
+        Result r = runner.run(quick(cmd).in(target.directory()).withEnv(env));
         if (!r.ok()) {
             checkDaemon(r);
             throw new PikoException("reading the logs of " + target.projectName() + " failed:\n" + r.output());
@@ -127,7 +161,7 @@ public class Docker {
 
     /** Networks carrying a label (key=value), each with the value of another label: name to value. */
     public Map<String, String> networksWithLabel(String label, String valueOf) {
-        Result r = runner.run(Call.of(QUICK, List.of("docker", "network", "ls", "--filter", "label=" + label,
+        Result r = runner.run(quick(List.of("docker", "network", "ls", "--filter", "label=" + label,
                 "--format", "{{.Name}}\t{{.Label \"" + valueOf + "\"}}")));
         if (!r.ok()) {
             checkDaemon(r);
@@ -143,22 +177,39 @@ public class Docker {
 
     /** The networks a container is attached to. */
     public List<String> containerNetworks(String container) {
-        Result r = runner.run(Call.of(QUICK, List.of("docker", "inspect", "--format",
+        Result r = runner.run(quick(List.of("docker", "inspect", "--format",
                 "{{range $name, $n := .NetworkSettings.Networks}}{{$name}}\n{{end}}", container)));
         if (!r.ok()) {
             checkDaemon(r);
-            return List.of();
+            if (isNoSuch(r)) {
+                return List.of();  // the container is gone: it is attached to nothing
+            }
+            throw new PikoException("cannot list the networks of " + container + ": " + r.output());
         }
         return r.stdout().lines().filter(l -> !l.isBlank()).toList();
     }
 
     public boolean networkExists(String name) {
-        return runner.run(Call.of(QUICK, List.of("docker", "network", "inspect", "--format", "{{.Name}}", name))).ok();
+        Result r = runner.run(quick(List.of("docker", "network", "inspect", "--format", "{{.Name}}", name)));
+        if (r.ok()) {
+            return true;
+        }
+        checkDaemon(r);
+        if (isNoSuch(r)) {
+            return false;
+        }
+        throw new PikoException("cannot inspect network " + name + ": " + r.output());
+    }
+
+    /** Docker's answer for an object that does not exist (it words it differently per object and version). */
+    static boolean isNoSuch(Result r) {
+        String out = r.output();
+        return out.contains("No such") || out.contains("not found");
     }
 
     /** Attaches a container to a network under an alias; already attached counts as done. */
     public void connect(String network, String container, String alias) {
-        Result r = runner.run(Call.of(QUICK, List.of("docker", "network", "connect", "--alias", alias, network, container)));
+        Result r = runner.run(quick(List.of("docker", "network", "connect", "--alias", alias, network, container)));
         if (!r.ok() && !r.output().contains("already exists")) {
             checkDaemon(r);
             throw new PikoException("cannot connect " + container + " to network " + network + ": " + r.output());
@@ -167,7 +218,7 @@ public class Docker {
 
     /** Detaches a container from a network; not attached counts as done. */
     public void disconnect(String network, String container) {
-        Result r = runner.run(Call.of(QUICK, List.of("docker", "network", "disconnect", "--force", network, container)));
+        Result r = runner.run(quick(List.of("docker", "network", "disconnect", "--force", network, container)));
         if (!r.ok() && !r.output().contains("is not connected") && !r.output().contains("No such")) {
             checkDaemon(r);
             throw new PikoException("cannot disconnect " + container + " from network " + network + ": " + r.output());
@@ -177,14 +228,14 @@ public class Docker {
     public void composeStop(ComposeTarget target) {
         List<String> cmd = target.args();
         cmd.add("stop");
-        composeOrFail(Call.of(SLOW, cmd), "stopping " + target.projectName());
+        composeOrFail(slow(cmd), "stopping " + target.projectName());
     }
 
     public void composeRestart(ComposeTarget target, List<String> services, Map<String, String> env) {
         List<String> cmd = target.args();
         cmd.add("restart");
         cmd.addAll(services);
-        composeOrFail(Call.of(SLOW, cmd).in(target.directory()).withEnv(env), "restarting " + target.projectName());
+        composeOrFail(slow(cmd).in(target.directory()).withEnv(env), "restarting " + target.projectName());
     }
 
     /** Removes containers and networks of a project (and its volumes when asked), found by its labels. */
@@ -202,7 +253,7 @@ public class Docker {
         if (volumes) {
             cmd.add("--volumes");
         }
-        composeOrFail(Call.of(SLOW, cmd), "removing " + target.projectName());
+        composeOrFail(slow(cmd), "removing " + target.projectName());
     }
 
     /**
@@ -229,7 +280,7 @@ public class Docker {
 
     /** All containers, running or not, that carry the given label (key or key=value), in one docker call. */
     public List<Container> containersWithLabel(String label) {
-        Result r = runner.run(Call.of(QUICK, List.of("docker", "ps", "--all", "--no-trunc",
+        Result r = runner.run(quick(List.of("docker", "ps", "--all", "--no-trunc",
                 "--filter", "label=" + label, "--format", PS_FORMAT)));
         if (!r.ok()) {
             checkDaemon(r);

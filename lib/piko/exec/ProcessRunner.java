@@ -12,12 +12,14 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.ExecutionException;
 import org.zeroturnaround.exec.ProcessExecutor;
 import piko.error.PikoException;
+import org.zeroturnaround.exec.StartedProcess;
 
 /**
  * The one place piko starts processes. Arguments are always a list (never a shell line),
- * every call has an explicit timeout, and output is captured for error messages.
+ * every call has an explicit timeout (or none, for work that may take long, watched for hangs instead), and output is captured for error messages.
  */
 public class ProcessRunner {
     private static final Map<String, AtomicInteger> SPAWNED = new ConcurrentHashMap<>();
@@ -34,25 +36,45 @@ public class ProcessRunner {
         }
     }
 
-    /** A request: the command, where, with what extra environment, how long at most. */
+    /**
+     * A request: the command, where, with what extra environment, how long at most (null: no
+     * limit), which piko.yaml key sets that limit, and an optional watch for hangs.
+     */
     public record Call(List<String> command, Path directory, Map<String, String> environment,
-                       Duration timeout, OutputStream echo) {
+                       Duration timeout, OutputStream echo, String timeoutKey, Watch watch) {
         public static Call of(Duration timeout, List<String> command) {
-            return new Call(List.copyOf(command), null, Map.of(), timeout, null);
+            return new Call(List.copyOf(command), null, Map.of(), timeout, null, null, null);
         }
 
         public Call in(Path dir) {
-            return new Call(command, dir, environment, timeout, echo);
+            return new Call(command, dir, environment, timeout, echo, timeoutKey, watch);
         }
 
         public Call withEnv(Map<String, String> env) {
-            return new Call(command, directory, Map.copyOf(env), timeout, echo);
+            return new Call(command, directory, Map.copyOf(env), timeout, echo, timeoutKey, watch);
         }
 
         /** Also copy the process output to this stream while it runs. */
         public Call echoTo(OutputStream out) {
-            return new Call(command, directory, environment, timeout, out);
+            return new Call(command, directory, environment, timeout, out, timeoutKey, watch);
         }
+
+        /** The piko.yaml key that sets this call's timeout, for the hint when it expires. */
+        public Call timeoutSetBy(String key) {
+            return new Call(command, directory, environment, timeout, echo, key, watch);
+        }
+
+        /** Checks every so often, while the process runs, that what it depends on still answers. */
+        public Call watchedBy(Watch w) {
+            return new Call(command, directory, environment, timeout, echo, timeoutKey, w);
+        }
+    }
+
+    /**
+     * A hang detector: every `every`, alive() is asked; after `misses` failed answers in a row the
+     * process is stopped and the call fails with `error`.
+     */
+    public record Watch(Duration every, int misses, java.util.function.BooleanSupplier alive, PikoException error) {
     }
 
     public Result run(Call call) {
@@ -65,7 +87,6 @@ public class ProcessRunner {
                 .redirectOutput(out)
                 .redirectError(err)
                 .environment(call.environment())
-                .timeout(call.timeout().toMillis(), TimeUnit.MILLISECONDS)
                 .destroyOnExit()
                 .exitValueAny();
         if (call.echo() != null) {
@@ -74,13 +95,15 @@ public class ProcessRunner {
         if (call.directory() != null) {
             executor.directory(call.directory().toFile());
         }
+        if (call.timeout() != null && call.watch() == null) {
+            executor.timeout(call.timeout().toMillis(), TimeUnit.MILLISECONDS);
+        }
         try {
-            int code = executor.execute().getExitValue();
+            int code = call.watch() == null ? executor.execute().getExitValue() : watched(executor.start(), call);
             return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
         } catch (TimeoutException e) {
             throw new PikoException("'" + String.join(" ", call.command()) + "' did not finish within "
-                    + call.timeout().toSeconds() + " s and was stopped",
-                    "check that the Docker daemon is responsive (docker info)");
+                    + call.timeout().toSeconds() + " s and was stopped", timeoutHint(program, call.timeoutKey()));
         } catch (IOException e) {
             if (isMissingProgram(e)) {
                 throw new PikoException(program + " is not installed (not found on PATH)", installHint(program), 127);
@@ -94,7 +117,7 @@ public class ProcessRunner {
 
     /**
      * Runs a command on piko's own terminal (stdin, stdout and stderr inherited), for logs -f and
-     * interactive exec; returns its exit code. The timeout still applies.
+     * interactive exec; returns its exit code. A timeout applies when the call has one.
      */
     public int runAttached(Call call) {
         String program = call.command().get(0);
@@ -107,7 +130,9 @@ public class ProcessRunner {
         Process process = null;
         try {
             process = builder.start();
-            if (!process.waitFor(call.timeout().toMillis(), TimeUnit.MILLISECONDS)) {
+            if (call.timeout() == null) {
+                process.waitFor();
+            } else if (!process.waitFor(call.timeout().toMillis(), TimeUnit.MILLISECONDS)) {
                 throw new PikoException("'" + String.join(" ", call.command()) + "' did not finish within "
                         + call.timeout().toSeconds() + " s and was stopped");
             }
@@ -125,6 +150,47 @@ public class ProcessRunner {
                 process.destroy();
             }
         }
+    }
+
+    /** Waits for a started process, asking the watch between waits; stops it on a hang or at the timeout. */
+    private static int watched(StartedProcess started, Call call) throws InterruptedException, TimeoutException {
+        Watch w = call.watch();
+        long deadline = call.timeout() == null ? Long.MAX_VALUE : System.nanoTime() + call.timeout().toNanos();
+        int missed = 0;
+        while (true) {
+            long wait = Math.min(w.every().toNanos(), deadline - System.nanoTime());
+            try {
+                return started.getFuture().get(Math.max(0, wait), TimeUnit.NANOSECONDS).getExitValue();
+            } catch (ExecutionException e) {
+                throw new PikoException("could not run " + call.command().get(0) + ": " + e.getCause().getMessage(),
+                        null, e.getCause());
+            } catch (TimeoutException stillRunning) {
+                if (System.nanoTime() >= deadline) {
+                    stop(started);
+                    throw stillRunning;
+                }
+                missed = w.alive().getAsBoolean() ? 0 : missed + 1;
+                if (missed >= w.misses()) {
+                    stop(started);
+                    throw w.error();
+                }
+            }
+        }
+    }
+
+    private static void stop(StartedProcess started) {
+        started.getProcess().descendants().forEach(ProcessHandle::destroyForcibly);
+        started.getProcess().destroyForcibly();
+        started.getFuture().cancel(true);
+    }
+
+    private static String timeoutHint(String program, String key) {
+        String raise = key == null ? "" : ", or raise " + key + " in piko.yaml (0: no limit)";
+        return switch (program) {
+            case "docker" -> "check that the Docker daemon is responsive (docker info)" + raise;
+            case "git" -> "check the repository with git status" + raise;
+            default -> "check what " + program + " waits for" + raise;
+        };
     }
 
     /** How many processes of each program this JVM has started (for tracing and benchmarks). */

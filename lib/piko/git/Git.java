@@ -8,14 +8,21 @@ import piko.error.PikoException;
 import piko.exec.ProcessRunner;
 import piko.exec.ProcessRunner.Call;
 import piko.exec.ProcessRunner.Result;
+import piko.exec.Timeouts;
 
 /** The git operations piko needs: the repository root, worktrees and branches. */
 public class Git {
-    private static final Duration TIMEOUT = Duration.ofMinutes(2);
     private final ProcessRunner runner;
+    private final Duration timeout;
 
     public Git(ProcessRunner runner) {
+        this(runner, Timeouts.DEFAULTS);
+    }
+
+    /** Git calls are limited by timeouts.git (none by default: a big checkout takes what it takes). */
+    public Git(ProcessRunner runner, Timeouts timeouts) {
         this.runner = runner;
+        this.timeout = timeouts.git();
     }
 
     /** The top of the working tree containing dir; an error when dir is not in a git repository. */
@@ -28,7 +35,15 @@ public class Git {
     }
 
     public boolean branchExists(Path repo, String branch) {
-        return git(repo, "rev-parse", "--verify", "--quiet", "refs/heads/" + branch).ok();
+        Result r = git(repo, "show-ref", "--verify", "--quiet", "refs/heads/" + branch);
+        if (r.ok()) {
+            return true;
+        }
+        if (r.exitCode() == 1 && r.output().isEmpty()) {
+            return false;  // show-ref's one quiet answer for "no such ref"
+        }
+        throw new PikoException("cannot check branch " + branch + ": git show-ref failed (exit " + r.exitCode() + ")"
+                + (r.output().isEmpty() ? "" : ": " + r.output()));
     }
 
     /** Adds a worktree at path on a new branch made from HEAD. */
@@ -46,7 +61,7 @@ public class Git {
     }
 
     public void pruneWorktrees(Path repo) {
-        git(repo, "worktree", "prune");
+        orFail(git(repo, "worktree", "prune"), "git worktree prune");
     }
 
     public void deleteBranch(Path repo, String branch) {
@@ -71,7 +86,7 @@ public class Git {
         List<String> cmd = new ArrayList<>();
         cmd.add("git");
         cmd.addAll(List.of(args));
-        return runner.run(Call.of(TIMEOUT, cmd).in(dir));
+        return runner.run(Call.of(timeout, cmd).in(dir).timeoutSetBy("timeouts.git"));
     }
 
     private static Result orFail(Result r, String what) {

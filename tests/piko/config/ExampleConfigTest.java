@@ -17,6 +17,8 @@ class ExampleConfigTest {
         assertEquals(10000, c.portBase());
         assertEquals(100, c.portBlock());
         assertEquals(List.of("redis"), c.shared());
+        assertEquals(java.time.Duration.ofSeconds(30), c.timeouts().docker());
+        assertEquals(null, c.timeouts().compose());
         assertEquals("echo \"bye $PIKO_ENV_NAME\"", c.destroyScript());
         assertEquals("echo \"database on port $PIKO_DB_PORT\"\n", c.setupScript());
     }

@@ -54,7 +54,7 @@ class PikoConfigTest {
     @Test
     void unknownKeyNamesFileLineAndKey() {
         PikoException e = failure("compose: a.yml\nsharde:\n  - redis\n");
-        assertEquals("/repo/piko.yaml:2: unknown key 'sharde' (allowed: compose, ports, scripts, shared)", e.getMessage());
+        assertEquals("/repo/piko.yaml:2: unknown key 'sharde' (allowed: compose, ports, scripts, shared, timeouts)", e.getMessage());
         PikoException nested = failure("scripts:\n  setpu: x\n");
         assertTrue(nested.getMessage().startsWith("/repo/piko.yaml:2: unknown key 'scripts.setpu'"), nested.getMessage());
     }
@@ -100,5 +100,17 @@ class PikoConfigTest {
         Files.writeString(dir.resolve("piko.yaml"), "# " + "x".repeat(1024 * 1024) + "\n");
         PikoException e = assertThrows(PikoException.class, () -> PikoConfig.load(dir));
         assertTrue(e.getMessage().contains("larger than 1 MiB"), e.getMessage());
+    }
+
+    @Test
+    void timeoutsAreSecondsWithZeroForNoLimit() {
+        PikoConfig c = PikoConfig.parse(FILE, "timeouts:\n  docker: 45\n  compose: 1800\n  git: 0\n");
+        assertEquals(java.time.Duration.ofSeconds(45), c.timeouts().docker());
+        assertEquals(java.time.Duration.ofSeconds(1800), c.timeouts().compose());
+        assertNull(c.timeouts().git());
+        assertEquals(piko.exec.Timeouts.DEFAULTS.scripts(), c.timeouts().scripts());
+        assertNull(PikoConfig.parse(FILE, "").timeouts().compose(), "long compose work has no limit by default");
+        assertTrue(failure("timeouts:\n  compose: -1\n").getMessage().contains("timeouts.compose' must be between 0"));
+        assertTrue(failure("timeouts:\n  build: 5\n").getMessage().contains("unknown key 'timeouts.build'"));
     }
 }

@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import piko.error.PikoException;
+import piko.exec.ProcessRunner;
+import piko.model.ComposeTarget;
 import piko.exec.RecordingRunner;
 
 /** The compose version gate, fed with what real docker CLIs print in each case. */
@@ -39,5 +41,39 @@ class DockerTest {
                 "Cannot connect to the Docker daemon at unix:///var/run/docker.sock. Is the docker daemon running?\n"))
                 .containersWithLabel("dev.piko.project=x"));
         assertTrue(e.getMessage().startsWith("the Docker daemon is not running"), e.getMessage());
+    }
+
+    @Test
+    void aMissingNetworkIsAbsentButAnyOtherFailureIsReported() {
+        assertTrue(!new Docker(new RecordingRunner(1, "", "Error: No such network: piko-x\n")).networkExists("piko-x"));
+        PikoException e = assertThrows(PikoException.class, () -> new Docker(new RecordingRunner(1, "",
+                "permission denied while trying to connect\n")).networkExists("piko-x"));
+        assertTrue(e.getMessage().contains("cannot inspect network piko-x"), e.getMessage());
+    }
+
+    @Test
+    void aGoneContainerHasNoNetworksButAnyOtherFailureIsReported() {
+        assertEquals(List.of(), new Docker(new RecordingRunner(1, "", "Error: No such object: c1\n")).containerNetworks("c1"));
+        PikoException e = assertThrows(PikoException.class, () -> new Docker(new RecordingRunner(1, "",
+                "template: :1: function \"x\" not defined\n")).containerNetworks("c1"));
+        assertTrue(e.getMessage().contains("cannot list the networks of c1"), e.getMessage());
+    }
+
+    @Test
+    void longComposeWorkHasNoFixedLimitButQuickCallsDo() {
+        java.util.List<ProcessRunner.Call> seen = new java.util.ArrayList<>();
+        ProcessRunner capture = new ProcessRunner() {
+            @Override
+            public Result run(Call call) {
+                seen.add(call);
+                return new Result(0, "", "");
+            }
+        };
+        Docker docker = new Docker(capture);
+        docker.composeUp(ComposeTarget.byName("p"), List.of(), java.util.Map.of(), Docker.Up.START_AND_WAIT);
+        docker.networkExists("n");
+        assertEquals(null, seen.get(0).timeout());
+        assertTrue(seen.get(0).watch() != null, "compose up is watched for a daemon that stops answering");
+        assertEquals(java.time.Duration.ofSeconds(30), seen.get(1).timeout());
     }
 }

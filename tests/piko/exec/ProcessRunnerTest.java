@@ -1,0 +1,43 @@
+package piko.exec;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import piko.error.PikoException;
+import piko.exec.ProcessRunner.Call;
+import piko.exec.ProcessRunner.Watch;
+
+/** Long work is not killed by a clock, but by a watch that sees what it waits for stop answering. */
+class ProcessRunnerTest {
+    @Test
+    void aWatchedProcessRunsPastManyChecksWhileTheWatchIsAnswered() {
+        AtomicInteger checks = new AtomicInteger();
+        Watch w = new Watch(Duration.ofMillis(50), 2, () -> checks.incrementAndGet() > 0, new PikoException("hang"));
+        ProcessRunner.Result r = new ProcessRunner().run(Call.of(null, List.of("sh", "-c", "sleep 1; echo done")).watchedBy(w));
+        assertEquals("done", r.stdout().strip());
+        assertTrue(checks.get() >= 2, "checked " + checks.get() + " times");
+    }
+
+    @Test
+    void aWatchedProcessIsStoppedAfterTheWatchMissesInARow() {
+        AtomicInteger checks = new AtomicInteger();
+        Watch w = new Watch(Duration.ofMillis(50), 3, () -> checks.incrementAndGet() < 0, new PikoException("daemon gone"));
+        PikoException e = assertThrows(PikoException.class,
+                () -> new ProcessRunner().run(Call.of(null, List.of("sleep", "600")).watchedBy(w)));
+        assertEquals("daemon gone", e.getMessage());
+        assertEquals(3, checks.get());
+    }
+
+    @Test
+    void aTimeoutNamesTheToolAndThePikoYamlKey() {
+        PikoException e = assertThrows(PikoException.class, () -> new ProcessRunner().run(
+                Call.of(Duration.ofMillis(200), List.of("sleep", "600")).timeoutSetBy("timeouts.scripts")));
+        assertTrue(e.getMessage().startsWith("'sleep 600' did not finish within"), e.getMessage());
+        assertTrue(e.hint().contains("what sleep waits for") && e.hint().contains("timeouts.scripts"), e.hint());
+    }
+}
