@@ -20,9 +20,10 @@ class FaultsIT extends DockerRequired {
             p.piko("create", "keep").ok();
             Map<String, String> noDaemon = Map.of("DOCKER_HOST", "unix:///tmp/piko-no-such-docker.sock");
             Run create = p.pikoAt(p.root, noDaemon, "create", "x").fails("Docker daemon is not running");
+            assertEquals(3, create.code(), "the documented exit code for an unusable daemon: " + create.describe());
             assertTrue(create.err().contains("hint: start Docker"), create.describe());
             assertFalse(create.err().contains("warning:"), "checked before anything is made: " + create.describe());
-            p.pikoAt(p.root, noDaemon, "list").fails("Docker daemon is not running");
+            assertEquals(3, p.pikoAt(p.root, noDaemon, "list").fails("Docker daemon is not running").code());
             assertFalse(Files.exists(p.worktree("x")));
             assertFalse(p.git("branch", "--list", "x").contains("x"));
             assertTrue(p.piko("list").ok().out().lines().anyMatch(l -> l.matches("keep\\s+running.*")));
@@ -38,6 +39,7 @@ class FaultsIT extends DockerRequired {
                     List.of("sh", "-c", "command -v docker")).out().strip()));
             Run r = p.pikoAt(p.root, Map.of("PATH", bin.toString()), "init").fails("git is not installed");
             assertTrue(r.err().contains("hint: install git"), r.describe());
+            assertEquals(127, r.code(), "the documented exit code for a missing tool: " + r.describe());
             assertFalse(Files.exists(p.root.resolve(".piko")));
         }
     }
@@ -78,17 +80,19 @@ class FaultsIT extends DockerRequired {
     @Test
     void yamlAliasBombIsRefused() throws Exception {
         try (TestProject p = TestProject.initialised(TestProject.WEB_AND_REDIS)) {
-            StringBuilder bomb = new StringBuilder("shared: &a [\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\"]\n");
-            bomb.append("x:\n");
+            // only keys piko knows, so nothing but the alias limit can refuse it: 40 aliases (under
+            // SnakeYAML's own default of 50, over piko's 20) that expand to 5^8 strings
+            StringBuilder bomb = new StringBuilder("shared:\n  - &a [\"lol\",\"lol\",\"lol\",\"lol\",\"lol\"]\n");
             String prev = "a";
             for (String n : List.of("b", "c", "d", "e", "f", "g", "h", "i")) {
-                bomb.append("  ").append(n).append(": &").append(n).append(" [");
-                for (int i = 0; i < 9; i++) bomb.append(i == 0 ? "" : ",").append('*').append(prev);
+                bomb.append("  - &").append(n).append(" [");
+                for (int i = 0; i < 5; i++) bomb.append(i == 0 ? "" : ",").append('*').append(prev);
                 bomb.append("]\n");
                 prev = n;
             }
             p.write("piko.yaml", bomb.toString());
-            p.piko("list").fails("piko.yaml");
+            Run r = p.piko("list").fails("piko.yaml");
+            assertTrue(r.err().contains("aliases"), "refused for its aliases: " + r.describe());
         }
     }
 

@@ -60,7 +60,8 @@ class InitIT extends DockerRequired {
     @Test
     void commandsOutsideAProjectSayHowToStart() throws Exception {
         try (TestProject p = TestProject.withCompose(TestProject.WEB_AND_REDIS)) {
-            p.piko("create", "a").fails("not a piko project").err().contains("piko init");
+            Run r = p.piko("create", "a").fails("not a piko project");
+            assertTrue(r.err().contains("hint: run piko init"), r.describe());
         }
     }
 }

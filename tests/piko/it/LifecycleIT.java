@@ -1,6 +1,7 @@
 package piko.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static piko.it.CreateIT.port;
 import static piko.it.CreateIT.runningServices;
@@ -98,14 +99,26 @@ class LifecycleIT extends DockerRequired {
     void restartRestartsOneServiceOrAll() throws Exception {
         try (TestProject p = TestProject.initialised(TestProject.WEB_AND_REDIS)) {
             p.piko("create", "r").ok();
-            String started = TestProject.docker("inspect", "-f", "{{.State.StartedAt}}", p.composeProject("r") + "-redis-1").out();
+            String redis = p.composeProject("r") + "-redis-1";
+            String web = p.composeProject("r") + "-web-1";
+            String redisStarted = startedAt(redis);
+            String webStarted = startedAt(web);
             p.piko("restart", "r", "redis").ok();
-            String restarted = TestProject.docker("inspect", "-f", "{{.State.StartedAt}}", p.composeProject("r") + "-redis-1").out();
-            assertTrue(!started.equals(restarted), "redis was not restarted");
+            assertNotEquals(redisStarted, startedAt(redis), "redis was not restarted");
+            assertEquals(webStarted, startedAt(web), "only redis was to restart");
+            p.piko("down", "r").ok();
+            assertEquals(Set.of(), runningServices(p.composeProject("r")));
             p.piko("restart", "r").ok();
-            assertEquals(Set.of("web", "redis"), runningServices(p.composeProject("r")));
+            assertEquals(Set.of("web", "redis"), runningServices(p.composeProject("r")), "restart starts stopped services");
+            String webAfter = startedAt(web);
+            p.piko("restart", "r").ok();
+            assertNotEquals(webAfter, startedAt(web), "restart without a service restarts them all");
             p.piko("restart", "r", "nosuch").fails("no service 'nosuch'");
         }
+    }
+
+    private static String startedAt(String container) {
+        return TestProject.docker("inspect", "-f", "{{.State.StartedAt}}", container).ok().out().strip();
     }
 
     @Test
