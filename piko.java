@@ -42,6 +42,7 @@
 //SOURCES lib/piko/core/Names.java
 //SOURCES lib/piko/core/OverrideFile.java
 //SOURCES lib/piko/core/PortPlan.java
+//SOURCES lib/piko/core/ProjectLock.java
 //SOURCES lib/piko/core/ProjectSetup.java
 //SOURCES lib/piko/core/Reporter.java
 //SOURCES lib/piko/core/Rollback.java

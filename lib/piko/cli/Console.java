@@ -26,6 +26,12 @@ final class Console implements Reporter {
     }
 
     @Override
+    public void waiting(String message) {
+        err.println("piko: " + message);
+        err.flush();
+    }
+
+    @Override
     public void info(String message) {
         out.println(message);
         out.flush();

@@ -10,4 +10,9 @@ public interface Reporter {
 
     /** Plain progress information. */
     void info(String message);
+
+    /** That the command waits for another piko process (shown apart from the command's output). */
+    default void waiting(String message) {
+        warn(message);
+    }
 }

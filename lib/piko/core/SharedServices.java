@@ -1,9 +1,6 @@
 package piko.core;
 
 import java.io.IOException;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
-import java.nio.file.StandardOpenOption;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,6 +11,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
+import piko.config.PikoConfig;
 import piko.config.PikoYamlEditor;
 import piko.docker.Docker;
 import piko.docker.HostPorts;
@@ -86,19 +84,34 @@ public final class SharedServices {
      * that is no longer declared stops once no environment uses it.
      */
     public List<String> syncFromConfig() {
-        List<List<String>> change = ws.store().replaceSharedServices(ws.project(), ws.config().shared(), network());
-        List<String> said = new ArrayList<>();
-        change.get(0).forEach(s -> said.add(s + " is now shared (listed in piko.yaml)"));
-        change.get(1).forEach(s -> said.add(s + " is no longer shared (not in piko.yaml)"));
-        if (!change.get(1).isEmpty()) {
-            stopUnused(change.get(1));
+        if (Set.copyOf(declared()).equals(Set.copyOf(ws.config().shared()))) {
+            return List.of();  // in sync: no lock on every command
         }
-        return said;
+        return locked(() -> {
+            List<String> listed = PikoConfig.load(ws.root()).shared();  // as it is now, not as this process read it
+            List<List<String>> change = ws.store().replaceSharedServices(ws.project(), listed, network());
+            List<String> said = new ArrayList<>();
+            change.get(0).forEach(s -> said.add(s + " is now shared (listed in piko.yaml)"));
+            change.get(1).forEach(s -> said.add(s + " is no longer shared (not in piko.yaml)"));
+            if (!change.get(1).isEmpty()) {
+                stopUnused(change.get(1));
+            }
+            return said;
+        });
     }
 
+    /**
+     * Starts the service's shared instance, and only once it runs (or is healthy) lists it in
+     * piko.yaml and the state: a failed share changes neither, and removes the container it made.
+     */
     public void share(String service) {
         docker.requireCompose();
         ComposeModel model = rootModel();
+        locked(() -> shareLocked(model, service));
+    }
+
+    private void shareLocked(ComposeModel model, String service) {
+        List<String> listed = PikoConfig.load(ws.root()).shared();
         if (!model.services().containsKey(service)) {
             throw new PikoException("no service '" + service + "' in " + ws.composeFile(),
                     "its services: " + String.join(", ", model.services().keySet()));
@@ -112,17 +125,29 @@ public final class SharedServices {
                     + ", which " + (unshared.size() == 1 ? "is" : "are") + " not shared: a shared instance cannot depend"
                     + " on one environment's services", "share " + String.join(" and ", unshared) + " first");
         }
-        if (declared().contains(service)) {
+        boolean already = declared().contains(service) && listed.contains(service);
+        boolean networkExisted = docker.networkExists(network());
+        boolean wasRunning = runningServices().contains(service);
+        Set<String> rendered = new TreeSet<>(instances());
+        rendered.add(service);
+        try {
+            ensureRunning(model, List.of(service), rendered);
+        } catch (RuntimeException e) {
+            if (!already) {
+                undoFailedShare(service, wasRunning);
+            }
+            throw e;
+        }
+        if (already) {
             out.info(service + " is already shared");
         } else {
-            List<String> list = new ArrayList<>(ws.config().shared());
+            List<String> list = new ArrayList<>(listed);
             list.add(service);
             PikoYamlEditor.writeShared(ws.config().file(), list);
             ws.store().replaceSharedServices(ws.project(), List.copyOf(sharedAfter), network());
             out.done("Marked " + service + " as shared");
         }
-        boolean networkExisted = docker.networkExists(network());
-        locked(() -> ensureRunning(model, List.of(service)));
+        recordContainers(List.of(service));
         if (!networkExisted) {
             out.done("Created shared network: " + network());
         }
@@ -130,11 +155,32 @@ public final class SharedServices {
         relink(List.of(service));
     }
 
+    /** What a failed share made goes again: its container (unless it ran before), its ports. */
+    private void undoFailedShare(String service, boolean wasRunning) {
+        out.warn("share " + service + " failed; removing what it started");
+        try {
+            if (!wasRunning) {
+                docker.composeRemove(ComposeTarget.byName(composeProject()), List.of(service));
+            }
+            ws.store().assignPorts(ws.project(), Names.SHARED, (existing, taken) -> existing.entrySet().stream()
+                    .filter(e -> !e.getKey().service().equals(service))
+                    .map(e -> new PortAllocation(Names.SHARED, e.getKey().service(), e.getKey().target(),
+                            e.getKey().protocol(), e.getValue())).toList());
+        } catch (RuntimeException e) {
+            out.warn("could not remove the shared " + service + " container: " + e.getMessage());
+        }
+    }
+
     public void isolate(String service) {
-        if (!declared().contains(service) && !ws.config().shared().contains(service)) {
+        locked(() -> isolateLocked(service));
+    }
+
+    private void isolateLocked(String service) {
+        List<String> listed = PikoConfig.load(ws.root()).shared();
+        if (!declared().contains(service) && !listed.contains(service)) {
             throw new PikoException(service + " is not shared", "see the shared services with: piko shared");
         }
-        List<String> list = new ArrayList<>(ws.config().shared());
+        List<String> list = new ArrayList<>(listed);
         list.remove(service);
         PikoYamlEditor.writeShared(ws.config().file(), list);
         List<String> remaining = declared().stream().filter(s -> !s.equals(service)).toList();
@@ -160,6 +206,10 @@ public final class SharedServices {
 
     /** Stops (and removes the containers of) instances that are neither declared nor used. */
     public void stopUnused(Collection<String> candidates) {
+        locked(() -> stopUnusedLocked(candidates));
+    }
+
+    private void stopUnusedLocked(Collection<String> candidates) {
         Set<String> needed = instances();
         List<String> stop = candidates.stream().filter(s -> !needed.contains(s)).toList();
         List<String> running = containers().keySet().stream().filter(stop::contains).toList();
@@ -180,35 +230,34 @@ public final class SharedServices {
         }
         locked(() -> {
             if (!runningServices().containsAll(services)) {
-                ensureRunning(rootModel(), services);
+                Set<String> rendered = new TreeSet<>(instances());
+                rendered.addAll(services);
+                ensureRunning(rootModel(), services, rendered);
+                recordContainers(services);
             }
         });
     }
 
     /**
-     * Runs work holding .piko/shared/lock: piko processes starting the shared project at once
-     * would otherwise both create its containers, and one would fail on the name.
+     * Runs work holding the project lock: piko.yaml's shared list and the shared instances change
+     * one process at a time (two starts of the shared project would otherwise both create its
+     * containers, and two shares would each write piko.yaml without the other's service).
      */
     private void locked(Runnable work) {
-        Path lock = ws.root().resolve(Workspace.DIR).resolve("shared").resolve("lock");
-        try {
-            Files.createDirectories(lock.getParent());
-            try (FileChannel channel = FileChannel.open(lock, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-                 FileLock held = channel.lock()) {
-                work.run();
-            }
-        } catch (IOException e) {
-            throw new PikoException("cannot lock " + lock + ": " + e.getMessage());
-        }
+        ProjectLock.hold(ws.root(), out::waiting, work);
+    }
+
+    private <T> T locked(java.util.function.Supplier<T> work) {
+        return ProjectLock.hold(ws.root(), out::waiting, work);
     }
 
     private Set<String> runningServices() {
         return projectContainers().stream().filter(Container::running).map(Container::service).collect(Collectors.toSet());
     }
 
-    private void ensureRunning(ComposeModel rootModel, Collection<String> services) {
-        Set<String> rendered = new TreeSet<>(instances());
-        rendered.addAll(services);
+    /** Renders the shared project with these instances and starts some of them, waiting until they run. */
+    private void ensureRunning(ComposeModel rootModel, Collection<String> services, Set<String> instances) {
+        Set<String> rendered = new TreeSet<>(instances);
         rendered.retainAll(rootModel.services().keySet());
         ComposeModel model = rootModel.only(rendered);
         PortPlan plan = new PortPlan(ws.config().portBase(), ws.config().portBlock(), 0);
@@ -216,6 +265,9 @@ public final class SharedServices {
                 plan.allocate(Names.SHARED, model.portRequests(model.services().keySet()), existing, taken, HostPorts::isFree));
         write(OverrideFile.render(model, ws.project().name(), Names.SHARED, ports, Set.of()));
         docker.composeUp(target(), List.copyOf(services), Map.of(), Docker.Up.START_AND_WAIT);
+    }
+
+    private void recordContainers(Collection<String> services) {
         Map<String, String> running = containers();
         for (String s : services) {
             ws.store().setSharedContainer(ws.project(), s, running.get(s));
@@ -269,7 +321,7 @@ public final class SharedServices {
 
     /** `piko down --shared`: removes every shared container and the shared network. */
     public void downAll(boolean volumes) {
-        docker.composeDown(ComposeTarget.byName(composeProject()), volumes);
+        locked(() -> docker.composeDown(ComposeTarget.byName(composeProject()), volumes));
         out.done("Stopped the shared services of " + ws.project().name() + (volumes ? " and removed their volumes" : ""));
     }
 
