@@ -24,6 +24,7 @@
 //SOURCES lib/piko/cli/Main.java
 //SOURCES lib/piko/cli/PikoCommand.java
 //SOURCES lib/piko/cli/PortText.java
+//SOURCES lib/piko/cli/Quiet.java
 //SOURCES lib/piko/cli/Restart.java
 //SOURCES lib/piko/cli/Share.java
 //SOURCES lib/piko/cli/Shared.java
@@ -33,6 +34,7 @@
 //SOURCES lib/piko/cli/Training.java
 //SOURCES lib/piko/cli/Up.java
 //SOURCES lib/piko/cli/Version.java
+//SOURCES lib/piko/cli/Views.java
 //SOURCES lib/piko/config/PikoConfig.java
 //SOURCES lib/piko/config/PikoYamlEditor.java
 //SOURCES lib/piko/core/ComposeAccess.java

@@ -32,6 +32,9 @@ abstract class BaseCommand implements Callable<Integer> {
 
     @Override
     public final Integer call() {
+        if (PikoCommand.verbose) {
+            runner.traceTo(spec.commandLine().getErr());
+        }
         try {
             return execute();
         } finally {
@@ -49,8 +52,10 @@ abstract class BaseCommand implements Callable<Integer> {
         return spec.commandLine().getOut();
     }
 
+    /** Progress and warnings on stderr; silent progress with --quiet where the command has it. */
     Console console() {
-        return new Console(out(), spec.commandLine().getErr());
+        picocli.CommandLine.Model.OptionSpec quiet = spec.findOption("--quiet");
+        return new Console(spec.commandLine().getErr(), quiet != null && Boolean.TRUE.equals(quiet.getValue()));
     }
 
     /** The timeouts of piko.yaml once the project is open; the defaults before (init, the daemon check). */

@@ -8,6 +8,9 @@ import piko.model.Environment;
 @Command(name = "create", mixinStandardHelpOptions = true,
         description = "Create an environment: a worktree in .piko/worktrees/<name> and its own compose project.")
 final class Create extends BaseCommand {
+    @picocli.CommandLine.Mixin
+    Quiet quiet;
+
     @Parameters(paramLabel = "<name>", description = "Environment name (lower case, digits, - and _).")
     String name;
 

@@ -8,6 +8,9 @@ import piko.model.Environment;
 @Command(name = "destroy", mixinStandardHelpOptions = true,
         description = "Remove an environment: its containers, network, worktree and state (its branch is kept).")
 final class Destroy extends BaseCommand {
+    @picocli.CommandLine.Mixin
+    Quiet quiet;
+
     @Parameters(paramLabel = "<name>", description = "Environment.")
     String name;
 

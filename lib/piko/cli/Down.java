@@ -9,6 +9,9 @@ import piko.model.Environment;
         description = "Stop an environment's containers, keeping them and their data (idempotent);"
                 + " with --shared, stop the shared services instead.")
 final class Down extends BaseCommand {
+    @picocli.CommandLine.Mixin
+    Quiet quiet;
+
     @Parameters(paramLabel = "<name>", arity = "0..1", description = "Environment (default: the worktree you are in).")
     String name;
 

@@ -1,5 +1,6 @@
 package piko.cli;
 
+import java.util.List;
 import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -13,13 +14,20 @@ final class Env extends BaseCommand {
     @Parameters(paramLabel = "<name>", arity = "0..1", description = "Environment (default: the worktree you are in).")
     String name;
 
-    @Option(names = "--json", description = "Print a JSON object instead.")
+    @Option(names = "--json", description = "Print the environment as JSON, its variables under \"variables\".")
     boolean json;
 
     @Override
     int execute() {
-        Map<String, String> vars = environments().vars(environmentName(name));
-        out().print(json ? Json.write(vars) + "\n" : EnvVars.asShell(vars));
+        String which = environmentName(name);
+        Map<String, String> vars = environments().vars(which);
+        if (json) {
+            Environment env = environments().require(which);
+            List<String> shared = sharedServices().consumers().getOrDefault(which, List.of());
+            out().println(Json.write(Views.environment(env, shared, vars)));
+        } else {
+            out().print(EnvVars.asShell(vars));
+        }
         out().flush();
         return 0;
     }

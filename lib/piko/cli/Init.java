@@ -7,6 +7,9 @@ import piko.model.Project;
 @Command(name = "init", mixinStandardHelpOptions = true,
         description = "Start using piko in this git repository (creates .piko/state.db).")
 final class Init extends BaseCommand {
+    @picocli.CommandLine.Mixin
+    Quiet quiet;
+
     @Override
     int execute() {
         Project p = new ProjectSetup(git()).init(cwd());

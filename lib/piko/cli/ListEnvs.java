@@ -1,9 +1,6 @@
 package piko.cli;
 
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import piko.core.StatusReport.EnvironmentStatus;
@@ -18,20 +15,9 @@ final class ListEnvs extends BaseCommand {
     int execute() {
         List<EnvironmentStatus> all = statusReport().all();
         if (json) {
-            List<Map<String, Object>> rows = new ArrayList<>();
-            for (EnvironmentStatus s : all) {
-                Map<String, Object> row = new LinkedHashMap<>();
-                row.put("name", s.env().name());
-                row.put("status", s.status());
-                row.put("branch", s.env().branch());
-                row.put("path", s.env().path().toString());
-                row.put("created", s.env().createdAt());
-                row.put("shared", s.shared());
-                rows.add(row);
-            }
-            out().println(Json.write(rows));
+            out().println(Json.write(all.stream().map(Views::environment).toList()));
         } else if (all.isEmpty()) {
-            out().println("No environments yet. Create one with: piko create <name>");
+            console().info("No environments yet. Create one with: piko create <name>");
         } else {
             Table t = new Table("NAME", "STATUS", "BRANCH", "CREATED", "SHARED");
             for (EnvironmentStatus s : all) {

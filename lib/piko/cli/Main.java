@@ -1,12 +1,15 @@
 package piko.cli;
 
 import java.io.PrintWriter;
+import java.util.List;
 import picocli.CommandLine;
 import piko.error.PikoException;
 import piko.exec.ProcessRunner;
 
 /** Builds the command line and turns every failure into one `error:` line and an exit code. */
 public final class Main {
+    private static final String RED = "31";
+
     private Main() {
     }
 
@@ -16,15 +19,17 @@ public final class Main {
 
     public static int run(String... args) {
         String command = commandName(args);
-        if (command != null && PikoCommand.READS_CONTAINERS.contains(command)) {
+        if (command != null && PikoCommand.READS_CONTAINERS.contains(command) && !List.of(args).contains("--verbose")) {
             piko.docker.Docker.prefetchPikoContainers(new ProcessRunner());
         }
         CommandLine cli = new CommandLine(new PikoCommand());
         register(cli, command);
+        cli.setOut(Terminal.stdout());
+        cli.setErr(Terminal.stderr());
         cli.setExecutionExceptionHandler((e, cmd, parsed) -> report(cmd.getErr(), e));
         cli.setParameterExceptionHandler((e, args2) -> {
             PrintWriter err = e.getCommandLine().getErr();
-            err.println("error: " + e.getMessage());
+            err.println(Terminal.paint(err, RED, "error:") + " " + e.getMessage());
             err.println("hint: see: " + e.getCommandLine().getCommandSpec().qualifiedName() + " --help");
             return 2;
         });
@@ -69,14 +74,14 @@ public final class Main {
             e.printStackTrace(err);
         }
         if (e instanceof PikoException p) {
-            err.println("error: " + p.getMessage());
+            err.println(Terminal.paint(err, RED, "error:") + " " + p.getMessage());
             if (p.hint() != null) {
                 err.println("hint: " + p.hint());
             }
             err.flush();
             return p.exitCode();
         }
-        err.println("error: " + e + (PikoCommand.verbose ? "" : " (run with --verbose for details)"));
+        err.println(Terminal.paint(err, RED, "error:") + " " + e + (PikoCommand.verbose ? "" : " (run with --verbose for details)"));
         err.flush();
         return 70;
     }

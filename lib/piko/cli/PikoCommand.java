@@ -37,7 +37,7 @@ public final class PikoCommand implements Runnable {
 
     static boolean verbose;
 
-    @Option(names = "--verbose", scope = ScopeType.INHERIT, description = "Show stack traces and the commands piko runs.")
+    @Option(names = "--verbose", scope = ScopeType.INHERIT, description = "Show each docker and git command line as it runs, and stack traces.")
     void setVerbose(boolean v) {
         verbose = v;
     }

@@ -6,6 +6,9 @@ import piko.model.Environment;
 
 @Command(name = "restart", mixinStandardHelpOptions = true, description = "Restart an environment, or one service of it.")
 final class Restart extends BaseCommand {
+    @picocli.CommandLine.Mixin
+    Quiet quiet;
+
     @Parameters(index = "0", paramLabel = "<name>", description = "Environment.")
     String name;
 

@@ -1,9 +1,6 @@
 package piko.cli;
 
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import piko.core.StatusReport.SharedStatus;
@@ -18,21 +15,9 @@ final class Shared extends BaseCommand {
     int execute() {
         List<SharedStatus> all = statusReport().shared();
         if (json) {
-            List<Object> rows = new ArrayList<>();
-            for (SharedStatus s : all) {
-                Map<String, Object> m = new LinkedHashMap<>();
-                m.put("service", s.service());
-                m.put("declared", s.declared());
-                m.put("status", s.state());
-                m.put("container", s.container());
-                m.put("network", s.network());
-                m.put("ports", PortText.json(s.ports()));
-                m.put("consumers", s.consumers());
-                rows.add(m);
-            }
-            out().println(Json.write(rows));
+            out().println(Json.write(all.stream().map(Views::shared).toList()));
         } else if (all.isEmpty()) {
-            out().println("No shared services. Share one with: piko share <service>");
+            console().info("No shared services. Share one with: piko share <service>");
         } else {
             Table t = new Table("SERVICE", "STATUS", "CONTAINER", "NETWORK", "PORTS", "USED BY");
             for (SharedStatus s : all) {

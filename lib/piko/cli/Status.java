@@ -1,9 +1,6 @@
 package piko.cli;
 
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -28,29 +25,10 @@ final class Status extends BaseCommand {
                 ? statusReport().all()
                 : statusReport().of(List.of(environments().require(which)));
         if (json) {
-            List<Object> envs = new ArrayList<>();
-            for (EnvironmentStatus e : report) {
-                Map<String, Object> m = new LinkedHashMap<>();
-                m.put("name", e.env().name());
-                m.put("status", e.status());
-                m.put("branch", e.env().branch());
-                m.put("path", e.env().path().toString());
-                List<Object> services = new ArrayList<>();
-                for (ServiceStatus s : e.services()) {
-                    Map<String, Object> sm = new LinkedHashMap<>();
-                    sm.put("service", s.service());
-                    sm.put("state", s.state());
-                    sm.put("health", s.health());
-                    sm.put("ports", PortText.json(s.ports()));
-                    sm.put("note", s.note());
-                    services.add(sm);
-                }
-                m.put("services", services);
-                envs.add(m);
-            }
+            List<Object> envs = report.stream().map(e -> (Object) Views.environment(e)).toList();
             out().println(Json.write(which == null ? envs : envs.get(0)));
         } else if (report.isEmpty()) {
-            out().println("No environments yet. Create one with: piko create <name>");
+            console().info("No environments yet. Create one with: piko create <name>");
         } else {
             for (EnvironmentStatus e : report) {
                 out().println(e.env().name() + ": " + e.status() + " (branch " + e.env().branch() + ", " + e.env().path() + ")");

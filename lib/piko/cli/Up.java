@@ -6,6 +6,9 @@ import piko.model.Environment;
 
 @Command(name = "up", mixinStandardHelpOptions = true, description = "Start an environment (idempotent).")
 final class Up extends BaseCommand {
+    @picocli.CommandLine.Mixin
+    Quiet quiet;
+
     @Parameters(paramLabel = "<name>", arity = "0..1", description = "Environment (default: the worktree you are in).")
     String name;
 

@@ -3,6 +3,8 @@ package piko.exec;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.util.stream.Collectors;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -77,7 +79,30 @@ public class ProcessRunner {
     public record Watch(Duration every, int misses, java.util.function.BooleanSupplier alive, PikoException error) {
     }
 
+    /** Where --verbose shows each command line as it starts; null: nowhere. */
+    private volatile PrintWriter trace;
+
+    public void traceTo(PrintWriter writer) {
+        this.trace = writer;
+    }
+
+    private void trace(Call call) {
+        PrintWriter t = trace;
+        if (t != null) {
+            t.println("+ " + call.command().stream().map(ProcessRunner::quoted).collect(Collectors.joining(" "))
+                    + (call.directory() == null ? "" : "   (in " + call.directory() + ")"));
+            t.flush();
+        }
+    }
+
+    /** An argument as a shell would need it, for reading (piko itself never runs a shell line). */
+    static String quoted(String arg) {
+        return !arg.isEmpty() && arg.chars().allMatch(c -> Character.isLetterOrDigit(c) || "-_./=:,@%+".indexOf(c) >= 0)
+                ? arg : "'" + arg.replace("'", "'\\''") + "'";
+    }
+
     public Result run(Call call) {
+        trace(call);
         String program = call.command().get(0);
         SPAWNED.computeIfAbsent(program, k -> new AtomicInteger()).incrementAndGet();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -120,6 +145,7 @@ public class ProcessRunner {
      * interactive exec; returns its exit code. A timeout applies when the call has one.
      */
     public int runAttached(Call call) {
+        trace(call);
         String program = call.command().get(0);
         SPAWNED.computeIfAbsent(program, k -> new AtomicInteger()).incrementAndGet();
         ProcessBuilder builder = new ProcessBuilder(call.command()).inheritIO();

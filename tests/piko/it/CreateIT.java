@@ -178,6 +178,6 @@ class CreateIT extends DockerRequired {
         assertFalse(Files.exists(p.worktree(env)), "worktree left behind");
         assertFalse(p.git("branch", "--list", env).contains(env), "branch left behind");
         assertFalse(p.git("worktree", "list").contains(p.worktree(env).toString()), "worktree still registered");
-        assertTrue(p.piko("list").ok().out().contains("No environments"), "state row left behind");
+        assertTrue(p.piko("list").ok().err().contains("No environments"), "state row left behind");
     }
 }

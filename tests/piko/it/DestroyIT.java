@@ -19,7 +19,7 @@ class DestroyIT extends DockerRequired {
             assertFalse(Files.exists(p.worktree("x")));
             assertTrue(p.git("branch", "--list", "x").contains("x"), "the branch holds the user's work: keep it");
             assertEquals(List.of(p.composeProject("x") + "_data"), DockerOracle.volumesOfProject(p.composeProject("x")));
-            assertTrue(p.piko("list").ok().out().contains("No environments"));
+            assertTrue(p.piko("list").ok().err().contains("No environments"));
         }
     }
 

@@ -13,7 +13,7 @@ class InitIT extends DockerRequired {
     void recordsTheProjectAndIgnoresPikosFolder() throws Exception {
         try (TestProject p = TestProject.withCompose(TestProject.WEB_AND_REDIS)) {
             Run r = p.piko("init").ok();
-            assertTrue(r.out().contains("Initialised piko project " + p.name), r.describe());
+            assertTrue(r.err().contains("Initialised piko project " + p.name), r.describe());
             assertTrue(Files.isRegularFile(p.root.resolve(".piko/state.db")));
             assertTrue(Files.readString(p.root.resolve(".gitignore")).lines().anyMatch(".piko/"::equals));
             assertTrue(p.git("status", "--porcelain").lines().noneMatch(l -> l.contains(".piko")));
@@ -27,7 +27,7 @@ class InitIT extends DockerRequired {
             p.write("src/main/Readme.txt", "x");
             p.commit("files");
             Run r = p.pikoAt(p.root.resolve("src/main"), Map.of(), "init").ok();
-            assertTrue(r.out().contains("Compose file: docker-compose.yaml"), r.describe());
+            assertTrue(r.err().contains("Compose file: docker-compose.yaml"), r.describe());
             p.pikoAt(p.root.resolve("src"), Map.of(), "list").ok();
         }
     }

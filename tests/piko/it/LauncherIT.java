@@ -45,11 +45,11 @@ class LauncherIT {
             assertEquals(61, head[7], "class file version of picocli's CommandLine");
         }
         try (TestProject p = TestProject.withCompose(TestProject.WEB_AND_REDIS)) {
-            Run init = TestProject.exec(p.root, Map.of(), List.of(launcher.toString(), "init"));
+            Run init = TestProject.exec(p.root, Map.of(), List.of(launcher.toString(), "init", "--quiet"));
             assertEquals(0, init.code(), init.describe());
             assertEquals("", init.err(), "no JVM warnings on stderr");
             Run list = TestProject.exec(p.root, Map.of(), List.of(launcher.toString(), "list"));
-            assertTrue(list.out().contains("No environments yet"), list.describe());
+            assertTrue(list.err().contains("No environments yet"), list.describe());
             Run version = TestProject.exec(p.root, Map.of(), List.of(launcher.toString(), "--version"));
             assertTrue(version.out().contains("from: launcher in " + build), version.describe());
             assertTrue(version.out().contains("installed from clone " + REPO), version.describe());

@@ -17,7 +17,7 @@ class LifecycleIT extends DockerRequired {
     @Test
     void listWithNoEnvironmentsSaysHowToCreateOne() throws Exception {
         try (TestProject p = TestProject.initialised(TestProject.WEB_AND_REDIS)) {
-            assertTrue(p.piko("list").ok().out().contains("No environments yet"));
+            assertTrue(p.piko("list").ok().err().contains("No environments yet"));
             assertEquals(List.of(), new Yaml().load(p.piko("list", "--json").ok().out()));
         }
     }
@@ -88,7 +88,7 @@ class LifecycleIT extends DockerRequired {
                         stop_grace_period: 1s
                     """));
             Run up = p.piko("up", "c").ok();
-            assertTrue(up.out().contains("regenerated"), up.describe());
+            assertTrue(up.err().contains("regenerated"), up.describe());
             assertEquals(Set.of("web", "redis", "extra"), runningServices(p.composeProject("c")));
             assertEquals(p.planned(1, 9000), port(p, "c", "PIKO_EXTRA_PORT"));
             assertTrue(Files.readString(p.worktree("c").resolve("docker-compose.piko.yml")).contains("\"extra\""));
@@ -132,6 +132,9 @@ class LifecycleIT extends DockerRequired {
             Map<String, Object> redis = services.stream().filter(s -> s.get("service").equals("redis")).findFirst().orElseThrow();
             assertEquals("running", redis.get("state"));
             assertEquals(List.of(Map.of("target", 6379, "protocol", "tcp", "host", p.planned(1, 6379))), redis.get("ports"));
+            assertEquals(1, json.get("version"));
+            List<Map<String, Object>> list = new Yaml().load(p.piko("list", "--json").ok().out());
+            assertEquals(List.of(json), list, "list and status show an environment in the same view");
             String text = p.pikoAt(p.worktree("st"), Map.of(), "status").ok().out();
             assertTrue(text.contains(p.planned(1, 6379) + "->6379/tcp"), text);
         }
@@ -159,6 +162,7 @@ class LifecycleIT extends DockerRequired {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
     void envWorksInsideAWorktreeAndEvaluatesInAShell() throws Exception {
         try (TestProject p = TestProject.initialised(TestProject.WEB_AND_REDIS)) {
             p.piko("create", "e").ok();
@@ -167,8 +171,11 @@ class LifecycleIT extends DockerRequired {
                     vars + "\necho \"$PIKO_ENV_NAME|$PIKO_BRANCH|$PIKO_REDIS_PORT|$PIKO_WEB_PORT|$PIKO_PROJECT\""));
             assertEquals("e|e|" + p.planned(1, 6379) + "|" + p.planned(1, 8080) + "|" + p.name + "\n", shell.out(), shell.describe());
             Map<String, Object> json = new Yaml().load(p.piko("env", "e", "--json").ok().out());
-            assertEquals(p.worktree("e").toString(), json.get("PIKO_ENV_PATH"));
-            assertEquals(p.root.toString(), json.get("PIKO_ROOT"));
+            assertEquals(1, json.get("version"));
+            assertEquals("e", json.get("name"));
+            Map<String, Object> variables = (Map<String, Object>) json.get("variables");
+            assertEquals(p.worktree("e").toString(), variables.get("PIKO_ENV_PATH"));
+            assertEquals(p.root.toString(), variables.get("PIKO_ROOT"));
             p.piko("env").fails("which environment");
         }
     }

@@ -61,9 +61,9 @@ class SharedIT extends DockerRequired {
     void shareStartsOneInstanceAndEnvironmentsUseItInsteadOfTheirOwn() throws Exception {
         try (TestProject p = TestProject.initialised(APP)) {
             Run share = p.piko("share", "redis").ok();
-            assertTrue(share.out().contains("\u2713 Marked redis as shared"), share.describe());
-            assertTrue(share.out().contains("\u2713 Created shared network: piko-" + p.name + "-shared"), share.describe());
-            assertTrue(share.out().contains("\u2713 Started shared redis container"), share.describe());
+            assertTrue(share.err().contains("\u2713 Marked redis as shared"), share.describe());
+            assertTrue(share.err().contains("\u2713 Created shared network: piko-" + p.name + "-shared"), share.describe());
+            assertTrue(share.err().contains("\u2713 Started shared redis container"), share.describe());
             assertEquals(Set.of("redis"), runningServices("piko-" + p.name + "-shared"));
             assertTrue(DockerOracle.networkExists("piko-" + p.name + "-shared"));
             assertTrue(Files.readString(p.root.resolve("piko.yaml")).contains("shared:\n  - redis\n"));
@@ -83,7 +83,7 @@ class SharedIT extends DockerRequired {
             assertEquals("shared-data", CreateIT.redis(port, "GET", "spec"));
             assertEquals(p.planned(0, 6379), port, "shared services use block 0, which no environment uses");
             Run again = p.piko("share", "redis").ok();
-            assertTrue(again.out().contains("redis is already shared"), again.describe());
+            assertTrue(again.err().contains("redis is already shared"), again.describe());
         }
     }
 
@@ -120,8 +120,8 @@ class SharedIT extends DockerRequired {
             p.piko("share", "redis").ok();
             p.piko("create", "old").ok();
             Run isolate = p.piko("isolate", "redis").ok();
-            assertTrue(isolate.out().contains("\u2713 Marked redis as isolated"), isolate.describe());
-            assertTrue(isolate.out().contains("keeps serving old"), isolate.describe());
+            assertTrue(isolate.err().contains("\u2713 Marked redis as isolated"), isolate.describe());
+            assertTrue(isolate.err().contains("keeps serving old"), isolate.describe());
             assertTrue(Files.readString(p.root.resolve("piko.yaml")).contains("shared: []"));
             assertTrue(redisFrom(web(p, "old"), "PING").contains("PONG"), "existing consumers keep working");
             assertTrue(p.piko("shared").ok().out().contains("redis (isolated)"));
@@ -133,7 +133,7 @@ class SharedIT extends DockerRequired {
 
             p.piko("destroy", "old").ok();
             assertEquals(Set.of(), runningServices("piko-" + p.name + "-shared"), "isolated instance stops with its last consumer");
-            assertTrue(p.piko("shared").ok().out().contains("No shared services"));
+            assertTrue(p.piko("shared").ok().err().contains("No shared services"));
             p.piko("isolate", "redis").fails("redis is not shared");
         }
     }
@@ -244,7 +244,7 @@ class SharedIT extends DockerRequired {
             Run deps = p.piko("share", "web").fails("web depends on db, redis, which are not shared");
             assertTrue(deps.err().contains("hint: share db and redis first"), deps.describe());
             assertFalse(Files.readString(p.root.resolve("piko.yaml")).contains("shared"));
-            assertTrue(p.piko("shared").ok().out().contains("No shared services"));
+            assertTrue(p.piko("shared").ok().err().contains("No shared services"));
         }
     }
 }
