@@ -45,7 +45,7 @@ public final class Main {
      * them: a run that names its command registers just that one (list's alias ls included).
      */
     private static void register(CommandLine cli, String named) {
-        if (named != null && PikoCommand.SUBCOMMANDS.containsKey(named)) {
+        if (named != null && PikoCommand.SUBCOMMANDS.containsKey(named) && !PikoCommand.SEE_ALL_COMMANDS.contains(named)) {
             add(cli, named);
             return;
         }

@@ -12,6 +12,8 @@ public final class PikoCommand implements Runnable {
     /** Commands whose answer needs `docker ps` of the project's containers (Main starts it early). */
     /** Commands whose words after the first positional all belong to the command they run. */
     static final java.util.Set<String> PASSTHROUGH = java.util.Set.of("exec", "compose");
+    /** Commands that read the whole command model, so Main registers every command for them. */
+    static final java.util.Set<String> SEE_ALL_COMMANDS = java.util.Set.of("completion", "__complete");
     static final java.util.Set<String> READS_CONTAINERS = java.util.Set.of("list", "status", "shared");
 
     private static java.util.Map<String, java.util.function.Supplier<Object>> subcommands() {
@@ -32,6 +34,8 @@ public final class PikoCommand implements Runnable {
         m.put("exec", Exec::new);
         m.put("compose", Compose::new);
         m.put("install", Install::new);
+        m.put("completion", Completion::new);
+        m.put("__complete", Complete::new);
         return m;
     }
 

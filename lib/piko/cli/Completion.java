@@ -1,0 +1,56 @@
+package piko.cli;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+import piko.error.PikoException;
+
+/** Prints a shell's completion script; the script asks `piko __complete` for the words. */
+@Command(name = "completion", mixinStandardHelpOptions = true,
+        description = "Print the shell completion script for bash, zsh or fish (see the README to install it).")
+final class Completion extends BaseCommand {
+    @Parameters(paramLabel = "<shell>", description = "bash, zsh or fish.")
+    String shell;
+
+    static final String BASH = """
+            # piko completion for bash: source <(piko completion bash)
+            _piko() {
+                local IFS=$'\\n'
+                COMPREPLY=($(piko __complete -- "${COMP_WORDS[@]:1:COMP_CWORD}" 2>/dev/null))
+            }
+            complete -o default -F _piko piko
+            """;
+
+    static final String ZSH = """
+            #compdef piko
+            # piko completion for zsh: source <(piko completion zsh), after compinit
+            _piko() {
+                local -a candidates
+                candidates=(${(f)"$(piko __complete -- "${(@)words[2,CURRENT]}" 2>/dev/null)"})
+                compadd -a candidates
+            }
+            compdef _piko piko
+            """;
+
+    static final String FISH = """
+            # piko completion for fish: piko completion fish | source
+            function __piko_complete
+                set -l tokens (commandline -opc)
+                set -e tokens[1]
+                piko __complete -- $tokens (commandline -ct) 2>/dev/null
+            end
+            complete -c piko -f -a '(__piko_complete)'
+            """;
+
+    @Override
+    int execute() {
+        String script = switch (shell) {
+            case "bash" -> BASH;
+            case "zsh" -> ZSH;
+            case "fish" -> FISH;
+            default -> throw new PikoException("no completion for shell '" + shell + "'", "choose bash, zsh or fish", 2);
+        };
+        out().print(script);
+        out().flush();
+        return 0;
+    }
+}
