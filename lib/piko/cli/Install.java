@@ -10,6 +10,9 @@ import piko.install.Installer;
         description = {"Install the fast piko launcher: one JVM on the newest Java found, with a class-data archive.",
                 "Run it again to update. Works from any piko: a clone, a JBang alias, an installed launcher."})
 final class Install extends BaseCommand {
+    @picocli.CommandLine.Mixin
+    Quiet quiet;
+
     @Option(names = "--bin-dir", paramLabel = "<dir>", description = "Where the `piko` launcher goes (default: ~/.local/bin).")
     Path binDir;
 
