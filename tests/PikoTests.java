@@ -9,7 +9,11 @@
 //DEPS org.junit.jupiter:junit-jupiter
 //DEPS org.junit.platform:junit-platform-launcher
 //DEPS org.testcontainers:testcontainers:2.0.5
+//DEPS io.modelcontextprotocol.sdk:mcp:2.1.0
+// the SDK needs jackson-annotations 2.21, newer than the one Testcontainers brings
+//DEPS com.fasterxml.jackson.core:jackson-annotations:2.21
 //SOURCES ../lib/piko/**/*.java
+//SOURCES ../mcp/piko/**/*.java
 //SOURCES piko/**/*.java
 
 import static org.junit.platform.engine.discovery.ClassNameFilter.includeClassNamePatterns;

@@ -111,12 +111,17 @@ abstract class BaseCommand implements Callable<Integer> {
         return new Named(workspace().environmentAt(cwd()).orElse(null), words);
     }
 
-    /** Runs compose on the project resolved for a passthrough, saying so when it is the shared one. */
-    int passthrough(ComposeAccess.Resolved target, java.util.List<String> composeArgs) {
+    /** Says on stderr when a passthrough acts on the shared instance. */
+    void sayWhere(ComposeAccess.Resolved target) {
         if (target.note() != null) {
             spec.commandLine().getErr().println("piko: " + target.note());
             spec.commandLine().getErr().flush();
         }
+    }
+
+    /** Runs compose on the project resolved for a passthrough, saying so when it is the shared one. */
+    int passthrough(ComposeAccess.Resolved target, java.util.List<String> composeArgs) {
+        sayWhere(target);
         out().flush();
         return docker().composeAttached(target.target(), composeArgs, target.vars());
     }

@@ -5,6 +5,7 @@ import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import piko.core.ComposeAccess;
 
 @Command(name = "logs", mixinStandardHelpOptions = true,
         description = "Show the logs of an environment's services; a shared service's come from its shared instance.")
@@ -30,6 +31,14 @@ final class Logs extends BaseCommand {
             args.addAll(List.of("--tail", String.valueOf(tail)));
         }
         args.addAll(n.rest());
-        return passthrough(composeAccess().of(n.name(), n.rest()), args);
+        ComposeAccess.Resolved target = composeAccess().of(n.name(), n.rest());
+        if (!follow && !(out() instanceof Terminal.Writer)) {
+            // stdout is not this process's own (piko-mcp): compose's output is read, then written to it
+            sayWhere(target);
+            out().print(docker().composeLogs(target.target(), n.rest(), tail == null ? 100 : tail, target.vars()));
+            out().flush();
+            return 0;
+        }
+        return passthrough(target, args);
     }
 }

@@ -13,24 +13,34 @@ public final class Main {
     private Main() {
     }
 
+    /** piko's version, for piko-mcp's server information. */
+    public static String version() {
+        return Version.VERSION;
+    }
+
     public static void main(String... args) {
         System.exit(run(args));
     }
 
     public static int run(String... args) {
+        return run(Terminal.stdout(), Terminal.stderr(), args);
+    }
+
+    /** Runs one piko command line with its data and its talk going to these writers (piko-mcp runs commands so). */
+    public static int run(PrintWriter out, PrintWriter err, String... args) {
         String command = commandName(args);
         if (command != null && PikoCommand.READS_CONTAINERS.contains(command) && !List.of(args).contains("--verbose")) {
             piko.docker.Docker.prefetchPikoContainers(new ProcessRunner());
         }
         CommandLine cli = new CommandLine(new PikoCommand());
         register(cli, command);
-        cli.setOut(Terminal.stdout());
-        cli.setErr(Terminal.stderr());
+        cli.setOut(out);
+        cli.setErr(err);
         cli.setExecutionExceptionHandler((e, cmd, parsed) -> report(cmd.getErr(), e));
         cli.setParameterExceptionHandler((e, args2) -> {
-            PrintWriter err = e.getCommandLine().getErr();
-            err.println(Terminal.paint(err, RED, "error:") + " " + e.getMessage());
-            err.println("hint: see: " + e.getCommandLine().getCommandSpec().qualifiedName() + " --help");
+            PrintWriter to = e.getCommandLine().getErr();
+            to.println(Terminal.paint(to, RED, "error:") + " " + e.getMessage());
+            to.println("hint: see: " + e.getCommandLine().getCommandSpec().qualifiedName() + " --help");
             return 2;
         });
         int code = cli.execute(args);

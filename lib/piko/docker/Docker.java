@@ -156,7 +156,7 @@ public class Docker {
             checkDaemon(r);
             throw new PikoException("reading the logs of " + target.projectName() + " failed:\n" + r.output());
         }
-        return r.stdout();
+        return r.stdout().replaceAll("\u001b\\[[0-9;]*[A-Za-z]", "");
     }
 
     /** Networks carrying a label (key=value), each with the value of another label: name to value. */

@@ -1,0 +1,92 @@
+///usr/bin/env jbang "$0" "$@" ; exit $?
+//JAVA 17+
+// piko's own dependencies (as in piko.java), then the MCP Java SDK: plain piko does not carry it
+//DEPS info.picocli:picocli:4.7.7
+//DEPS org.xerial:sqlite-jdbc:3.50.3.0
+//DEPS org.yaml:snakeyaml:2.4
+//DEPS org.zeroturnaround:zt-exec:1.12
+//DEPS io.modelcontextprotocol.sdk:mcp:2.1.0
+//DEPS org.slf4j:slf4j-nop:2.0.16
+//SOURCES lib/piko/cli/BaseCommand.java
+//SOURCES lib/piko/cli/Complete.java
+//SOURCES lib/piko/cli/Completion.java
+//SOURCES lib/piko/cli/Compose.java
+//SOURCES lib/piko/cli/Console.java
+//SOURCES lib/piko/cli/Create.java
+//SOURCES lib/piko/cli/Destroy.java
+//SOURCES lib/piko/cli/Down.java
+//SOURCES lib/piko/cli/Env.java
+//SOURCES lib/piko/cli/Exec.java
+//SOURCES lib/piko/cli/Init.java
+//SOURCES lib/piko/cli/Install.java
+//SOURCES lib/piko/cli/Isolate.java
+//SOURCES lib/piko/cli/Json.java
+//SOURCES lib/piko/cli/ListEnvs.java
+//SOURCES lib/piko/cli/Logs.java
+//SOURCES lib/piko/cli/Main.java
+//SOURCES lib/piko/cli/PikoCommand.java
+//SOURCES lib/piko/cli/PortText.java
+//SOURCES lib/piko/cli/Quiet.java
+//SOURCES lib/piko/cli/Restart.java
+//SOURCES lib/piko/cli/Share.java
+//SOURCES lib/piko/cli/Shared.java
+//SOURCES lib/piko/cli/Status.java
+//SOURCES lib/piko/cli/Table.java
+//SOURCES lib/piko/cli/Terminal.java
+//SOURCES lib/piko/cli/Training.java
+//SOURCES lib/piko/cli/Up.java
+//SOURCES lib/piko/cli/Version.java
+//SOURCES lib/piko/cli/Views.java
+//SOURCES lib/piko/config/PikoConfig.java
+//SOURCES lib/piko/config/PikoYamlEditor.java
+//SOURCES lib/piko/core/ComposeAccess.java
+//SOURCES lib/piko/core/EnvVars.java
+//SOURCES lib/piko/core/EnvironmentCompose.java
+//SOURCES lib/piko/core/Environments.java
+//SOURCES lib/piko/core/Names.java
+//SOURCES lib/piko/core/OverrideFile.java
+//SOURCES lib/piko/core/PortPlan.java
+//SOURCES lib/piko/core/ProjectLock.java
+//SOURCES lib/piko/core/ProjectSetup.java
+//SOURCES lib/piko/core/Reporter.java
+//SOURCES lib/piko/core/Rollback.java
+//SOURCES lib/piko/core/Scripts.java
+//SOURCES lib/piko/core/SharedServices.java
+//SOURCES lib/piko/core/StatusReport.java
+//SOURCES lib/piko/core/Workspace.java
+//SOURCES lib/piko/docker/ComposeVersion.java
+//SOURCES lib/piko/docker/Docker.java
+//SOURCES lib/piko/docker/HostPorts.java
+//SOURCES lib/piko/error/PikoException.java
+//SOURCES lib/piko/exec/ProcessRunner.java
+//SOURCES lib/piko/exec/Timeouts.java
+//SOURCES lib/piko/git/Git.java
+//SOURCES lib/piko/install/Installer.java
+//SOURCES lib/piko/install/Jars.java
+//SOURCES lib/piko/install/Jdks.java
+//SOURCES lib/piko/install/Launch.java
+//SOURCES lib/piko/install/PicocliJar.java
+//SOURCES lib/piko/model/ComposeModel.java
+//SOURCES lib/piko/model/ComposeTarget.java
+//SOURCES lib/piko/model/Container.java
+//SOURCES lib/piko/model/Environment.java
+//SOURCES lib/piko/model/Labels.java
+//SOURCES lib/piko/model/PortAllocation.java
+//SOURCES lib/piko/model/PortRequest.java
+//SOURCES lib/piko/model/Project.java
+//SOURCES lib/piko/state/Migrations.java
+//SOURCES lib/piko/state/NativeSqlite.java
+//SOURCES lib/piko/state/Store.java
+//SOURCES mcp/piko/mcp/CommandRunner.java
+//SOURCES mcp/piko/mcp/PikoMcp.java
+//SOURCES mcp/piko/mcp/Tools.java
+//MAIN PikoMcpMain
+//JAVA_OPTIONS -XX:TieredStopAtLevel=1 -Xshare:auto
+//DESCRIPTION piko-mcp: piko's commands as a Model Context Protocol server on stdio, for coding agents
+
+// A class named for the file would be `piko-mcp`, which Java cannot name; package-private, so any name does.
+class PikoMcpMain {
+    public static void main(String... args) throws InterruptedException {
+        piko.mcp.PikoMcp.main(args);
+    }
+}
