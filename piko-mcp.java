@@ -8,6 +8,8 @@
 //DEPS io.modelcontextprotocol.sdk:mcp:2.1.0
 //DEPS org.slf4j:slf4j-nop:2.0.16
 //SOURCES lib/piko/cli/BaseCommand.java
+//SOURCES lib/piko/cli/Binding.java
+//SOURCES lib/piko/cli/CommandSpecs.java
 //SOURCES lib/piko/cli/Complete.java
 //SOURCES lib/piko/cli/Completion.java
 //SOURCES lib/piko/cli/Compose.java

@@ -8,6 +8,8 @@
 //DEPS org.zeroturnaround:zt-exec:1.12
 //DEPS org.slf4j:slf4j-nop:1.7.36
 //SOURCES lib/piko/cli/BaseCommand.java
+//SOURCES lib/piko/cli/Binding.java
+//SOURCES lib/piko/cli/CommandSpecs.java
 //SOURCES lib/piko/cli/Complete.java
 //SOURCES lib/piko/cli/Completion.java
 //SOURCES lib/piko/cli/Compose.java

@@ -25,7 +25,8 @@ final class Install extends BaseCommand {
 
     @Override
     int execute() {
-        Path userHome = Path.of(System.getProperty("user.home"));
+        // $HOME first, as the shell that will run the launcher sees it (Java's user.home ignores it)
+        Path userHome = envPath("HOME", Path.of(System.getProperty("user.home")));
         Path bin = binDir != null ? binDir : envPath("PIKO_BIN_DIR", userHome.resolve(".local/bin"));
         Path dest = home != null ? home : envPath("PIKO_HOME", userHome.resolve(".local/share/piko"));
         Console console = console();

@@ -32,8 +32,8 @@ public final class Main {
         if (command != null && PikoCommand.READS_CONTAINERS.contains(command) && !List.of(args).contains("--verbose")) {
             piko.docker.Docker.prefetchPikoContainers(new ProcessRunner());
         }
-        CommandLine cli = new CommandLine(new PikoCommand());
-        register(cli, command);
+        CommandLine cli = commandLine(new PikoCommand());
+        register(cli, command, args);
         cli.setOut(out);
         cli.setErr(err);
         cli.setExecutionExceptionHandler((e, cmd, parsed) -> report(cmd.getErr(), e));
@@ -51,22 +51,31 @@ public final class Main {
     }
 
     /**
-     * Picocli reads every command class by reflection when it is registered, about 100 ms for all of
-     * them: a run that names its command registers just that one (list's alias ls included).
+     * Building each command's model costs start-up time: a run that names its command registers
+     * just that one (list's alias ls included), and --version none.
      */
-    private static void register(CommandLine cli, String named) {
+    private static void register(CommandLine cli, String named, String[] args) {
         if (named != null && PikoCommand.SUBCOMMANDS.containsKey(named) && !PikoCommand.SEE_ALL_COMMANDS.contains(named)) {
             add(cli, named);
+            return;
+        }
+        if (named == null && java.util.Arrays.asList(args).stream().anyMatch(a -> a.equals("--version") || a.equals("-V"))) {
             return;
         }
         PikoCommand.SUBCOMMANDS.keySet().forEach(name -> add(cli, name));
     }
 
     private static void add(CommandLine cli, String name) {
-        cli.addSubcommand(PikoCommand.SUBCOMMANDS.get(name).get());
+        cli.addSubcommand(commandLine(PikoCommand.SUBCOMMANDS.get(name).get()));
         if (PikoCommand.PASSTHROUGH.contains(name)) {
             cli.getSubcommands().get(name).setStopAtPositional(true);
         }
+    }
+
+    /** A command's model as CommandSpecs builds it, or by picocli's annotation reading for one it lacks. */
+    static CommandLine commandLine(Object command) {
+        CommandLine generated = CommandSpecs.of(command);
+        return generated != null ? generated : new CommandLine(command);
     }
 
     /** The command a run names: its first word that is not an option (ls means list). */
