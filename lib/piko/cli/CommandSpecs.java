@@ -69,6 +69,12 @@ final class CommandSpecs {
         if (command instanceof Install c) {
             return install(c);
         }
+        if (command instanceof Completion c) {
+            return completion(c);
+        }
+        if (command instanceof Complete c) {
+            return complete(c);
+        }
         return null;
     }
 
@@ -94,7 +100,7 @@ final class CommandSpecs {
         s.name("piko");
         s.usageMessage().description("An isolated Docker Compose environment for every git worktree, with shared services.");
         s.versionProvider(new Version());
-        s.addOption(bound(OptionSpec.builder("--verbose").description("Show stack traces and the commands piko runs.").scopeType(ScopeType.INHERIT).type(boolean.class),
+        s.addOption(bound(OptionSpec.builder("--verbose").description("Show each docker and git command line as it runs, and stack traces.").paramLabel("<setVerbose>").scopeType(ScopeType.INHERIT).type(boolean.class),
                 Binding.setterOnly(false, v -> c.setVerbose((Boolean) v))).initialValue(false).build());
         standardHelpOptions(s);
         c.spec = s;
@@ -106,6 +112,9 @@ final class CommandSpecs {
         CommandSpec s = CommandSpec.wrapWithoutInspection(c);
         s.name("init");
         s.usageMessage().description("Start using piko in this git repository (creates .piko/state.db).");
+        c.quiet = new Quiet();
+        s.addOption(bound(OptionSpec.builder("-q", "--quiet").description("Print no progress, only warnings and errors.").paramLabel("<quiet>").type(boolean.class),
+                Binding.of(() -> c.quiet.quiet, v -> c.quiet.quiet = (Boolean) v)).initialValue(c.quiet.quiet).build());
         standardHelpOptions(s);
         c.spec = s;
         return new CommandLine(s);
@@ -116,6 +125,9 @@ final class CommandSpecs {
         CommandSpec s = CommandSpec.wrapWithoutInspection(c);
         s.name("create");
         s.usageMessage().description("Create an environment: a worktree in .piko/worktrees/<name> and its own compose project.");
+        c.quiet = new Quiet();
+        s.addOption(bound(OptionSpec.builder("-q", "--quiet").description("Print no progress, only warnings and errors.").paramLabel("<quiet>").type(boolean.class),
+                Binding.of(() -> c.quiet.quiet, v -> c.quiet.quiet = (Boolean) v)).initialValue(c.quiet.quiet).build());
         s.addPositional(bound(PositionalParamSpec.builder().description("Environment name (lower case, digits, - and _).").paramLabel("<name>").type(java.lang.String.class),
                 Binding.of(() -> c.name, v -> c.name = (java.lang.String) v)).initialValue(c.name).build());
         s.addOption(bound(OptionSpec.builder("--branch").description("Check out this existing branch instead of creating branch <name>.").paramLabel("<branch>").type(java.lang.String.class),
@@ -131,7 +143,7 @@ final class CommandSpecs {
         s.name("list");
         s.aliases("ls");
         s.usageMessage().description("List environments with their live status (running, stopped, partial, broken).");
-        s.addOption(bound(OptionSpec.builder("--json").description("Print JSON.").type(boolean.class),
+        s.addOption(bound(OptionSpec.builder("--json").description("Print JSON.").paramLabel("<json>").type(boolean.class),
                 Binding.of(() -> c.json, v -> c.json = (Boolean) v)).initialValue(c.json).build());
         standardHelpOptions(s);
         c.spec = s;
@@ -145,7 +157,7 @@ final class CommandSpecs {
         s.usageMessage().description("Show each service of an environment (or of all): state, health and host ports.");
         s.addPositional(bound(PositionalParamSpec.builder().description("Environment (default: the worktree you are in, else all).").paramLabel("<name>").arity("0..1").type(java.lang.String.class),
                 Binding.of(() -> c.name, v -> c.name = (java.lang.String) v)).initialValue(c.name).build());
-        s.addOption(bound(OptionSpec.builder("--json").description("Print JSON.").type(boolean.class),
+        s.addOption(bound(OptionSpec.builder("--json").description("Print JSON.").paramLabel("<json>").type(boolean.class),
                 Binding.of(() -> c.json, v -> c.json = (Boolean) v)).initialValue(c.json).build());
         standardHelpOptions(s);
         c.spec = s;
@@ -157,6 +169,9 @@ final class CommandSpecs {
         CommandSpec s = CommandSpec.wrapWithoutInspection(c);
         s.name("up");
         s.usageMessage().description("Start an environment (idempotent).");
+        c.quiet = new Quiet();
+        s.addOption(bound(OptionSpec.builder("-q", "--quiet").description("Print no progress, only warnings and errors.").paramLabel("<quiet>").type(boolean.class),
+                Binding.of(() -> c.quiet.quiet, v -> c.quiet.quiet = (Boolean) v)).initialValue(c.quiet.quiet).build());
         s.addPositional(bound(PositionalParamSpec.builder().description("Environment (default: the worktree you are in).").paramLabel("<name>").arity("0..1").type(java.lang.String.class),
                 Binding.of(() -> c.name, v -> c.name = (java.lang.String) v)).initialValue(c.name).build());
         standardHelpOptions(s);
@@ -169,11 +184,14 @@ final class CommandSpecs {
         CommandSpec s = CommandSpec.wrapWithoutInspection(c);
         s.name("down");
         s.usageMessage().description("Stop an environment's containers, keeping them and their data (idempotent); with --shared, stop the shared services instead.");
+        c.quiet = new Quiet();
+        s.addOption(bound(OptionSpec.builder("-q", "--quiet").description("Print no progress, only warnings and errors.").paramLabel("<quiet>").type(boolean.class),
+                Binding.of(() -> c.quiet.quiet, v -> c.quiet.quiet = (Boolean) v)).initialValue(c.quiet.quiet).build());
         s.addPositional(bound(PositionalParamSpec.builder().description("Environment (default: the worktree you are in).").paramLabel("<name>").arity("0..1").type(java.lang.String.class),
                 Binding.of(() -> c.name, v -> c.name = (java.lang.String) v)).initialValue(c.name).build());
-        s.addOption(bound(OptionSpec.builder("--shared").description("Stop every shared service instance (environments keep running).").type(boolean.class),
+        s.addOption(bound(OptionSpec.builder("--shared").description("Stop every shared service instance (environments keep running).").paramLabel("<shared>").type(boolean.class),
                 Binding.of(() -> c.shared, v -> c.shared = (Boolean) v)).initialValue(c.shared).build());
-        s.addOption(bound(OptionSpec.builder("--volumes").description("With --shared: also remove the shared services' volumes.").type(boolean.class),
+        s.addOption(bound(OptionSpec.builder("--volumes").description("With --shared: also remove the shared services' volumes.").paramLabel("<volumes>").type(boolean.class),
                 Binding.of(() -> c.volumes, v -> c.volumes = (Boolean) v)).initialValue(c.volumes).build());
         standardHelpOptions(s);
         c.spec = s;
@@ -185,6 +203,9 @@ final class CommandSpecs {
         CommandSpec s = CommandSpec.wrapWithoutInspection(c);
         s.name("restart");
         s.usageMessage().description("Restart an environment, or one service of it.");
+        c.quiet = new Quiet();
+        s.addOption(bound(OptionSpec.builder("-q", "--quiet").description("Print no progress, only warnings and errors.").paramLabel("<quiet>").type(boolean.class),
+                Binding.of(() -> c.quiet.quiet, v -> c.quiet.quiet = (Boolean) v)).initialValue(c.quiet.quiet).build());
         s.addPositional(bound(PositionalParamSpec.builder().index("0").description("Environment.").paramLabel("<name>").type(java.lang.String.class),
                 Binding.of(() -> c.name, v -> c.name = (java.lang.String) v)).initialValue(c.name).build());
         s.addPositional(bound(PositionalParamSpec.builder().index("1").description("Only this service.").paramLabel("<service>").arity("0..1").type(java.lang.String.class),
@@ -199,11 +220,14 @@ final class CommandSpecs {
         CommandSpec s = CommandSpec.wrapWithoutInspection(c);
         s.name("destroy");
         s.usageMessage().description("Remove an environment: its containers, network, worktree and state (its branch is kept).");
+        c.quiet = new Quiet();
+        s.addOption(bound(OptionSpec.builder("-q", "--quiet").description("Print no progress, only warnings and errors.").paramLabel("<quiet>").type(boolean.class),
+                Binding.of(() -> c.quiet.quiet, v -> c.quiet.quiet = (Boolean) v)).initialValue(c.quiet.quiet).build());
         s.addPositional(bound(PositionalParamSpec.builder().description("Environment.").paramLabel("<name>").type(java.lang.String.class),
                 Binding.of(() -> c.name, v -> c.name = (java.lang.String) v)).initialValue(c.name).build());
-        s.addOption(bound(OptionSpec.builder("--volumes").description("Also remove its named volumes (its data).").type(boolean.class),
+        s.addOption(bound(OptionSpec.builder("--volumes").description("Also remove its named volumes (its data).").paramLabel("<volumes>").type(boolean.class),
                 Binding.of(() -> c.volumes, v -> c.volumes = (Boolean) v)).initialValue(c.volumes).build());
-        s.addOption(bound(OptionSpec.builder("--force").description("Remove the worktree even when it has uncommitted changes.").type(boolean.class),
+        s.addOption(bound(OptionSpec.builder("--force").description("Remove the worktree even when it has uncommitted changes.").paramLabel("<force>").type(boolean.class),
                 Binding.of(() -> c.force, v -> c.force = (Boolean) v)).initialValue(c.force).build());
         standardHelpOptions(s);
         c.spec = s;
@@ -217,7 +241,7 @@ final class CommandSpecs {
         s.usageMessage().description("Print an environment's PIKO_* variables, for: eval \"$(piko env <name>)\".");
         s.addPositional(bound(PositionalParamSpec.builder().description("Environment (default: the worktree you are in).").paramLabel("<name>").arity("0..1").type(java.lang.String.class),
                 Binding.of(() -> c.name, v -> c.name = (java.lang.String) v)).initialValue(c.name).build());
-        s.addOption(bound(OptionSpec.builder("--json").description("Print a JSON object instead.").type(boolean.class),
+        s.addOption(bound(OptionSpec.builder("--json").description("Print the environment as JSON, its variables under \"variables\".").paramLabel("<json>").type(boolean.class),
                 Binding.of(() -> c.json, v -> c.json = (Boolean) v)).initialValue(c.json).build());
         standardHelpOptions(s);
         c.spec = s;
@@ -229,6 +253,9 @@ final class CommandSpecs {
         CommandSpec s = CommandSpec.wrapWithoutInspection(c);
         s.name("share");
         s.usageMessage().description("Run one instance of a service for all environments (in piko-<project>-shared) and list it in piko.yaml.");
+        c.quiet = new Quiet();
+        s.addOption(bound(OptionSpec.builder("-q", "--quiet").description("Print no progress, only warnings and errors.").paramLabel("<quiet>").type(boolean.class),
+                Binding.of(() -> c.quiet.quiet, v -> c.quiet.quiet = (Boolean) v)).initialValue(c.quiet.quiet).build());
         s.addPositional(bound(PositionalParamSpec.builder().description("A service of the compose file.").paramLabel("<service>").type(java.lang.String.class),
                 Binding.of(() -> c.service, v -> c.service = (java.lang.String) v)).initialValue(c.service).build());
         standardHelpOptions(s);
@@ -241,6 +268,9 @@ final class CommandSpecs {
         CommandSpec s = CommandSpec.wrapWithoutInspection(c);
         s.name("isolate");
         s.usageMessage().description("Stop sharing a service: environments created from now on run their own copy.");
+        c.quiet = new Quiet();
+        s.addOption(bound(OptionSpec.builder("-q", "--quiet").description("Print no progress, only warnings and errors.").paramLabel("<quiet>").type(boolean.class),
+                Binding.of(() -> c.quiet.quiet, v -> c.quiet.quiet = (Boolean) v)).initialValue(c.quiet.quiet).build());
         s.addPositional(bound(PositionalParamSpec.builder().description("A shared service.").paramLabel("<service>").type(java.lang.String.class),
                 Binding.of(() -> c.service, v -> c.service = (java.lang.String) v)).initialValue(c.service).build());
         standardHelpOptions(s);
@@ -253,7 +283,7 @@ final class CommandSpecs {
         CommandSpec s = CommandSpec.wrapWithoutInspection(c);
         s.name("shared");
         s.usageMessage().description("List shared services: status, container, network, host ports and the environments using them.");
-        s.addOption(bound(OptionSpec.builder("--json").description("Print JSON.").type(boolean.class),
+        s.addOption(bound(OptionSpec.builder("--json").description("Print JSON.").paramLabel("<json>").type(boolean.class),
                 Binding.of(() -> c.json, v -> c.json = (Boolean) v)).initialValue(c.json).build());
         standardHelpOptions(s);
         c.spec = s;
@@ -267,7 +297,7 @@ final class CommandSpecs {
         s.usageMessage().description("Show the logs of an environment's services; a shared service's come from its shared instance.");
         s.addPositional(bound(PositionalParamSpec.builder().description("Environment (default: the worktree you are in; 'shared' for the shared services), then services (default: all).").paramLabel("[<name>] [<service>...]").arity("0..*").type(java.util.List.class).auxiliaryTypes(java.lang.String.class),
                 Binding.of(() -> c.words, v -> c.words = (java.util.List<java.lang.String>) v)).initialValue(c.words).build());
-        s.addOption(bound(OptionSpec.builder("-f", "--follow").description("Keep printing new lines.").type(boolean.class),
+        s.addOption(bound(OptionSpec.builder("-f", "--follow").description("Keep printing new lines.").paramLabel("<follow>").type(boolean.class),
                 Binding.of(() -> c.follow, v -> c.follow = (Boolean) v)).initialValue(c.follow).build());
         s.addOption(bound(OptionSpec.builder("--tail").description("Only the last n lines of each service.").paramLabel("<n>").type(java.lang.Integer.class),
                 Binding.of(() -> c.tail, v -> c.tail = (java.lang.Integer) v)).initialValue(c.tail).build());
@@ -305,6 +335,9 @@ final class CommandSpecs {
         CommandSpec s = CommandSpec.wrapWithoutInspection(c);
         s.name("install");
         s.usageMessage().description("Install the fast piko launcher: one JVM on the newest Java found, with a class-data archive.", "Run it again to update. Works from any piko: a clone, a JBang alias, an installed launcher.");
+        c.quiet = new Quiet();
+        s.addOption(bound(OptionSpec.builder("-q", "--quiet").description("Print no progress, only warnings and errors.").paramLabel("<quiet>").type(boolean.class),
+                Binding.of(() -> c.quiet.quiet, v -> c.quiet.quiet = (Boolean) v)).initialValue(c.quiet.quiet).build());
         s.addOption(bound(OptionSpec.builder("--bin-dir").description("Where the `piko` launcher goes (default: ~/.local/bin).").paramLabel("<dir>").type(java.nio.file.Path.class),
                 Binding.of(() -> c.binDir, v -> c.binDir = (java.nio.file.Path) v)).initialValue(c.binDir).build());
         s.addOption(bound(OptionSpec.builder("--home").description("Where piko's jars and archive go (default: ~/.local/share/piko).").paramLabel("<dir>").type(java.nio.file.Path.class),
@@ -312,6 +345,29 @@ final class CommandSpecs {
         s.addOption(bound(OptionSpec.builder("--java").description("The java (binary or JDK home) to run piko on (default: $PIKO_JAVA, else the newest 17+ found).").paramLabel("<java>").type(java.lang.String.class),
                 Binding.of(() -> c.java, v -> c.java = (java.lang.String) v)).initialValue(c.java).build());
         standardHelpOptions(s);
+        c.spec = s;
+        return new CommandLine(s);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static CommandLine completion(Completion c) {
+        CommandSpec s = CommandSpec.wrapWithoutInspection(c);
+        s.name("completion");
+        s.usageMessage().description("Print the shell completion script for bash, zsh or fish (see the README to install it).");
+        s.addPositional(bound(PositionalParamSpec.builder().description("bash, zsh or fish.").paramLabel("<shell>").type(java.lang.String.class),
+                Binding.of(() -> c.shell, v -> c.shell = (java.lang.String) v)).initialValue(c.shell).build());
+        standardHelpOptions(s);
+        c.spec = s;
+        return new CommandLine(s);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static CommandLine complete(Complete c) {
+        CommandSpec s = CommandSpec.wrapWithoutInspection(c);
+        s.name("__complete");
+        s.usageMessage().hidden(true);
+        s.addPositional(bound(PositionalParamSpec.builder().paramLabel("<words>").arity("0..*").type(java.util.List.class).auxiliaryTypes(java.lang.String.class),
+                Binding.of(() -> c.words, v -> c.words = (java.util.List<java.lang.String>) v)).initialValue(c.words).build());
         c.spec = s;
         return new CommandLine(s);
     }

@@ -20,6 +20,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ScopeType;
@@ -166,15 +167,13 @@ class CommandSpecsTest {
                 if (f.isAnnotationPresent(Spec.class)) {
                     specFields.add(accessible(f));
                 }
-                Option o = f.getAnnotation(Option.class);
-                if (o != null) {
-                    b.append(option(o, f.getGenericType(), fieldBinding(f), "c." + f.getName(), cls.getName()));
+                if (f.isAnnotationPresent(Mixin.class)) {
+                    b.append("        c.").append(accessible(f)).append(" = new ").append(f.getType().getSimpleName()).append("();\n");
+                    for (Field m : f.getType().getDeclaredFields()) {
+                        b.append(member(m, "c." + f.getName() + ".", cls.getName()));
+                    }
                 }
-                Parameters p = f.getAnnotation(Parameters.class);
-                if (p != null) {
-                    b.append(parameters(p, f.getGenericType(), fieldBinding(f), "c." + f.getName(), cls.getName()));
-                }
-                rejectOtherAnnotations(f.getAnnotations(), cls.getName() + "." + f.getName());
+                b.append(member(f, "c.", cls.getName()));
             }
             for (Method m : k.getDeclaredMethods()) {
                 Option o = m.getAnnotation(Option.class);
@@ -182,7 +181,8 @@ class CommandSpecsTest {
                     if (m.getParameterCount() != 1) {
                         throw new IllegalStateException("only setter methods can carry @Option: " + m);
                     }
-                    b.append(option(o, m.getGenericParameterTypes()[0], methodBinding(m), initial(m.getGenericParameterTypes()[0]), cls.getName()));
+                    b.append(option(o, m.getGenericParameterTypes()[0], methodBinding(m), initial(m.getGenericParameterTypes()[0]),
+                            "<" + m.getName() + ">", cls.getName()));
                 }
                 rejectOtherAnnotations(m.getAnnotations(), cls.getName() + "." + m.getName());
             }
@@ -197,10 +197,24 @@ class CommandSpecsTest {
         return b.toString();
     }
 
-    private static String option(Option o, Type type, String binding, String initial, String where) {
+    /** The option or parameter a field carries, bound to it through the given path ("c." or "c.mixin."). */
+    private static String member(Field f, String path, String where) {
+        rejectOtherAnnotations(f.getAnnotations(), where + "." + f.getName());
+        Option o = f.getAnnotation(Option.class);
+        if (o != null) {
+            return option(o, f.getGenericType(), fieldBinding(f, path), path + f.getName(), "<" + f.getName() + ">", where);
+        }
+        Parameters p = f.getAnnotation(Parameters.class);
+        if (p != null) {
+            return parameters(p, f.getGenericType(), fieldBinding(f, path), path + f.getName(), "<" + f.getName() + ">", where);
+        }
+        return "";
+    }
+
+    private static String option(Option o, Type type, String binding, String initial, String label, String where) {
         checkSupported(o, OPTION_ATTRIBUTES, where);
         StringBuilder b = new StringBuilder("        s.addOption(bound(OptionSpec.builder(" + literals(o.names()) + ")");
-        b.append(common(o.description(), o.paramLabel(), o.arity(), o.hidden(), o.defaultValue(), o.split()));
+        b.append(common(o.description(), o.paramLabel().isEmpty() ? label : o.paramLabel(), o.arity(), o.hidden(), o.defaultValue(), o.split()));
         if (o.scope() == ScopeType.INHERIT) {
             b.append(".scopeType(ScopeType.INHERIT)");
         }
@@ -210,13 +224,13 @@ class CommandSpecsTest {
         return b.append(typeAndBinding(type, binding)).append(".initialValue(").append(initial).append(")").append(".build());\n").toString();
     }
 
-    private static String parameters(Parameters p, Type type, String binding, String initial, String where) {
+    private static String parameters(Parameters p, Type type, String binding, String initial, String label, String where) {
         checkSupported(p, PARAMETER_ATTRIBUTES, where);
         StringBuilder b = new StringBuilder("        s.addPositional(bound(PositionalParamSpec.builder()");
         if (!p.index().isEmpty()) {
             b.append(".index(").append(literal(p.index())).append(")");
         }
-        b.append(common(p.description(), p.paramLabel(), p.arity(), p.hidden(), p.defaultValue(), p.split()));
+        b.append(common(p.description(), p.paramLabel().isEmpty() ? label : p.paramLabel(), p.arity(), p.hidden(), p.defaultValue(), p.split()));
         return b.append(typeAndBinding(type, binding)).append(".initialValue(").append(initial).append(")").append(".build());\n").toString();
     }
 
@@ -256,10 +270,10 @@ class CommandSpecsTest {
         return b + ",\n                " + binding + ")";
     }
 
-    private static String fieldBinding(Field f) {
-        String name = accessible(f);
+    private static String fieldBinding(Field f, String path) {
+        String name = path + accessible(f);
         String cast = boxed(f.getGenericType());
-        return "Binding.of(() -> c." + name + ", v -> c." + name + " = (" + cast + ") v)";
+        return "Binding.of(() -> " + name + ", v -> " + name + " = (" + cast + ") v)";
     }
 
     private static String methodBinding(Method m) {
@@ -298,7 +312,8 @@ class CommandSpecsTest {
     private static void rejectOtherAnnotations(Annotation[] annotations, String where) {
         for (Annotation a : annotations) {
             String pkg = a.annotationType().getName();
-            if (pkg.startsWith("picocli.") && !(a instanceof Option || a instanceof Parameters || a instanceof Spec)) {
+            if (pkg.startsWith("picocli.") && !(a instanceof Option || a instanceof Parameters || a instanceof Spec
+                    || a instanceof Mixin)) {
                 throw new IllegalStateException("the spec generator does not know @" + a.annotationType().getSimpleName()
                         + " (" + where + "): teach it in CommandSpecsTest");
             }
