@@ -80,7 +80,7 @@
 //SOURCES lib/piko/state/NativeSqlite.java
 //SOURCES lib/piko/state/Store.java
 //MAIN Piko
-//JAVA_OPTIONS -XX:TieredStopAtLevel=1 -Xshare:auto
+//JAVA_OPTIONS -XX:TieredStopAtLevel=1 -Xshare:auto -Djava.locale.providers=HOST
 //DESCRIPTION piko: an isolated Docker Compose environment per git worktree, with shared services
 
 // Named Piko (package-private, so the file name need not match): a class `piko` would shadow the package `piko`.
