@@ -26,6 +26,8 @@ public final class Installer {
     /** The class a training run starts; it runs everyday commands once, in one JVM. */
     static final String TRAINING_MAIN = "piko.cli.Training";
     static final String MAIN = "piko.cli.Main";
+    private static final java.time.format.DateTimeFormatter BUILD_NAME =
+            java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(java.time.ZoneOffset.UTC);
 
     public record Options(Path binDir, Path home, String java, String version, String origin) {
     }
@@ -57,8 +59,13 @@ public final class Installer {
             throw new PikoException("piko needs Java 17 or newer; " + jdk.home() + " is Java " + jdk.major(),
                     "name another with --java");
         }
-        Path build = o.home().resolve("builds").resolve(Instant.now().toString().replaceAll("[^0-9]", "")
-                + "-" + ProcessHandle.current().pid());
+        try (Lock lock = Lock.take(o.home())) {
+            return installLocked(o, jdk);
+        }
+    }
+
+    private Installed installLocked(Options o, Jdks.Jdk jdk) {
+        Path build = o.home().resolve("builds").resolve(BUILD_NAME.format(Instant.now()) + "-" + ProcessHandle.current().pid());
         try {
             Files.createDirectories(build.resolve("lib"));
             List<String> notes = new ArrayList<>();
@@ -78,6 +85,31 @@ public final class Installer {
         } catch (RuntimeException e) {
             deleteQuietly(build);
             throw e;
+        }
+    }
+
+    /** Two installs at once would each remove the other's build: the second waits for the first. */
+    private record Lock(java.nio.channels.FileChannel channel) implements AutoCloseable {
+        static Lock take(Path home) {
+            try {
+                Files.createDirectories(home);
+                var channel = java.nio.channels.FileChannel.open(home.resolve("install.lock"),
+                        java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.WRITE);
+                channel.lock();
+                return new Lock(channel);
+            } catch (IOException e) {
+                throw new PikoException("could not lock " + home + " for the install: " + e.getMessage(),
+                        "check that " + home + " is writable");
+            }
+        }
+
+        @Override
+        public void close() {
+            try {
+                channel.close();
+            } catch (IOException ignored) {
+                // closing releases the lock; nothing is left to undo
+            }
         }
     }
 
