@@ -38,6 +38,12 @@ public final class EnvVars {
                     vars.putIfAbsent(var + "_" + a.target(), String.valueOf(a.hostPort()));
                 }
             }
+            for (PortAllocation a : list) {
+                if (!a.protocol().equals("tcp")) {
+                    vars.putIfAbsent(var + "_" + a.target() + "_" + a.protocol().toUpperCase(java.util.Locale.ROOT),
+                            String.valueOf(a.hostPort()));
+                }
+            }
         }
         return vars;
     }

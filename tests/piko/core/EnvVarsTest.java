@@ -35,6 +35,20 @@ class EnvVarsTest {
     }
 
     @Test
+    void udpNextToTcpOnOnePortGetsItsOwnVariable() {
+        Map<String, String> vars = EnvVars.of(PROJECT, ENV, List.of(
+                new PortAllocation("feat-x", "dns", 53, "tcp", 10153),
+                new PortAllocation("feat-x", "dns", 53, "udp", 10154),
+                new PortAllocation("feat-x", "stun", 3478, "udp", 10178)));
+        assertEquals("10153", vars.get("PIKO_DNS_PORT"));
+        assertEquals("10153", vars.get("PIKO_DNS_PORT_53"));
+        assertEquals("10154", vars.get("PIKO_DNS_PORT_53_UDP"));
+        assertEquals("10178", vars.get("PIKO_STUN_PORT"));
+        assertEquals("10178", vars.get("PIKO_STUN_PORT_3478_UDP"));
+        assertFalse(vars.containsKey("PIKO_STUN_PORT_3478"));
+    }
+
+    @Test
     void shellOutputQuotesEveryValue() {
         assertEquals("export A='it'\\''s $HOME'\n", EnvVars.asShell(Map.of("A", "it's $HOME")));
     }
