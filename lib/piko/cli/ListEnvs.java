@@ -21,7 +21,7 @@ final class ListEnvs extends BaseCommand {
         } else {
             Table t = new Table("NAME", "STATUS", "BRANCH", "CREATED", "SHARED");
             for (EnvironmentStatus s : all) {
-                t.row(s.env().name(), s.status(), s.env().branch(), s.env().createdAt(),
+                t.row(s.env().name(), s.summary(), s.env().branch(), s.env().createdAt(),
                         s.shared().isEmpty() ? "-" : String.join(", ", s.shared()));
             }
             t.print(out());

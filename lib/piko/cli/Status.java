@@ -31,7 +31,7 @@ final class Status extends BaseCommand {
             console().info("No environments yet. Create one with: piko create <name>");
         } else {
             for (EnvironmentStatus e : report) {
-                out().println(e.env().name() + ": " + e.status() + " (branch " + e.env().branch() + ", " + e.env().path() + ")");
+                out().println(e.env().name() + ": " + e.summary() + " (branch " + e.env().branch() + ", " + e.env().path() + ")");
                 Table t = new Table("  SERVICE", "STATE", "HEALTH", "PORTS", "NOTE");
                 for (ServiceStatus s : e.services()) {
                     t.row("  " + s.service(), s.state(), s.health().isEmpty() ? "-" : s.health(), PortText.table(s.ports()),

@@ -36,6 +36,7 @@ public final class Views {
     public static Map<String, Object> environment(EnvironmentStatus s) {
         Map<String, Object> m = environment(s.env(), s.shared());
         m.put("status", s.status());
+        m.put("unhealthy", s.unhealthy());
         m.put("services", s.services().stream().map(Views::service).toList());
         return m;
     }

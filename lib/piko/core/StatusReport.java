@@ -25,6 +25,15 @@ public final class StatusReport {
     }
 
     public record EnvironmentStatus(Environment env, String status, List<ServiceStatus> services, List<String> shared) {
+        /** Services whose healthcheck fails (Docker's health "unhealthy"). */
+        public List<String> unhealthy() {
+            return services.stream().filter(s -> s.health().equals("unhealthy")).map(ServiceStatus::service).toList();
+        }
+
+        /** The status for people: "unhealthy (db)" when a service fails its healthcheck, else status. */
+        public String summary() {
+            return unhealthy().isEmpty() ? status : "unhealthy (" + String.join(", ", unhealthy()) + ")";
+        }
     }
 
     public record SharedStatus(String service, boolean declared, String state, String container, String network,
