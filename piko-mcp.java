@@ -42,6 +42,7 @@
 //SOURCES lib/piko/config/PikoConfig.java
 //SOURCES lib/piko/config/PikoYamlEditor.java
 //SOURCES lib/piko/core/ComposeAccess.java
+//SOURCES lib/piko/core/ComposeInputs.java
 //SOURCES lib/piko/core/EnvVars.java
 //SOURCES lib/piko/core/EnvironmentCompose.java
 //SOURCES lib/piko/core/Environments.java

@@ -53,7 +53,7 @@ public final class EnvironmentCompose {
                 List.of(composeFile(env), overrideFile(env)));
     }
 
-    /** True when the compose file, .env or piko.yaml changed since the override was written. */
+    /** True when a file compose reads (see ComposeInputs) or piko.yaml changed since the override was written. */
     public boolean stale(Environment env) {
         return !Files.isRegularFile(overrideFile(env)) || !inputsHash(env).equals(env.composeHash());
     }
@@ -95,7 +95,9 @@ public final class EnvironmentCompose {
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
             sha.update(OVERRIDE_FORMAT.getBytes(StandardCharsets.UTF_8));
-            for (Path p : List.of(composeFile(env), env.path().resolve(".env"), ws.config().file())) {
+            List<Path> inputs = new java.util.ArrayList<>(ComposeInputs.of(env.path(), composeFile(env)).all());
+            inputs.add(ws.config().file());
+            for (Path p : inputs) {
                 sha.update(p.toString().getBytes(StandardCharsets.UTF_8));
                 if (Files.isRegularFile(p)) {
                     sha.update(Files.readAllBytes(p));

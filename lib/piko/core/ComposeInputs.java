@@ -1,0 +1,123 @@
+package piko.core;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+
+/**
+ * The files compose reads for a project besides the compose file itself: files reached through
+ * `include:` and `extends: file:`, the `.env` of the project directory, and every `env_file:`.
+ * Read from the user's YAML (compose config resolves these away). Paths holding a `$` (compose
+ * interpolates them) and files that cannot be parsed are skipped: the fingerprint then misses
+ * them, which costs only a regeneration that `up` would otherwise have done.
+ */
+public final class ComposeInputs {
+    private static final int MAX_FILES = 200;
+
+    /** composeFiles: the compose file and the files it includes or extends; envFiles: the env files they name. */
+    public record Found(Set<Path> composeFiles, Set<Path> envFiles) {
+        public List<Path> all() {
+            List<Path> all = new ArrayList<>(composeFiles);
+            all.addAll(envFiles);
+            return all;
+        }
+    }
+
+    private final Set<Path> composeFiles = new LinkedHashSet<>();
+    private final Set<Path> envFiles = new LinkedHashSet<>();
+
+    private ComposeInputs() {
+    }
+
+    /** projectDir: compose's project directory (piko passes the worktree root). */
+    public static Found of(Path projectDir, Path composeFile) {
+        ComposeInputs c = new ComposeInputs();
+        c.envFiles.add(projectDir.resolve(".env").normalize());
+        c.walk(composeFile.normalize(), projectDir);
+        return new Found(c.composeFiles, c.envFiles);
+    }
+
+    private void walk(Path file, Path base) {
+        if (!composeFiles.add(file) || composeFiles.size() > MAX_FILES || !Files.isRegularFile(file)) {
+            return;
+        }
+        Map<String, Object> root = load(file);
+        Path dir = file.getParent();
+        for (Object inc : list(root.get("include"))) {
+            if (inc instanceof Map<?, ?> m) {
+                Path incDir = path(dir, m.get("project_directory"));
+                for (Object p : list(m.get("path"))) {
+                    Path included = path(dir, p);
+                    if (included != null) {
+                        walk(included, incDir != null ? incDir : included.getParent());
+                    }
+                }
+                for (Object e : list(m.get("env_file"))) {
+                    add(envFiles, path(dir, e));
+                }
+            } else {
+                Path included = path(dir, inc);
+                if (included != null) {
+                    walk(included, included.getParent());
+                }
+            }
+        }
+        for (Object s : map(root.get("services")).values()) {
+            Map<String, Object> service = map(s);
+            for (Object e : list(service.get("env_file"))) {
+                add(envFiles, path(base, e instanceof Map<?, ?> m ? m.get("path") : e));
+            }
+            Path extended = path(dir, map(service.get("extends")).get("file"));
+            if (extended != null) {
+                walk(extended, extended.getParent());
+            }
+        }
+    }
+
+    private static Map<String, Object> load(Path file) {
+        LoaderOptions options = new LoaderOptions();
+        options.setMaxAliasesForCollections(100);
+        options.setCodePointLimit(4 * 1024 * 1024);
+        try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            return map(new Yaml(options).load(r));
+        } catch (IOException | RuntimeException unreadable) {
+            return Map.of();
+        }
+    }
+
+    private static Path path(Path dir, Object value) {
+        if (!(value instanceof String s) || s.isBlank() || s.contains("$") || s.startsWith("~")) {
+            return null;
+        }
+        try {
+            return dir.resolve(s).normalize();
+        } catch (RuntimeException invalid) {
+            return null;
+        }
+    }
+
+    private static void add(Set<Path> to, Path p) {
+        if (p != null) {
+            to.add(p);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> map(Object o) {
+        return o instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of();
+    }
+
+    private static List<Object> list(Object o) {
+        if (o instanceof List<?> l) return new ArrayList<>(l);
+        return o == null ? List.of() : List.of(o);
+    }
+}
