@@ -36,6 +36,12 @@ class TerminalIT extends DockerRequired {
             Run verbose = p.piko("--verbose", "up", "t").ok();
             assertTrue(verbose.err().lines().anyMatch(l -> l.startsWith("+ docker compose -p " + p.composeProject("t"))
                     && l.contains(" up ")), verbose.describe());
+            Run tty = onTerminal(p, Map.of(), "exec", "t", "web", "--", "tty");
+            assertTrue(tty.out().contains("/dev/pts/"), "exec on a terminal gives the command one: " + tty.describe());
+            Run plain = p.piko("exec", "t", "web", "--", "tty");
+            assertEquals(1, plain.code(), "without a terminal, exec runs the command without one: " + plain.describe());
+            assertTrue(plain.out().contains("not a tty"), plain.describe());
+
             Run list = p.piko("list", "--verbose").ok();
             assertTrue(list.err().contains("+ docker ps --all"), list.describe());
             assertFalse(list.out().contains("+ docker"), list.describe());
