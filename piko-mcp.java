@@ -56,7 +56,9 @@
 //SOURCES lib/piko/core/Scripts.java
 //SOURCES lib/piko/core/SharedServices.java
 //SOURCES lib/piko/core/StatusReport.java
+//SOURCES lib/piko/core/Unisolated.java
 //SOURCES lib/piko/core/Workspace.java
+//SOURCES lib/piko/core/WorktreeCopies.java
 //SOURCES lib/piko/docker/ComposeVersion.java
 //SOURCES lib/piko/docker/Docker.java
 //SOURCES lib/piko/docker/HostPorts.java

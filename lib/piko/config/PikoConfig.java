@@ -28,13 +28,14 @@ import piko.exec.Timeouts;
 
 /** piko.yaml, the committed declaration beside the compose file. Every key is optional. */
 public record PikoConfig(Path file, String compose, int portBase, int portBlock,
-                         String setupScript, String destroyScript, List<String> shared, Timeouts timeouts) {
+                         String setupScript, String destroyScript, List<String> shared, Timeouts timeouts,
+                         List<String> copy) {
     public static final String FILE_NAME = "piko.yaml";
     public static final long MAX_BYTES = 1024 * 1024;
     public static final int DEFAULT_BASE = 10000;
     public static final int DEFAULT_BLOCK = 100;
     private static final Map<String, Set<String>> SECTIONS = Map.of(
-            "", Set.of("compose", "scripts", "ports", "shared", "timeouts"),
+            "", Set.of("compose", "copy", "scripts", "ports", "shared", "timeouts"),
             "scripts", Set.of("setup", "destroy"),
             "ports", Set.of("base", "block"),
             "timeouts", Set.of("docker", "compose", "git", "scripts"));
@@ -42,7 +43,7 @@ public record PikoConfig(Path file, String compose, int portBase, int portBlock,
     static final int MAX_TIMEOUT = 86_400;
 
     public static PikoConfig defaults(Path file) {
-        return new PikoConfig(file, null, DEFAULT_BASE, DEFAULT_BLOCK, null, null, List.of(), Timeouts.DEFAULTS);
+        return new PikoConfig(file, null, DEFAULT_BASE, DEFAULT_BLOCK, null, null, List.of(), Timeouts.DEFAULTS, List.of());
     }
 
     public boolean exists() {
@@ -83,6 +84,7 @@ public record PikoConfig(Path file, String compose, int portBase, int portBlock,
             switch (key) {
                 case "compose" -> b.compose = b.string(value, key);
                 case "shared" -> b.shared = b.stringList(value, key);
+                case "copy" -> b.copy = b.pathList(value, key);
                 case "scripts" -> {
                     for (NodeTuple s : b.mapping(value, key)) {
                         String k = b.key(s, key);
@@ -135,6 +137,7 @@ public record PikoConfig(Path file, String compose, int portBase, int portBlock,
         int base = DEFAULT_BASE;
         int block = DEFAULT_BLOCK;
         List<String> shared = List.of();
+        List<String> copy = List.of();
         final Map<String, java.time.Duration> timeouts = new java.util.HashMap<>();
 
         Builder(Path file) {
@@ -151,7 +154,7 @@ public record PikoConfig(Path file, String compose, int portBase, int portBlock,
             Timeouts d = Timeouts.DEFAULTS;
             Timeouts t = new Timeouts(timeouts.getOrDefault("docker", d.docker()), timeouts.getOrDefault("compose", d.compose()),
                     timeouts.getOrDefault("git", d.git()), timeouts.getOrDefault("scripts", d.scripts()));
-            return new PikoConfig(file, compose, base, block, setup, destroy, shared, t);
+            return new PikoConfig(file, compose, base, block, setup, destroy, shared, t, copy);
         }
 
         List<NodeTuple> mapping(Node node, String where) {
@@ -214,6 +217,37 @@ public record PikoConfig(Path file, String compose, int portBase, int portBlock,
                     throw fail(item, "'" + name + "' in '" + key + "' is not a valid service name");
                 }
                 if (!items.contains(name)) items.add(name);
+            }
+            return List.copyOf(items);
+        }
+
+        /** Paths or globs relative to the repository root, staying inside it. */
+        List<String> pathList(Node node, String key) {
+            if (node instanceof ScalarNode s && s.getTag().equals(Tag.NULL)) {
+                return List.of();
+            }
+            if (!(node instanceof SequenceNode seq)) {
+                throw fail(node, "'" + key + "' must be a list of paths or globs relative to the repository root");
+            }
+            List<String> items = new ArrayList<>();
+            for (Node item : seq.getValue()) {
+                String path = string(item, key + "[]");
+                String why = path.isBlank() ? "is empty"
+                        : path.startsWith("/") || path.startsWith("~") || path.matches("^[A-Za-z]:.*") ? "is not relative to the repository root"
+                        : java.util.Arrays.asList(path.split("[/\\\\]")).contains("..") ? "leaves the repository root (..)"
+                        : path.equals(".git") || path.startsWith(".git/") || path.equals(".piko") || path.startsWith(".piko/")
+                        ? "is piko's or git's own" : null;
+                if (why == null) {
+                    try {
+                        java.nio.file.FileSystems.getDefault().getPathMatcher("glob:" + path);
+                    } catch (RuntimeException e) {
+                        why = "is not a valid glob (" + e.getMessage().lines().findFirst().orElse("") + ")";
+                    }
+                }
+                if (why != null) {
+                    throw fail(item, "'" + path + "' in '" + key + "' " + why);
+                }
+                if (!items.contains(path)) items.add(path);
             }
             return List.copyOf(items);
         }

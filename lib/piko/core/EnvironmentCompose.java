@@ -21,14 +21,14 @@ import piko.model.PortAllocation;
 /** The compose side of one environment: reading the user's file, planning ports, writing the override. */
 public final class EnvironmentCompose {
     /** Bump when OverrideFile's output changes, so that `piko up` rewrites older overrides. */
-    private static final String OVERRIDE_FORMAT = "1";
+    private static final String OVERRIDE_FORMAT = "2";
 
     /**
      * What `up` needs: the target with both files, the services to start here, the services used
      * from their shared instances, the environment's own ports, and the inputs' fingerprint.
      */
     public record Prepared(ComposeTarget target, List<String> services, Set<String> shared, List<PortAllocation> ports,
-                           String inputsHash, Set<String> sharedButUnknown) {
+                           String inputsHash, Set<String> sharedButUnknown, List<String> warnings) {
     }
 
     private final Workspace ws;
@@ -87,7 +87,8 @@ public final class EnvironmentCompose {
         } catch (IOException e) {
             throw new PikoException("cannot write " + overrideFile(env) + ": " + e.getMessage());
         }
-        return new Prepared(target(env), services, shared, ports, inputsHash(env), unknown);
+        return new Prepared(target(env), services, shared, ports, inputsHash(env), unknown,
+                Unisolated.warnings(model.only(services), env.path()));
     }
 
     /** A fingerprint of everything the override is derived from that can change without piko knowing. */

@@ -81,9 +81,13 @@ public final class Environments {
             }
             rollback.add("remove worktree " + path, () -> git.removeWorktree(root, path));
             out.done("Created worktree " + root.relativize(path) + " on branch " + branch);
+            copyFromMainCheckout(path);
 
             Map<String, String> vars = EnvVars.of(ws.project(), env, List.of());
             EnvironmentCompose.Prepared prepared = prepare(env, vars);
+            prepared.warnings().forEach(out::warn);
+            rollback.add("remove the images compose built for " + name,
+                    () -> docker.removeImages(docker.builtImages(prepared.target().projectName())));
             rollback.add("remove containers, network and volumes of " + name,
                     () -> docker.composeDown(ComposeTarget.byName(prepared.target().projectName()), true, Duration.ZERO));
             if (!prepared.shared().isEmpty()) {
@@ -117,6 +121,7 @@ public final class Environments {
         Map<String, String> vars = EnvVars.of(ws.project(), env, portsOf(env));
         List<String> services = env.services();
         Set<String> used = Set.copyOf(consumed(name));
+        copyFromMainCheckout(env.path());
         if (compose.stale(env)) {
             EnvironmentCompose.Prepared prepared = prepare(env, vars);
             ws.store().updateEnvironment(ws.project(), name, Environment.READY, prepared.services(), prepared.inputsHash());
@@ -149,6 +154,14 @@ public final class Environments {
             out.warn("piko.yaml shares " + s + ", which is not a service of " + ws.composeFile() + " in " + env.name());
         }
         return prepared;
+    }
+
+    /** The untracked files the worktree needs (env files, piko.yaml's copy list); never overwrites. */
+    private void copyFromMainCheckout(Path worktree) {
+        List<String> copied = WorktreeCopies.copyMissing(ws.root(), worktree, ws.composeFile(), ws.config().copy());
+        if (!copied.isEmpty()) {
+            out.done("Copied from the main checkout: " + String.join(", ", copied));
+        }
     }
 
     /** Services this environment may take from shared instances: those marked shared, and those it already uses. */
@@ -194,7 +207,9 @@ public final class Environments {
         Path path = env.path();
         boolean worktreePresent = Files.isDirectory(path);
         if (worktreePresent && !force) {
-            List<String> changes = git.changes(path, List.of(OverrideFile.NAME));
+            List<String> ignored = new ArrayList<>(WorktreeCopies.wanted(ws.root(), ws.composeFile(), ws.config().copy()));
+            ignored.add(OverrideFile.NAME);
+            List<String> changes = git.changes(path, ignored);
             if (!changes.isEmpty()) {
                 throw new PikoException("the worktree of " + name + " has uncommitted changes ("
                         + changes.size() + "): " + String.join("; ", changes.subList(0, Math.min(5, changes.size()))),
@@ -216,6 +231,12 @@ public final class Environments {
         }
         docker.composeDown(ComposeTarget.byName(project), volumes);
         out.done("Removed containers and network of " + project + (volumes ? ", and its volumes" : ""));
+        List<String> built = docker.builtImages(project);
+        if (docker.removeImages(built)) {
+            if (!built.isEmpty()) out.done("Removed the images compose built for it: " + String.join(", ", built));
+        } else {
+            out.warn("could not remove the images compose built for " + name + ": " + String.join(", ", built));
+        }
         if (worktreePresent) {
             git.removeWorktree(ws.root(), path);
             out.done("Removed worktree " + ws.root().relativize(path) + " (branch " + env.branch() + " kept)");

@@ -46,14 +46,8 @@ public final class OverrideFile {
             f.dependsOn(s, shared);
             if (s.containerName() != null) {
                 f.line(2, "container_name: " + q(composeProject + "-" + s.containerName()));
-                if (s.networkMode() == null) {
-                    f.line(2, "networks:");
-                    for (String net : s.networks()) {
-                        f.line(3, q(net) + ":");
-                        f.line(4, "aliases: [" + q(s.containerName()) + "]");
-                    }
-                }
             }
+            f.networks(s);
         }
         f.resources("networks", model.networks(), composeProject, project, env);
         f.resources("volumes", model.volumes(), composeProject, project, env);
@@ -75,6 +69,31 @@ public final class OverrideFile {
             line(4, "protocol: " + q(p.protocol()));
             if (p.hostIp() != null) {
                 line(4, "host_ip: " + q(p.hostIp()));
+            }
+        }
+    }
+
+    /**
+     * Keeps a renamed container_name reachable under its old name, and drops pinned addresses:
+     * the networks' fixed subnets are dropped too (see resources), so each environment gets its own.
+     */
+    private void networks(Service s) {
+        boolean alias = s.containerName() != null && s.networkMode() == null;
+        if (!alias && s.fixedAddresses().isEmpty()) {
+            return;
+        }
+        line(2, "networks:");
+        for (String net : s.networks()) {
+            List<String> fixed = s.fixedAddresses().getOrDefault(net, List.of());
+            if (!alias && fixed.isEmpty()) {
+                continue;
+            }
+            line(3, q(net) + ":");
+            if (alias) {
+                line(4, "aliases: [" + q(s.containerName()) + "]");
+            }
+            for (String address : fixed) {
+                line(4, address.substring(0, address.indexOf(' ')) + ": !reset null");
             }
         }
     }
@@ -113,6 +132,9 @@ public final class OverrideFile {
                 line(2, "name: " + q(composeProject));
             } else if (r.hasFixedName(composeProject)) {
                 line(2, "name: " + q(composeProject + "_" + r.key()));
+            }
+            if (section.equals("networks") && !r.subnets().isEmpty()) {
+                line(2, "ipam: !reset {}");
             }
             labels(2, project, env);
         }

@@ -257,6 +257,30 @@ public class Docker {
     }
 
     /**
+     * The images compose built for a project without an `image:` name: compose names them
+     * `<project>-<service>` and labels them with the project. Images the user named are not listed.
+     */
+    public List<String> builtImages(String composeProject) {
+        Result r = runner.run(quick(List.of("docker", "image", "ls", "--filter",
+                "label=com.docker.compose.project=" + composeProject, "--format", "{{.Repository}}:{{.Tag}}")));
+        if (!r.ok()) {
+            checkDaemon(r);
+            throw new PikoException("docker image ls failed: " + firstLine(r.output()));
+        }
+        return r.stdout().lines().filter(i -> i.startsWith(composeProject + "-") && !i.contains("<none>")).toList();
+    }
+
+    /** Removes images; false when Docker refused (an image still in use elsewhere). */
+    public boolean removeImages(List<String> images) {
+        if (images.isEmpty()) {
+            return true;
+        }
+        List<String> cmd = new ArrayList<>(List.of("docker", "image", "rm"));
+        cmd.addAll(images);
+        return runner.run(quick(cmd)).ok();
+    }
+
+    /**
      * Starts `docker ps` for the containers of every piko project in the background, so that its
      * latency overlaps the JVM's start-up; {@link #containersOfProject} then takes that answer.
      */

@@ -19,16 +19,27 @@ public record ComposeModel(String projectName, Map<String, Service> services, Ma
     public record Port(int target, String protocol, String hostIp) {
     }
 
-    /** A service; dependsOn maps each dependency to its condition, as compose's long syntax has it. */
+    /** A bind mount: its host path (compose has made it absolute) and whether it is read-only. */
+    public record Bind(String source, String target, boolean readOnly) {
+    }
+
+    /**
+     * A service; dependsOn maps each dependency to its condition, as compose's long syntax has it;
+     * fixedAddresses maps a network to the ipv4_address / ipv6_address the service pins on it.
+     */
     public record Service(String name, List<Port> ports, String containerName, List<String> networks,
-                          String networkMode, Map<String, Map<String, Object>> dependsOn) {
+                          String networkMode, Map<String, Map<String, Object>> dependsOn, List<Bind> binds,
+                          Map<String, List<String>> fixedAddresses) {
         public List<PortRequest> portRequests() {
             return ports.stream().map(p -> new PortRequest(name, p.target(), p.protocol())).distinct().toList();
         }
     }
 
-    /** A top-level network or volume: its key, the Docker name compose gives it, and whether it is external. */
-    public record Resource(String key, String name, boolean external) {
+    /**
+     * A top-level network or volume: its key, the Docker name compose gives it, whether it is
+     * external, and (networks) the subnets its ipam config pins.
+     */
+    public record Resource(String key, String name, boolean external, List<String> subnets) {
         /** True when the user pinned a name, which would make every environment share one resource. */
         public boolean hasFixedName(String composeProject) {
             return !external && name != null && !name.equals(composeProject + "_" + key);
@@ -82,9 +93,26 @@ public record ComposeModel(String projectName, Map<String, Service> services, Ma
         }
         Object containerName = s.get("container_name");
         Object networkMode = s.get("network_mode");
+        List<Bind> binds = new ArrayList<>();
+        for (Object o : list(s.get("volumes"))) {
+            Map<String, Object> v = map(o);
+            if ("bind".equals(v.get("type")) && v.get("source") != null) {
+                binds.add(new Bind(String.valueOf(v.get("source")), String.valueOf(v.get("target")),
+                        Boolean.TRUE.equals(v.get("read_only"))));
+            }
+        }
+        Map<String, List<String>> fixed = new TreeMap<>();
+        for (Map.Entry<String, Object> n : map(s.get("networks")).entrySet()) {
+            for (String key : List.of("ipv4_address", "ipv6_address")) {
+                Object address = map(n.getValue()).get(key);
+                if (address != null) {
+                    fixed.computeIfAbsent(n.getKey(), k -> new ArrayList<>()).add(key + " " + address);
+                }
+            }
+        }
         return new Service(name, ports, containerName == null ? null : String.valueOf(containerName),
                 new ArrayList<>(map(s.get("networks")).keySet()),
-                networkMode == null ? null : String.valueOf(networkMode), deps);
+                networkMode == null ? null : String.valueOf(networkMode), deps, binds, fixed);
     }
 
     private static Map<String, Resource> resources(Map<String, Object> section) {
@@ -92,8 +120,15 @@ public record ComposeModel(String projectName, Map<String, Service> services, Ma
         for (Map.Entry<String, Object> e : section.entrySet()) {
             Map<String, Object> r = map(e.getValue());
             Object name = r.get("name");
+            List<String> subnets = new ArrayList<>();
+            for (Object c : list(map(r.get("ipam")).get("config"))) {
+                Object subnet = map(c).get("subnet");
+                if (subnet != null) {
+                    subnets.add(String.valueOf(subnet));
+                }
+            }
             out.put(e.getKey(), new Resource(e.getKey(), name == null ? null : String.valueOf(name),
-                    Boolean.TRUE.equals(r.get("external"))));
+                    Boolean.TRUE.equals(r.get("external")), subnets));
         }
         return out;
     }

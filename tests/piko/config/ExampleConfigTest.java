@@ -17,6 +17,7 @@ class ExampleConfigTest {
         assertEquals(10000, c.portBase());
         assertEquals(100, c.portBlock());
         assertEquals(List.of("redis"), c.shared());
+        assertEquals(List.of(".env.local", "config/*.local.yml"), c.copy());
         assertEquals(java.time.Duration.ofSeconds(30), c.timeouts().docker());
         assertEquals(null, c.timeouts().compose());
         assertEquals("echo \"bye $PIKO_ENV_NAME\"", c.destroyScript());

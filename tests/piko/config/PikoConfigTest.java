@@ -54,7 +54,7 @@ class PikoConfigTest {
     @Test
     void unknownKeyNamesFileLineAndKey() {
         PikoException e = failure("compose: a.yml\nsharde:\n  - redis\n");
-        assertEquals("/repo/piko.yaml:2: unknown key 'sharde' (allowed: compose, ports, scripts, shared, timeouts)", e.getMessage());
+        assertEquals("/repo/piko.yaml:2: unknown key 'sharde' (allowed: compose, copy, ports, scripts, shared, timeouts)", e.getMessage());
         PikoException nested = failure("scripts:\n  setpu: x\n");
         assertTrue(nested.getMessage().startsWith("/repo/piko.yaml:2: unknown key 'scripts.setpu'"), nested.getMessage());
     }
@@ -112,5 +112,19 @@ class PikoConfigTest {
         assertNull(PikoConfig.parse(FILE, "").timeouts().compose(), "long compose work has no limit by default");
         assertTrue(failure("timeouts:\n  compose: -1\n").getMessage().contains("timeouts.compose' must be between 0"));
         assertTrue(failure("timeouts:\n  build: 5\n").getMessage().contains("unknown key 'timeouts.build'"));
+    }
+
+    @Test
+    void copyIsAListOfRelativePathsOrGlobsInsideTheRepository() {
+        assertEquals(List.of(".env.local", "config/*.yml", "secrets/"),
+                PikoConfig.parse(FILE, "copy: [.env.local, config/*.yml, secrets/, .env.local]\n").copy());
+        assertEquals(List.of(), PikoConfig.parse(FILE, "").copy());
+        assertTrue(failure("copy: .env\n").getMessage().contains("'copy' must be a list of paths"));
+        assertTrue(failure("copy:\n  - /etc/passwd\n").getMessage().contains("/repo/piko.yaml:2: '/etc/passwd' in 'copy' is not relative"));
+        assertTrue(failure("copy: [~/x]\n").getMessage().contains("is not relative"));
+        assertTrue(failure("copy: [a/../../x]\n").getMessage().contains("leaves the repository root"));
+        assertTrue(failure("copy: [.piko/state.db]\n").getMessage().contains("is piko's or git's own"));
+        assertTrue(failure("copy: ['a/{b']\n").getMessage().contains("is not a valid glob"));
+        assertTrue(failure("copy: [3]\n").getMessage().contains("'copy[]' must be a string"));
     }
 }

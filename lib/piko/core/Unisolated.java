@@ -1,0 +1,49 @@
+package piko.core;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import piko.model.ComposeModel;
+import piko.model.ComposeModel.Bind;
+import piko.model.ComposeModel.Resource;
+import piko.model.ComposeModel.Service;
+
+/**
+ * What a compose file makes every environment share, which piko cannot keep apart (host network
+ * mode, writable bind mounts from outside the worktree, the Docker socket), and what piko keeps
+ * apart by dropping it (fixed subnets and addresses): one warning per service and reason.
+ */
+public final class Unisolated {
+    private Unisolated() {
+    }
+
+    /** worktree: compose's project directory, under which bind mounts are the environment's own. */
+    public static List<String> warnings(ComposeModel model, Path worktree) {
+        List<String> out = new ArrayList<>();
+        for (Service s : model.services().values()) {
+            if ("host".equals(s.networkMode())) {
+                out.add(s.name() + " uses network_mode: host: its ports and network are the host's, the same in every environment");
+            }
+            for (Bind b : s.binds()) {
+                if (b.source().endsWith("/docker.sock")) {
+                    out.add(s.name() + " mounts the Docker socket (" + b.source() + "): it sees and can change every environment's containers");
+                } else if (!b.readOnly() && !Path.of(b.source()).normalize().startsWith(worktree)) {
+                    out.add(s.name() + " mounts " + b.source() + " from outside the worktree at " + b.target()
+                            + ": every environment reads and writes the same files");
+                }
+            }
+            for (Map.Entry<String, List<String>> f : s.fixedAddresses().entrySet()) {
+                out.add(s.name() + " pins " + String.join(", ", f.getValue()) + " on network " + f.getKey()
+                        + ": dropped, so that environments do not collide; reach it by its service name");
+            }
+        }
+        for (Resource n : model.networks().values()) {
+            if (!n.external() && !n.subnets().isEmpty()) {
+                out.add("network " + n.key() + " pins subnet " + String.join(", ", n.subnets())
+                        + ": dropped, so that each environment gets its own (Docker refuses overlapping pools)");
+            }
+        }
+        return out;
+    }
+}

@@ -1,0 +1,159 @@
+package piko.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static piko.it.CreateIT.port;
+import static piko.it.CreateIT.runningServices;
+import static piko.it.SharedIT.http;
+import static piko.it.SharedIT.sh;
+
+import java.nio.file.Files;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.yaml.snakeyaml.Yaml;
+
+/**
+ * Compose files in the shape of real projects, several shapes per file so that each costs few
+ * creates: isolation of names and networks is checked from inside the containers.
+ */
+class CorpusIT extends DockerRequired {
+    /**
+     * A web stack: proxy on the front network only, a built api on both, db on the back network
+     * only (from an included file, with a container_name the api uses, a fixed subnet and
+     * address), a service extended from another file whose healthcheck never passes, a secret,
+     * tcp+udp on one port, a port range on host_ip 127.0.0.1, a gitignored .env and env_file.
+     */
+    static final String STACK = """
+            include:
+              - db/compose.yaml
+            services:
+              proxy:
+                image: piko-test/busybox:1
+                command: ["sh", "-c", "httpd -p 8001 -h /tmp; exec httpd -f -p 8000 -h /tmp"]
+                ports: ["127.0.0.1:8000-8001:8000-8001"]
+                networks: [front]
+                stop_grace_period: 1s
+              api:
+                build: ./api
+                command: ["sh", "-c", "echo \\"$$GREETING ${APP_MODE} $$(cat /run/secrets/token)\\" > /tmp/index.html && exec httpd -f -p 8080 -h /tmp"]
+                env_file: [api.env]
+                secrets: [token]
+                ports: ["8080", "5353:5353/udp", "5353:5353"]
+                networks: [front, back]
+                stop_grace_period: 1s
+              sick:
+                extends: {file: common.yaml, service: base}
+                networks: [back]
+            networks:
+              front: {}
+              back:
+                ipam:
+                  config:
+                    - subnet: 172.29.0.0/16
+            secrets:
+              token:
+                file: ./token.txt
+            """;
+    static final String DB = """
+            services:
+              db:
+                image: piko-test/busybox:1
+                container_name: database
+                command: ["sh", "-c", "echo db-${PIKO_ENV_NAME:-none} > /tmp/index.html && exec httpd -f -p 8000 -h /tmp"]
+                networks:
+                  back:
+                    ipv4_address: 172.29.5.10
+                stop_grace_period: 1s
+            """;
+    static final String COMMON = """
+            services:
+              base:
+                image: piko-test/busybox:1
+                command: ["sleep", "600"]
+                healthcheck: {test: ["CMD", "false"], interval: 1s, retries: 1}
+                stop_grace_period: 1s
+            """;
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void aSplitNetworkStackWithIncludeExtendsBuildSecretsAndGitignoredEnvFiles() throws Exception {
+        try (TestProject p = TestProject.gitRepo()) {
+            p.write("compose.yaml", STACK);
+            p.write("db/compose.yaml", DB);
+            p.write("common.yaml", COMMON);
+            p.write("api/Dockerfile", "FROM piko-test/busybox:1\nLABEL corpus=api\n");
+            p.write("token.txt", "tok3n\n");
+            p.write(".gitignore", ".env\napi.env\n");
+            p.pikoYaml("");
+            p.commit("stack");
+            p.write(".env", "APP_MODE=from-dotenv\n");
+            p.write("api.env", "GREETING=hello-from-env-file\n");
+            try {
+                p.piko("init").ok();
+                Run one = p.piko("create", "e1").ok();
+                assertTrue(one.err().contains("\u2713 Copied from the main checkout: .env, api.env"), one.describe());
+                assertTrue(one.err().contains("warning: db pins ipv4_address 172.29.5.10 on network back: dropped"), one.describe());
+                assertTrue(one.err().contains("warning: network back pins subnet 172.29.0.0/16: dropped"), one.describe());
+                // a fixed subnet would make this one fail with "Pool overlaps"
+                p.piko("create", "e2").ok();
+                for (String env : List.of("e1", "e2")) {
+                    assertEquals(Set.of("proxy", "api", "db", "sick"), runningServices(p.composeProject(env)));
+                }
+                String api1 = p.composeProject("e1") + "-api-1";
+                String proxy1 = p.composeProject("e1") + "-proxy-1";
+                assertEquals("db-e1", http(api1, "database", 8000), "container_name stays a name for its environment");
+                assertEquals("db-e1", http(api1, "db", 8000));
+                assertEquals("hello-from-env-file from-dotenv tok3n", http(api1, "localhost", 8080));
+                assertFalse(sh(proxy1, "nslookup database 127.0.0.11 2>&1; nslookup db 127.0.0.11 2>&1").contains("172."),
+                        "the proxy is on the front network only: no db");
+                String db2Ip = TestProject.docker("inspect", "-f", "{{range .NetworkSettings.Networks}}{{.IPAddress}}{{end}}",
+                        p.composeProject("e2") + "-database").out().strip();
+                assertFalse(http(api1, db2Ip, 8000).contains("db-e2"), "e1 reaches nothing of e2");
+
+                int tcp = port(p, "e1", "PIKO_API_PORT_5353");
+                int udp = port(p, "e1", "PIKO_API_PORT_5353_UDP");
+                assertNotEquals(tcp, udp);
+                assertTrue(TestProject.docker("port", api1, "5353/udp").out().contains(":" + udp), "udp variable is the udp port");
+                int range = port(p, "e1", "PIKO_PROXY_PORT_8001");
+                assertEquals("127.0.0.1:" + range, TestProject.docker("port", proxy1, "8001/tcp").out().strip(), "host_ip kept");
+
+                // the extended service's healthcheck fails: list says so (text and JSON)
+                List<Map<String, Object>> listed = List.of();
+                for (int i = 0; i < 60 && listed.stream().noneMatch(e -> ((List<String>) e.get("unhealthy")).contains("sick")); i++) {
+                    Thread.sleep(500);
+                    listed = new Yaml().load(p.piko("list", "--json").ok().out());
+                }
+                Map<String, Object> e1 = listed.stream().filter(e -> e.get("name").equals("e1")).findFirst().orElseThrow();
+                assertEquals(List.of("sick"), e1.get("unhealthy"));
+                assertTrue(p.piko("list").ok().out().lines().anyMatch(l -> l.startsWith("e1 ") && l.contains("unhealthy (sick)")));
+
+                // only an included file changed in the worktree: up rewrites the override; the
+                // main checkout's .env changed too, but the worktree's copy is not overwritten
+                Files.writeString(p.worktree("e2").resolve("db/compose.yaml"), DB.replace("    container_name", "    ports: [\"8000\"]\n    container_name"));
+                p.write(".env", "APP_MODE=changed-in-main\n");
+                Run up = p.piko("up", "e2").ok();
+                assertTrue(up.err().contains("Compose inputs changed"), up.describe());
+                assertFalse(up.err().contains("Copied"), up.describe());
+                assertEquals("hello-from-env-file from-dotenv tok3n", http(p.composeProject("e2") + "-api-1", "localhost", 8080));
+                assertEquals("db-e2", http(p.composeProject("e2") + "-api-1", "db", 8000));
+                port(p, "e2", "PIKO_DB_PORT");
+
+                String image1 = p.composeProject("e1") + "-api";
+                assertTrue(TestProject.docker("image", "inspect", image1).code() == 0, "compose built the api image");
+                Run destroy = p.piko("destroy", "e1").ok();
+                assertTrue(destroy.err().contains("Removed the images compose built for it: " + image1 + ":latest"), destroy.describe());
+                assertNotEquals(0, TestProject.docker("image", "inspect", image1).code(), "the built image is gone");
+                assertEquals(0, TestProject.docker("image", "inspect", p.composeProject("e2") + "-api").code(), "e2's stays");
+                assertEquals(0, TestProject.docker("image", "inspect", TestProject.BUSYBOX).code(), "pulled images stay");
+            } finally {
+                for (String env : List.of("e1", "e2")) {
+                    TestProject.docker("image", "rm", "-f", p.composeProject(env) + "-api");
+                }
+            }
+        }
+    }
+}
