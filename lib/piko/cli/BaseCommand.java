@@ -63,8 +63,12 @@ abstract class BaseCommand implements Callable<Integer> {
         return workspace != null ? workspace.config().timeouts() : Timeouts.DEFAULTS;
     }
 
+    /** compose's progress: its own on a terminal, its plain lines otherwise, none with --quiet. */
     Docker docker() {
-        return new Docker(runner, timeouts());
+        picocli.CommandLine.Model.OptionSpec quiet = spec.findOption("--quiet");
+        Docker.Progress progress = quiet != null && Boolean.TRUE.equals(quiet.getValue()) ? Docker.Progress.SILENT
+                : Terminal.stderrIsTerminal() ? Docker.Progress.TERMINAL : Docker.Progress.PLAIN;
+        return new Docker(runner, timeouts()).showProgress(progress, System.err);
     }
 
     Git git() {

@@ -59,7 +59,7 @@ final class Terminal {
     }
 
     /** On Linux, stderr's file descriptor says where it goes; elsewhere assume it goes where stdout does. */
-    private static boolean stderrIsTerminal() {
+    static boolean stderrIsTerminal() {
         Path fd = Path.of("/proc/self/fd/2");
         if (Files.isSymbolicLink(fd)) {
             try {

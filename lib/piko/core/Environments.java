@@ -94,7 +94,11 @@ public final class Environments {
                 ws.store().addConsumer(ws.project(), env, List.copyOf(prepared.shared()));
                 rollback.add("unlink the shared services from " + name, () -> shared.unlink(name));
             }
-            start(prepared.target(), prepared.services(), prepared.shared(), vars);
+            try {
+                start(prepared.target(), prepared.services(), prepared.shared(), vars);
+            } catch (PikoException e) {
+                throw withFailedServices(e, prepared.target(), name, vars, true);
+            }
             out.done("Started " + prepared.target().projectName() + " (" + String.join(", ", prepared.services()) + ")"
                     + (prepared.shared().isEmpty() ? "" : "; shared: " + String.join(", ", prepared.shared())));
 
@@ -130,7 +134,11 @@ public final class Environments {
             used = prepared.shared();
             out.info("Compose inputs changed: regenerated " + OverrideFile.NAME);
         }
-        start(compose.target(env), services, used, vars);
+        try {
+            start(compose.target(env), services, used, vars);
+        } catch (PikoException e) {
+            throw withFailedServices(e, compose.target(env), name, vars, false);
+        }
         out.done("Started " + compose.target(env).projectName());
     }
 
@@ -146,6 +154,36 @@ public final class Environments {
             shared.relink(used);
         }
         docker.composeUp(target, services, vars);
+    }
+
+    /**
+     * A failed start, with the services that failed (unhealthy, exited) named in the hint. create
+     * undoes itself, removing their logs, so their last log lines join its message instead.
+     */
+    private PikoException withFailedServices(PikoException e, ComposeTarget target, String env, Map<String, String> vars,
+                                             boolean undone) {
+        if (e.exitCode() != 1) {
+            return e;
+        }
+        List<String> failed;
+        String logs = "";
+        try {
+            failed = docker.failedServices(target.projectName());
+            if (undone && !failed.isEmpty()) {
+                logs = "\nlast log lines of " + String.join(", ", failed) + ":\n"
+                        + docker.composeLogs(target, failed, 20, vars).strip();
+            }
+        } catch (PikoException unreadable) {
+            return e;
+        }
+        if (failed.isEmpty()) {
+            return e;
+        }
+        String which = String.join(", ", failed) + " failed";
+        String hint = undone ? which + " (its log is above); fix it, then: piko create " + env
+                : which + "; see why: " + failed.stream().map(s -> "piko logs " + env + " " + s)
+                        .collect(java.util.stream.Collectors.joining(", "));
+        return new PikoException(e.getMessage() + logs, hint, e.exitCode());
     }
 
     private EnvironmentCompose.Prepared prepare(Environment env, Map<String, String> vars) {

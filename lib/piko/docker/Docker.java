@@ -125,7 +125,37 @@ public class Docker {
             case START_AND_WAIT -> cmd.addAll(List.of("--detach", "--wait"));
         }
         cmd.addAll(services);
-        composeOrFail(slow(cmd).in(target.directory()).withEnv(env), "starting " + target.projectName());
+        Call call = slow(cmd).in(target.directory()).withEnv(env);
+        String what = "starting " + target.projectName();
+        if (progress == Progress.TERMINAL) {
+            int code = runner.runOnStderr(call);
+            if (code != 0) {
+                throw new PikoException(what + " failed (compose's output is above)");
+            }
+        } else {
+            composeOrFail(progress == Progress.PLAIN ? call.echoTo(progressOut) : call, what);
+        }
+    }
+
+    /** How compose's own progress reaches the user while it pulls, builds, creates and starts. */
+    public enum Progress { SILENT, PLAIN, TERMINAL }
+
+    private Progress progress = Progress.SILENT;
+    private java.io.OutputStream progressOut;
+
+    /** PLAIN: compose's lines copied to out; TERMINAL: compose writes to piko's stderr itself. */
+    public Docker showProgress(Progress how, java.io.OutputStream out) {
+        this.progress = how;
+        this.progressOut = out;
+        return this;
+    }
+
+    /** Services of a compose project that failed: unhealthy, exited with an error, or dead. */
+    public List<String> failedServices(String composeProject) {
+        return containersWithLabel("com.docker.compose.project=" + composeProject).stream()
+                .filter(c -> c.health().equals("unhealthy") || c.state().equals("dead")
+                        || c.state().equals("exited") && !c.status().startsWith("Exited (0)"))
+                .map(Container::service).distinct().sorted().toList();
     }
 
     /** Stops and removes the containers of some services of a project; their volumes stay. */
@@ -324,8 +354,17 @@ public class Docker {
         Result r = runner.run(call);
         if (!r.ok()) {
             checkDaemon(r);
-            throw new PikoException(what + " failed:\n" + r.output());
+            throw new PikoException(what + " failed:\n" + tail(r.output(), TAIL_LINES));
         }
+    }
+
+    private static final int TAIL_LINES = 15;
+
+    /** The last lines of compose's output, where it says what went wrong. */
+    static String tail(String output, int lines) {
+        List<String> all = output.strip().lines().toList();
+        return all.size() <= lines ? String.join("\n", all)
+                : "(" + (all.size() - lines) + " earlier lines left out)\n" + String.join("\n", all.subList(all.size() - lines, all.size()));
     }
 
     private static void checkDaemon(Result r) {

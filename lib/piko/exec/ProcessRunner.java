@@ -178,6 +178,58 @@ public class ProcessRunner {
         }
     }
 
+    /**
+     * Runs a command whose talk goes straight to piko's stderr (so compose sees a terminal there
+     * and draws its own progress), with stdout discarded (it may be an MCP client's channel) and no
+     * stdin; returns the exit code. Timeout and watch apply as in run().
+     */
+    public int runOnStderr(Call call) {
+        trace(call);
+        String program = call.command().get(0);
+        SPAWNED.computeIfAbsent(program, k -> new AtomicInteger()).incrementAndGet();
+        ProcessBuilder builder = new ProcessBuilder(call.command())
+                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .redirectError(ProcessBuilder.Redirect.INHERIT);
+        builder.environment().putAll(call.environment());
+        if (call.directory() != null) {
+            builder.directory(call.directory().toFile());
+        }
+        Process process = null;
+        try {
+            process = builder.start();
+            long deadline = call.timeout() == null ? Long.MAX_VALUE : System.nanoTime() + call.timeout().toNanos();
+            Duration every = call.watch() == null ? Duration.ofSeconds(1) : call.watch().every();
+            int missed = 0;
+            while (!process.waitFor(Math.max(1, Math.min(every.toNanos(), deadline - System.nanoTime())), TimeUnit.NANOSECONDS)) {
+                if (System.nanoTime() >= deadline) {
+                    throw new PikoException("'" + String.join(" ", call.command()) + "' did not finish within "
+                            + call.timeout().toSeconds() + " s and was stopped", timeoutHint(program, call.timeoutKey()));
+                }
+                if (call.watch() != null) {
+                    missed = call.watch().alive().getAsBoolean() ? 0 : missed + 1;
+                    if (missed >= call.watch().misses()) {
+                        throw call.watch().error();
+                    }
+                }
+            }
+            return process.exitValue();
+        } catch (IOException e) {
+            if (isMissingProgram(e)) {
+                throw new PikoException(program + " is not installed (not found on PATH)", installHint(program), 127);
+            }
+            throw new PikoException("could not run " + program + ": " + e.getMessage(), null, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new PikoException("interrupted while running " + program);
+        } finally {
+            if (process != null && process.isAlive()) {
+                process.descendants().forEach(ProcessHandle::destroyForcibly);
+                process.destroyForcibly();
+            }
+        }
+    }
+
     /** Waits for a started process, asking the watch between waits; stops it on a hang or at the timeout. */
     private static int watched(StartedProcess started, Call call) throws InterruptedException, TimeoutException {
         Watch w = call.watch();

@@ -156,4 +156,44 @@ class CorpusIT extends DockerRequired {
             }
         }
     }
+
+    /** api is healthy except in the environment named bad; web waits for it to be healthy. */
+    static final String WAITS_FOR_HEALTH = """
+            services:
+              web:
+                image: piko-test/busybox:1
+                command: ["httpd", "-f", "-p", "8080", "-h", "/tmp"]
+                depends_on: {api: {condition: service_healthy}}
+                stop_grace_period: 1s
+              api:
+                image: piko-test/busybox:1
+                command: ["sh", "-c", "[ ${PIKO_ENV_NAME} = bad ] || touch /tmp/ready; echo api-says-hello; exec sleep 600"]
+                healthcheck: {test: ["CMD", "test", "-f", "/tmp/ready"], interval: 1s, retries: 2}
+                stop_grace_period: 1s
+            """;
+
+    @Test
+    void progressOnATerminalPlainLinesOtherwiseNoneWithQuietAndAFailedDependencyNamedWithItsLog() throws Exception {
+        try (TestProject p = TestProject.initialised(WAITS_FOR_HEALTH)) {
+            Run good = TerminalIT.onTerminal(p, Map.of("TERM", "xterm"), "create", "good");
+            assertEquals(0, good.code(), good.describe());
+            assertTrue(good.out().lines().anyMatch(l -> l.contains("Container " + p.composeProject("good") + "-api-1")
+                    && l.contains("Healthy")), "compose's own progress on the terminal: " + good.describe());
+            p.piko("down", "good", "--quiet").ok();
+            Run quiet = p.piko("up", "good", "--quiet").ok();
+            assertEquals("", quiet.err(), quiet.describe());
+
+            Run bad = p.piko("create", "bad");
+            assertNotEquals(0, bad.code(), bad.describe());
+            assertTrue(bad.err().contains(" Container " + p.composeProject("bad") + "-api-1  Started"),
+                    "plain progress lines without a terminal: " + bad.describe());
+            List<String> errors = bad.err().lines().filter(l -> l.startsWith("error: ")).toList();
+            assertEquals(List.of("error: starting " + p.composeProject("bad") + " failed:"), errors, bad.describe());
+            String afterError = bad.err().substring(bad.err().indexOf("error: "));
+            assertTrue(afterError.contains("is unhealthy"), bad.describe());
+            assertTrue(afterError.contains("last log lines of api:") && afterError.contains("api-says-hello"), bad.describe());
+            assertTrue(afterError.contains("hint: api failed (its log is above); fix it, then: piko create bad"), bad.describe());
+            assertEquals(Set.of(), runningServices(p.composeProject("bad")), "the failed create was undone");
+        }
+    }
 }
