@@ -25,7 +25,8 @@ class CorpusIT extends DockerRequired {
      * A web stack: proxy on the front network only, a built api on both, db on the back network
      * only (from an included file, with a container_name the api uses, a fixed subnet and
      * address), a service extended from another file whose healthcheck never passes, a secret,
-     * tcp+udp on one port, a port range on host_ip 127.0.0.1, a gitignored .env and env_file.
+     * tcp+udp on one port, a port range on host_ip 127.0.0.1, a gitignored .env and env_file, and
+     * an agent on the host's network with the Docker socket (what piko cannot keep apart).
      */
     static final String STACK = """
             include:
@@ -48,6 +49,12 @@ class CorpusIT extends DockerRequired {
               sick:
                 extends: {file: common.yaml, service: base}
                 networks: [back]
+              agent:
+                image: piko-test/busybox:1
+                command: ["sleep", "600"]
+                network_mode: host
+                volumes: ["/var/run/docker.sock:/var/run/docker.sock:ro"]
+                stop_grace_period: 1s
             networks:
               front: {}
               back:
@@ -98,10 +105,12 @@ class CorpusIT extends DockerRequired {
                 assertTrue(one.err().contains("\u2713 Copied from the main checkout: .env, api.env"), one.describe());
                 assertTrue(one.err().contains("warning: db pins ipv4_address 172.29.5.10 on network back: dropped"), one.describe());
                 assertTrue(one.err().contains("warning: network back pins subnet 172.29.0.0/16: dropped"), one.describe());
+                assertTrue(one.err().contains("warning: agent uses network_mode: host"), one.describe());
+                assertTrue(one.err().contains("warning: agent mounts the Docker socket (/var/run/docker.sock)"), one.describe());
                 // a fixed subnet would make this one fail with "Pool overlaps"
                 p.piko("create", "e2").ok();
                 for (String env : List.of("e1", "e2")) {
-                    assertEquals(Set.of("proxy", "api", "db", "sick"), runningServices(p.composeProject(env)));
+                    assertEquals(Set.of("proxy", "api", "db", "sick", "agent"), runningServices(p.composeProject(env)));
                 }
                 String api1 = p.composeProject("e1") + "-api-1";
                 String proxy1 = p.composeProject("e1") + "-proxy-1";
