@@ -79,6 +79,7 @@
 //SOURCES lib/piko/model/PortAllocation.java
 //SOURCES lib/piko/model/PortRequest.java
 //SOURCES lib/piko/model/Project.java
+//SOURCES lib/piko/state/MachinePorts.java
 //SOURCES lib/piko/state/Migrations.java
 //SOURCES lib/piko/state/NativeSqlite.java
 //SOURCES lib/piko/state/Store.java

@@ -79,8 +79,10 @@ public final class EnvironmentCompose {
         shared.removeAll(env.services());
         List<String> services = model.services().keySet().stream().filter(s -> !shared.contains(s)).toList();
         PortPlan plan = new PortPlan(ws.config().portBase(), ws.config().portBlock(), env.slot());
-        List<PortAllocation> ports = ws.store().assignPorts(ws.project(), env.name(), (existing, taken) ->
-                plan.allocate(env.name(), model.portRequests(services), existing, taken, HostPorts::isFree));
+        OwnPorts own = new OwnPorts(composeProject);
+        List<PortAllocation> ports = ws.assignPorts(env.name(), (existing, taken) ->
+                plan.allocate(env.name(), model.portRequests(services), existing, taken, HostPorts::isFree,
+                        port -> HostPorts.isFree(port) || own.get().contains(port)));
         String text = OverrideFile.render(model, ws.project().name(), env.name(), ports, shared);
         try {
             Files.writeString(overrideFile(env), text, StandardCharsets.UTF_8);
@@ -89,6 +91,37 @@ public final class EnvironmentCompose {
         }
         return new Prepared(target(env), services, shared, ports, inputsHash(env), unknown,
                 Unisolated.warnings(model.only(services), env.path()));
+    }
+
+    /**
+     * The environment's ports that something else holds now: not bindable, and not published by
+     * the environment's own running containers. `up` re-plans them.
+     */
+    public List<PortAllocation> busyPorts(Environment env) {
+        List<PortAllocation> notFree = ws.store().ports(ws.project(), env.name()).stream()
+                .filter(a -> !HostPorts.isFree(a.hostPort())).toList();
+        if (notFree.isEmpty()) {
+            return notFree;
+        }
+        java.util.Set<Integer> own = docker.publishedPorts(Names.composeProject(ws.project().name(), env.name()));
+        return notFree.stream().filter(a -> !own.contains(a.hostPort())).toList();
+    }
+
+    /** The host ports the environment's own containers publish, asked of Docker once and only if needed. */
+    private final class OwnPorts {
+        private final String composeProject;
+        private java.util.Set<Integer> ports;
+
+        OwnPorts(String composeProject) {
+            this.composeProject = composeProject;
+        }
+
+        java.util.Set<Integer> get() {
+            if (ports == null) {
+                ports = docker.publishedPorts(composeProject);
+            }
+            return ports;
+        }
     }
 
     /** A fingerprint of everything the override is derived from that can change without piko knowing. */

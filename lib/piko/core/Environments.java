@@ -84,20 +84,21 @@ public final class Environments {
             copyFromMainCheckout(path);
 
             Map<String, String> vars = EnvVars.of(ws.project(), env, List.of());
-            EnvironmentCompose.Prepared prepared = prepare(env, vars);
-            prepared.warnings().forEach(out::warn);
+            EnvironmentCompose.Prepared first = prepare(env, vars);
+            first.warnings().forEach(out::warn);
             rollback.add("remove the images compose built for " + name,
-                    () -> docker.removeImages(docker.builtImages(prepared.target().projectName())));
+                    () -> docker.removeImages(docker.builtImages(first.target().projectName())));
+            EnvironmentCompose.Prepared prepared = first;
             rollback.add("remove containers, network and volumes of " + name,
-                    () -> docker.composeDown(ComposeTarget.byName(prepared.target().projectName()), true, Duration.ZERO));
+                    () -> docker.composeDown(ComposeTarget.byName(first.target().projectName()), true, Duration.ZERO));
             if (!prepared.shared().isEmpty()) {
                 ws.store().addConsumer(ws.project(), env, List.copyOf(prepared.shared()));
                 rollback.add("unlink the shared services from " + name, () -> shared.unlink(name));
             }
             try {
-                start(prepared.target(), prepared.services(), prepared.shared(), vars);
+                prepared = startReplanningPorts(env, prepared, vars);
             } catch (PikoException e) {
-                throw withFailedServices(e, prepared.target(), name, vars, true);
+                throw withFailedServices(e, first.target(), name, vars, true);
             }
             out.done("Started " + prepared.target().projectName() + " (" + String.join(", ", prepared.services()) + ")"
                     + (prepared.shared().isEmpty() ? "" : "; shared: " + String.join(", ", prepared.shared())));
@@ -118,28 +119,90 @@ public final class Environments {
         }
     }
 
-    /** Starts the environment; rewrites the override first when the compose inputs changed. */
+    /**
+     * Starts the environment; rewrites the override first when the compose inputs changed or one of
+     * its host ports is held by something else (that port is re-planned and the new one shown).
+     */
     public void up(String name) {
         Environment env = requireUsable(name);
         docker.requireCompose();
         Map<String, String> vars = EnvVars.of(ws.project(), env, portsOf(env));
-        List<String> services = env.services();
-        Set<String> used = Set.copyOf(consumed(name));
         copyFromMainCheckout(env.path());
-        if (compose.stale(env)) {
-            EnvironmentCompose.Prepared prepared = prepare(env, vars);
-            ws.store().updateEnvironment(ws.project(), name, Environment.READY, prepared.services(), prepared.inputsHash());
-            ws.store().addConsumer(ws.project(), env, List.copyOf(prepared.shared()));
-            services = prepared.services();
-            used = prepared.shared();
-            out.info("Compose inputs changed: regenerated " + OverrideFile.NAME);
-        }
+        boolean stale = compose.stale(env);
         try {
-            start(compose.target(env), services, used, vars);
+            if (stale || !compose.busyPorts(env).isEmpty()) {
+                EnvironmentCompose.Prepared prepared = prepareAndRecord(env, vars);
+                if (stale) {
+                    out.info("Compose inputs changed: regenerated " + OverrideFile.NAME);
+                }
+                startReplanningPorts(env, prepared, EnvVars.of(ws.project(), env, portsOf(env)));
+            } else {
+                try {
+                    start(compose.target(env), env.services(), Set.copyOf(consumed(name)), vars);
+                } catch (PikoException e) {
+                    if (!isPortConflict(e)) {
+                        throw e;
+                    }
+                    startReplanningPorts(env, prepareAndRecord(env, vars), EnvVars.of(ws.project(), env, portsOf(env)));
+                }
+            }
         } catch (PikoException e) {
             throw withFailedServices(e, compose.target(env), name, vars, false);
         }
         out.done("Started " + compose.target(env).projectName());
+    }
+
+    /** Rewrites the override (ports re-planned where busy), says which ports moved, and records the result. */
+    private EnvironmentCompose.Prepared prepareAndRecord(Environment env, Map<String, String> vars) {
+        List<PortAllocation> before = ws.store().ports(ws.project(), env.name());
+        EnvironmentCompose.Prepared prepared = prepare(env, vars);
+        ws.store().updateEnvironment(ws.project(), env.name(), Environment.READY, prepared.services(), prepared.inputsHash());
+        ws.store().addConsumer(ws.project(), env, List.copyOf(prepared.shared()));
+        reportMoved(before, prepared.ports());
+        return prepared;
+    }
+
+    /**
+     * Starts the prepared services; when Docker finds a host port taken (something bound it after
+     * piko planned it), re-plans the environment's ports once, says so, and starts again.
+     */
+    private EnvironmentCompose.Prepared startReplanningPorts(Environment env, EnvironmentCompose.Prepared prepared,
+                                                            Map<String, String> vars) {
+        try {
+            start(prepared.target(), prepared.services(), prepared.shared(), vars);
+            return prepared;
+        } catch (PikoException e) {
+            if (!isPortConflict(e)) {
+                throw e;
+            }
+            List<PortAllocation> before = ws.store().ports(ws.project(), env.name());
+            EnvironmentCompose.Prepared again = prepare(env, vars);
+            if (!reportMoved(before, again.ports())) {
+                throw e;
+            }
+            start(again.target(), again.services(), again.shared(), EnvVars.of(ws.project(), env, portsOf(env)));
+            return again;
+        }
+    }
+
+    private static boolean isPortConflict(PikoException e) {
+        String m = String.valueOf(e.getMessage());
+        return m.contains("port is already allocated") || m.contains("address already in use");
+    }
+
+    /** Says which host ports changed; true when any did. */
+    private boolean reportMoved(List<PortAllocation> before, List<PortAllocation> after) {
+        boolean moved = false;
+        for (PortAllocation a : after) {
+            for (PortAllocation b : before) {
+                if (b.request().equals(a.request()) && b.hostPort() != a.hostPort()) {
+                    out.info("Host port of " + a.service() + " " + a.target() + "/" + a.protocol() + " is now "
+                            + a.hostPort() + " (was " + b.hostPort() + ")");
+                    moved = true;
+                }
+            }
+        }
+        return moved;
     }
 
     /**

@@ -33,13 +33,22 @@ public record PortPlan(int base, int block, int slot) {
      */
     public List<PortAllocation> allocate(String scope, List<PortRequest> requests, Map<PortRequest, Integer> existing,
                                          Set<Integer> takenElsewhere, IntPredicate hostFree) {
+        return allocate(scope, requests, existing, takenElsewhere, hostFree, port -> true);
+    }
+
+    /**
+     * As above; an existing allocation is kept only while it lies in this block (ports.base and
+     * ports.block may have changed) and keep accepts it (it may have been found busy), else re-planned.
+     */
+    public List<PortAllocation> allocate(String scope, List<PortRequest> requests, Map<PortRequest, Integer> existing,
+                                         Set<Integer> takenElsewhere, IntPredicate hostFree, IntPredicate keep) {
         List<PortAllocation> result = new ArrayList<>();
         Set<Integer> used = new HashSet<>(takenElsewhere);
         TreeSet<PortRequest> wanted = new TreeSet<>(requests);
         List<PortRequest> fresh = new ArrayList<>();
         for (PortRequest r : wanted) {
             Integer port = existing.get(r);
-            if (port != null && !takenElsewhere.contains(port)) {
+            if (port != null && !used.contains(port) && inBlock(port) && keep.test(port)) {
                 used.add(port);
                 result.add(new PortAllocation(scope, r.service(), r.target(), r.protocol(), port));
             } else {
@@ -52,6 +61,10 @@ public record PortPlan(int base, int block, int slot) {
             result.add(new PortAllocation(scope, r.service(), r.target(), r.protocol(), port));
         }
         return result;
+    }
+
+    private boolean inBlock(int port) {
+        return port >= firstPort() && port < firstPort() + block;
     }
 
     private int pick(int target, Set<Integer> used, IntPredicate hostFree) {

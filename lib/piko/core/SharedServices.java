@@ -162,7 +162,7 @@ public final class SharedServices {
             if (!wasRunning) {
                 docker.composeRemove(ComposeTarget.byName(composeProject()), List.of(service));
             }
-            ws.store().assignPorts(ws.project(), Names.SHARED, (existing, taken) -> existing.entrySet().stream()
+            ws.assignPorts(Names.SHARED, (existing, taken) -> existing.entrySet().stream()
                     .filter(e -> !e.getKey().service().equals(service))
                     .map(e -> new PortAllocation(Names.SHARED, e.getKey().service(), e.getKey().target(),
                             e.getKey().protocol(), e.getValue())).toList());
@@ -261,8 +261,9 @@ public final class SharedServices {
         rendered.retainAll(rootModel.services().keySet());
         ComposeModel model = rootModel.only(rendered);
         PortPlan plan = new PortPlan(ws.config().portBase(), ws.config().portBlock(), 0);
-        List<PortAllocation> ports = ws.store().assignPorts(ws.project(), Names.SHARED, (existing, taken) ->
-                plan.allocate(Names.SHARED, model.portRequests(model.services().keySet()), existing, taken, HostPorts::isFree));
+        List<PortAllocation> ports = ws.assignPorts(Names.SHARED, (existing, taken) ->
+                plan.allocate(Names.SHARED, model.portRequests(model.services().keySet()), existing, taken, HostPorts::isFree,
+                        port -> HostPorts.isFree(port) || docker.publishedPorts(composeProject()).contains(port)));
         write(OverrideFile.render(model, ws.project().name(), Names.SHARED, ports, Set.of()));
         docker.composeUp(target(), List.copyOf(services), Map.of(), Docker.Up.START_AND_WAIT);
     }

@@ -6,7 +6,12 @@ import java.util.Optional;
 import piko.config.PikoConfig;
 import piko.error.PikoException;
 import piko.model.Project;
+import piko.state.MachinePorts;
 import piko.state.Store;
+import piko.model.PortAllocation;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 
 /** An initialised piko project as found on disk: its root, state and piko.yaml. */
 public final class Workspace implements AutoCloseable {
@@ -17,6 +22,7 @@ public final class Workspace implements AutoCloseable {
     private final Store store;
     private final Project project;
     private final PikoConfig config;
+    private MachinePorts machinePorts;
 
     private Workspace(Path root, Store store, Project project, PikoConfig config) {
         this.root = root;
@@ -49,6 +55,27 @@ public final class Workspace implements AutoCloseable {
             return new PikoException("the piko state in " + root + " has no project", "remove .piko and run piko init");
         });
         return new Workspace(root, store, project, config);
+    }
+
+    /**
+     * Plans a scope's host ports and records them in the state and in the machine-wide record, so
+     * the planner never picks a port that another piko project of this user holds.
+     */
+    public List<PortAllocation> assignPorts(String scope, Store.PortPlanner planner) {
+        return machinePorts().claim(root, scope, store.portScopes(project), others ->
+                store.assignPorts(project, scope, (existing, taken) -> {
+                    Set<Integer> all = new HashSet<>(taken);
+                    all.addAll(others);
+                    return planner.plan(existing, all);
+                }));
+    }
+
+    /** The machine-wide port record, opened on first use (commands that plan no port never open it). */
+    public MachinePorts machinePorts() {
+        if (machinePorts == null) {
+            machinePorts = MachinePorts.open(MachinePorts.defaultFile());
+        }
+        return machinePorts;
     }
 
     /** The environment whose worktree contains dir, if any. */
@@ -85,5 +112,8 @@ public final class Workspace implements AutoCloseable {
     @Override
     public void close() {
         store.close();
+        if (machinePorts != null) {
+            machinePorts.close();
+        }
     }
 }

@@ -205,6 +205,29 @@ public class Docker {
         return out;
     }
 
+    /** The host ports that a compose project's running containers publish now. */
+    public java.util.Set<Integer> publishedPorts(String composeProject) {
+        Result r = runner.run(quick(List.of("docker", "ps", "--filter", "label=com.docker.compose.project=" + composeProject,
+                "--format", "{{.Ports}}")));
+        if (!r.ok()) {
+            checkDaemon(r);
+            throw new PikoException("docker ps failed:\n" + r.output());
+        }
+        return parsePublished(r.stdout());
+    }
+
+    /** Host ports in `docker ps` Ports text, e.g. "0.0.0.0:10179->6379/tcp, :::10179->6379/tcp". */
+    static java.util.Set<Integer> parsePublished(String text) {
+        java.util.Set<Integer> ports = new java.util.TreeSet<>();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile(":(\\d+)(?:-(\\d+))?->").matcher(text);
+        while (m.find()) {
+            int from = Integer.parseInt(m.group(1));
+            int to = m.group(2) == null ? from : Integer.parseInt(m.group(2));
+            for (int p = from; p <= to; p++) ports.add(p);
+        }
+        return ports;
+    }
+
     /** The networks a container is attached to. */
     public List<String> containerNetworks(String container) {
         Result r = runner.run(quick(List.of("docker", "inspect", "--format",

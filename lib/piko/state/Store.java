@@ -174,6 +174,11 @@ public class Store implements AutoCloseable {
                 + " WHERE project_id = ? ORDER BY scope, service, target, protocol", List.of(p.id()), Store::port);
     }
 
+    /** The scopes (environments, shared) that hold ports now. */
+    public List<String> portScopes(Project p) {
+        return query("SELECT DISTINCT scope FROM port_allocation WHERE project_id = ?", List.of(p.id()), rs -> rs.getString(1));
+    }
+
     /** What a port planner needs: this scope's current ports, and every host port other scopes hold. */
     public interface PortPlanner {
         List<PortAllocation> plan(Map<PortRequest, Integer> existing, Set<Integer> takenElsewhere);

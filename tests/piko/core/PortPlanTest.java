@@ -90,4 +90,15 @@ class PortPlanTest {
         assertEquals(1, ports.size());
         assertNotEquals("gone", ports.get(0).service());
     }
+
+    @Test
+    void rePlansAnExistingPortOutsideTheBlockOrRefusedByKeep() {
+        PortRequest db = new PortRequest("db", 5432, "tcp");
+        var moved = SLOT_1.allocate("a", List.of(db), Map.of(db, 20132), Set.of(), p -> true, p -> true);
+        assertEquals(10132, moved.get(0).hostPort(), "ports.base changed: the old port is outside the block");
+        var busy = SLOT_1.allocate("a", List.of(db), Map.of(db, 10132), Set.of(), p -> p != 10132, p -> false);
+        assertEquals(10133, busy.get(0).hostPort(), "a busy kept port is re-planned to a free one");
+        var taken = SLOT_1.allocate("a", List.of(db), Map.of(db, 10132), Set.of(10132), p -> true, p -> true);
+        assertEquals(10133, taken.get(0).hostPort(), "another project holds it now");
+    }
 }

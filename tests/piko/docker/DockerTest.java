@@ -76,4 +76,19 @@ class DockerTest {
         assertTrue(seen.get(0).watch() != null, "compose up is watched for a daemon that stops answering");
         assertEquals(java.time.Duration.ofSeconds(30), seen.get(1).timeout());
     }
+
+    @Test
+    void readsPublishedHostPortsFromDockerPs() {
+        assertEquals(java.util.Set.of(10179, 10180, 5000, 5001, 5002),
+                Docker.parsePublished("0.0.0.0:10179->6379/tcp, :::10179->6379/tcp\n127.0.0.1:10180->8080/udp\n"
+                        + "0.0.0.0:5000-5002->7000-7002/tcp, 9000/tcp\n"));
+    }
+
+    @Test
+    void aPortHeldForUdpOnlyIsNotFree() throws Exception {
+        try (java.net.DatagramSocket held = new java.net.DatagramSocket(0)) {
+            int port = held.getLocalPort();
+            assertTrue(!HostPorts.isFree(port), "UDP " + port + " is held");
+        }
+    }
 }

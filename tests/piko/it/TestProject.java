@@ -129,12 +129,18 @@ final class TestProject implements AutoCloseable {
     }
 
     Run pikoAt(Path dir, Map<String, String> env, String... args) {
-        return exec(dir, env, pikoCommand(args));
+        Map<String, String> all = new HashMap<>(MACHINE);
+        all.putAll(env);
+        return exec(dir, all, pikoCommand(args));
     }
+
+    /** One machine-wide port record for this test run, apart from the user's own. */
+    static final Map<String, String> MACHINE = Map.of("PIKO_MACHINE_DB",
+            Path.of(System.getProperty("java.io.tmpdir"), "piko-it", "machine-" + UUID.randomUUID() + ".db").toString());
 
     /** Starts piko without waiting, for races. */
     Future<ProcessResult> startPiko(String... args) throws IOException {
-        return new ProcessExecutor().command(pikoCommand(args)).directory(root.toFile()).readOutput(true)
+        return new ProcessExecutor().command(pikoCommand(args)).directory(root.toFile()).environment(MACHINE).readOutput(true)
                 .redirectErrorStream(true).timeout(5, TimeUnit.MINUTES).start().getFuture();
     }
 

@@ -1,0 +1,161 @@
+package piko.state;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Function;
+import org.sqlite.SQLiteConfig;
+import piko.error.PikoException;
+import piko.model.PortAllocation;
+
+/**
+ * The host ports every piko project of this user holds, so that two projects never plan the same
+ * port: a SQLite file under the user's home (PIKO_MACHINE_DB overrides it), with the state's
+ * discipline: WAL, a busy timeout, one IMMEDIATE transaction per claim.
+ */
+public final class MachinePorts implements AutoCloseable {
+    public static final String ENV = "PIKO_MACHINE_DB";
+    private static final int BUSY_TIMEOUT_MS = 30_000;
+    private final Connection db;
+
+    private MachinePorts(Connection db) {
+        this.db = db;
+    }
+
+    /** $PIKO_MACHINE_DB, else $XDG_STATE_HOME/piko/machine.db, else ~/.local/state/piko/machine.db. */
+    public static Path defaultFile() {
+        String override = System.getenv(ENV);
+        if (override != null && !override.isBlank()) {
+            return Path.of(override);
+        }
+        String xdg = System.getenv("XDG_STATE_HOME");
+        Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".local", "state");
+        return base.resolve("piko").resolve("machine.db");
+    }
+
+    public static MachinePorts open(Path file) {
+        try {
+            Files.createDirectories(file.toAbsolutePath().getParent());
+            NativeSqlite.useCachedCopy();
+            SQLiteConfig config = new SQLiteConfig();
+            config.setBusyTimeout(BUSY_TIMEOUT_MS);
+            config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
+            Connection c = DriverManager.getConnection("jdbc:sqlite:" + file, config.toProperties());
+            try (Statement s = c.createStatement()) {
+                s.execute("PRAGMA journal_mode=WAL");
+                s.execute("CREATE TABLE IF NOT EXISTS host_port (port INTEGER PRIMARY KEY,"
+                        + " project_root TEXT NOT NULL, scope TEXT NOT NULL)");
+            }
+            return new MachinePorts(c);
+        } catch (Exception e) {
+            throw new PikoException("cannot open piko's machine-wide port record " + file + ": " + e.getMessage(),
+                    "check that its directory is writable, or set " + ENV + " to another file", e);
+        }
+    }
+
+    /**
+     * In one transaction: drops the claims of projects that no longer exist and of this project's
+     * scopes that hold no ports any more, hands plan the ports other projects hold, and records
+     * what it returns as this scope's claim.
+     */
+    public List<PortAllocation> claim(Path root, String scope, Collection<String> liveScopes,
+                                      Function<Set<Integer>, List<PortAllocation>> plan) {
+        String me = root.toString();
+        try {
+            db.setAutoCommit(false);
+            try {
+                for (String other : rootsOtherThan(me)) {
+                    if (!Files.exists(Path.of(other, ".piko", "state.db"))) {
+                        update("DELETE FROM host_port WHERE project_root = ?", List.of(other));
+                    }
+                }
+                List<String> gone = new ArrayList<>(scopesOf(me));
+                gone.removeAll(liveScopes);
+                gone.add(scope);
+                for (String s : gone) {
+                    update("DELETE FROM host_port WHERE project_root = ? AND scope = ?", List.of(me, s));
+                }
+                Set<Integer> others = new HashSet<>();
+                try (PreparedStatement ps = db.prepareStatement("SELECT port FROM host_port WHERE project_root <> ?")) {
+                    ps.setString(1, me);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) others.add(rs.getInt(1));
+                    }
+                }
+                List<PortAllocation> planned = plan.apply(others);
+                for (PortAllocation a : planned) {
+                    update("INSERT OR REPLACE INTO host_port (port, project_root, scope) VALUES (?, ?, ?)",
+                            List.of(a.hostPort(), me, scope));
+                }
+                db.commit();
+                return planned;
+            } catch (RuntimeException | SQLException e) {
+                db.rollback();
+                throw e;
+            } finally {
+                db.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw new PikoException("machine-wide port record error: " + e.getMessage(), null, e);
+        }
+    }
+
+    /** Ports of other projects, and of this project by scope: what `piko doctor` compares. */
+    public Set<Integer> portsOf(Path root) {
+        Set<Integer> out = new HashSet<>();
+        try (PreparedStatement ps = db.prepareStatement("SELECT port FROM host_port WHERE project_root = ?")) {
+            ps.setString(1, root.toString());
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) out.add(rs.getInt(1));
+            }
+        } catch (SQLException e) {
+            throw new PikoException("machine-wide port record error: " + e.getMessage(), null, e);
+        }
+        return out;
+    }
+
+    private List<String> rootsOtherThan(String me) throws SQLException {
+        return strings("SELECT DISTINCT project_root FROM host_port WHERE project_root <> ?", me);
+    }
+
+    private List<String> scopesOf(String me) throws SQLException {
+        return strings("SELECT DISTINCT scope FROM host_port WHERE project_root = ?", me);
+    }
+
+    private List<String> strings(String sql, String param) throws SQLException {
+        List<String> out = new ArrayList<>();
+        try (PreparedStatement ps = db.prepareStatement(sql)) {
+            ps.setString(1, param);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) out.add(rs.getString(1));
+            }
+        }
+        return out;
+    }
+
+    private void update(String sql, List<Object> params) throws SQLException {
+        try (PreparedStatement ps = db.prepareStatement(sql)) {
+            for (int i = 0; i < params.size(); i++) ps.setObject(i + 1, params.get(i));
+            ps.executeUpdate();
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            db.close();
+        } catch (SQLException ignored) {
+            // closing at exit: nothing left to protect
+        }
+    }
+}
