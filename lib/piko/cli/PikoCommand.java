@@ -30,6 +30,7 @@ public final class PikoCommand implements Runnable {
         m.put("share", Share::new);
         m.put("isolate", Isolate::new);
         m.put("shared", Shared::new);
+        m.put("doctor", Doctor::new);
         m.put("logs", Logs::new);
         m.put("exec", Exec::new);
         m.put("compose", Compose::new);

@@ -126,6 +126,38 @@ public final class Environments {
     public void up(String name) {
         Environment env = requireUsable(name);
         docker.requireCompose();
+        try {
+            upOnce(env);
+        } catch (PikoException e) {
+            if (!networkGone(e)) {
+                throw e;
+            }
+            repairNetwork(env);
+            upOnce(require(name));
+        }
+        out.done("Started " + compose.target(env).projectName());
+    }
+
+    /** Compose's answer when a container's network was removed behind its back. */
+    private static boolean networkGone(PikoException e) {
+        return String.valueOf(e.getMessage()).matches("(?s).*network [^\\s]+ not found.*");
+    }
+
+    /**
+     * A network removed by hand leaves containers that compose cannot start: they go (volumes stay)
+     * and the next start recreates network and containers, and relinks the shared services.
+     */
+    private void repairNetwork(Environment env) {
+        String project = Names.composeProject(ws.project().name(), env.name());
+        out.info("The network of " + env.name() + " was removed: recreating its containers (volumes kept)");
+        if (!consumed(env.name()).isEmpty()) {
+            shared.unlink(env.name());
+        }
+        docker.composeDown(ComposeTarget.byName(project), false);
+    }
+
+    private void upOnce(Environment env) {
+        String name = env.name();
         Map<String, String> vars = EnvVars.of(ws.project(), env, portsOf(env));
         copyFromMainCheckout(env.path());
         boolean stale = compose.stale(env);
@@ -149,7 +181,6 @@ public final class Environments {
         } catch (PikoException e) {
             throw withFailedServices(e, compose.target(env), name, vars, false);
         }
-        out.done("Started " + compose.target(env).projectName());
     }
 
     /** Rewrites the override (ports re-planned where busy), says which ports moved, and records the result. */
@@ -298,7 +329,15 @@ public final class Environments {
                     "its services: " + String.join(", ", env.services()));
         }
         Map<String, String> vars = EnvVars.of(ws.project(), env, portsOf(env));
-        docker.composeRestart(compose.target(env), service == null ? List.of() : List.of(service), vars);
+        try {
+            docker.composeRestart(compose.target(env), service == null ? List.of() : List.of(service), vars);
+        } catch (PikoException e) {
+            if (!networkGone(e)) {
+                throw e;
+            }
+            repairNetwork(env);
+            upOnce(require(name));
+        }
         out.done("Restarted " + (service == null ? "" : service + " in ") + compose.target(env).projectName());
     }
 

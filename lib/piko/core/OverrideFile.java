@@ -20,7 +20,30 @@ public final class OverrideFile {
     /** Services shared elsewhere are parked in this profile, which piko never activates. */
     public static final String SHARED_PROFILE = "piko-shared-elsewhere";
 
+    /**
+     * On every container: its host ports as "target/protocol=host ..." (stopped containers publish
+     * none), so `piko doctor` can take an environment back when the state is lost.
+     */
+    public static final String PORTS_LABEL = "dev.piko.ports";
+
     private final StringBuilder out = new StringBuilder();
+
+    static String portsLabel(String service, List<PortAllocation> ports) {
+        return String.join(" ", ports.stream().filter(a -> a.service().equals(service))
+                .map(a -> a.target() + "/" + a.protocol() + "=" + a.hostPort()).toList());
+    }
+
+    /** The allocations a ports label records, for a service of a scope. */
+    public static List<PortAllocation> parsePortsLabel(String scope, String service, String label) {
+        List<PortAllocation> out = new java.util.ArrayList<>();
+        for (String item : label == null ? new String[0] : label.trim().split("\\s+")) {
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d+)/(\\w+)=(\\d+)").matcher(item);
+            if (m.matches()) {
+                out.add(new PortAllocation(scope, service, Integer.parseInt(m.group(1)), m.group(2), Integer.parseInt(m.group(3))));
+            }
+        }
+        return out;
+    }
 
     private OverrideFile() {
     }
@@ -42,6 +65,7 @@ public final class OverrideFile {
                 f.line(2, "profiles: [" + q(SHARED_PROFILE) + "]");
                 continue;
             }
+            f.line(3, q(PORTS_LABEL) + ": " + q(portsLabel(s.name(), ports)));
             f.ports(s, ports);
             f.dependsOn(s, shared);
             if (s.containerName() != null) {

@@ -28,6 +28,7 @@ public final class ProjectSetup {
         Path root = git.toplevel(cwd);
         Path stateFile = Workspace.stateFile(root);
         if (Files.exists(stateFile)) {
+            Store.open(stateFile).close();  // a corrupt one says so, and how to get out
             throw alreadyInitialised(root);
         }
         PikoConfig config = PikoConfig.load(root);

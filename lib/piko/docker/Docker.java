@@ -205,6 +205,41 @@ public class Docker {
         return out;
     }
 
+    /** The kinds of Docker object piko labels. */
+    public enum Kind { CONTAINER, NETWORK, VOLUME }
+
+    /**
+     * Every object of a kind that carries a label (key or key=value), each as its name and the
+     * values of the given labels (missing ones as ""), in one docker call.
+     */
+    public List<Map<String, String>> labelled(Kind kind, String label, List<String> keys) {
+        List<String> cmd = new ArrayList<>(switch (kind) {
+            case CONTAINER -> List.of("docker", "ps", "--all");
+            case NETWORK -> List.of("docker", "network", "ls");
+            case VOLUME -> List.of("docker", "volume", "ls");
+        });
+        StringBuilder format = new StringBuilder("{{.Name" + (kind == Kind.CONTAINER ? "s" : "") + "}}");
+        keys.forEach(k -> format.append("\t{{.Label \"").append(k).append("\"}}"));
+        cmd.addAll(List.of("--filter", "label=" + label, "--format", format.toString()));
+        Result r = runner.run(quick(cmd));
+        if (!r.ok()) {
+            checkDaemon(r);
+            throw new PikoException(String.join(" ", cmd.subList(0, 3)) + " failed:\n" + r.output());
+        }
+        List<Map<String, String>> out = new ArrayList<>();
+        for (String line : r.stdout().split("\n")) {
+            if (line.isBlank()) continue;
+            String[] f = line.split("\t", -1);
+            Map<String, String> row = new java.util.HashMap<>();
+            row.put("name", f[0]);
+            for (int i = 0; i < keys.size(); i++) {
+                row.put(keys.get(i), i + 1 < f.length ? f[i + 1] : "");
+            }
+            out.add(row);
+        }
+        return out;
+    }
+
     /** The host ports that a compose project's running containers publish now. */
     public java.util.Set<Integer> publishedPorts(String composeProject) {
         Result r = runner.run(quick(List.of("docker", "ps", "--filter", "label=com.docker.compose.project=" + composeProject,

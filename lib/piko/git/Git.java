@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import piko.error.PikoException;
 import piko.exec.ProcessRunner;
 import piko.exec.ProcessRunner.Call;
@@ -66,6 +67,22 @@ public class Git {
 
     public void deleteBranch(Path repo, String branch) {
         orFail(git(repo, "branch", "-D", branch), "git branch -D");
+    }
+
+    /** The repository's worktrees: path to branch ("" when detached). */
+    public Map<Path, String> worktrees(Path repo) {
+        Result r = orFail(git(repo, "worktree", "list", "--porcelain"), "git worktree list");
+        Map<Path, String> out = new java.util.LinkedHashMap<>();
+        Path current = null;
+        for (String line : r.stdout().split("\n")) {
+            if (line.startsWith("worktree ")) {
+                current = Path.of(line.substring("worktree ".length())).toAbsolutePath().normalize();
+                out.put(current, "");
+            } else if (line.startsWith("branch refs/heads/") && current != null) {
+                out.put(current, line.substring("branch refs/heads/".length()));
+            }
+        }
+        return out;
     }
 
     /** Uncommitted or untracked changes in a worktree, one porcelain line each, except the given paths. */

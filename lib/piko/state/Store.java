@@ -59,11 +59,31 @@ public class Store implements AutoCloseable {
             }
             return store;
         } catch (PikoException e) {
-            throw e;
+            throw corrupt(e) ? corruptError(file) : e;
         } catch (Exception e) {
+            if (corrupt(e)) {
+                throw corruptError(file);
+            }
             throw new PikoException("cannot open the state database " + file + ": " + e.getMessage(),
                     "check that .piko/ is writable", e);
         }
+    }
+
+    /** SQLite's answers for a file that is not (or no longer) a sound database. */
+    private static boolean corrupt(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            String m = String.valueOf(t.getMessage());
+            if (m.contains("SQLITE_NOTADB") || m.contains("SQLITE_CORRUPT") || m.contains("file is not a database")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static PikoException corruptError(Path file) {
+        return new PikoException("the state database " + file + " is corrupt (SQLite says it is not a sound database)",
+                "move it aside (mv " + file + " " + file + ".corrupt), then run piko init and piko doctor --fix:"
+                        + " they rebuild the state from the worktrees and Docker's labels", 1);
     }
 
     public int schemaVersion() {
@@ -144,6 +164,33 @@ public class Store implements AutoCloseable {
                             + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                     List.of(p.id(), name, branch, createdBranch ? 1 : 0, path.toString(), slot, Environment.CREATING, now()));
             return environment(p, name);
+        });
+    }
+
+    /**
+     * Records an environment found in Docker and git but not in the state (`piko doctor --fix`), as
+     * ready, with the slot it had when that is free (else the first free one), and these ports.
+     * Its branch counts as not made by piko, so destroy keeps it.
+     */
+    public Environment adoptEnvironment(Project p, String name, String branch, Path path, int slot,
+                                        List<String> services, List<PortAllocation> ports) {
+        return inTransaction(() -> {
+            Set<Integer> slots = new HashSet<>(query("SELECT slot FROM environment WHERE project_id = ?",
+                    List.of(p.id()), rs -> rs.getInt(1)));
+            int free = slot >= 1 && !slots.contains(slot) ? slot : 1;
+            while (slots.contains(free)) free++;
+            update("INSERT INTO environment (project_id, name, branch, created_branch, path, slot, phase, services, created_at)"
+                            + " VALUES (?, ?, ?, 0, ?, ?, ?, ?, ?)",
+                    List.of(p.id(), name, branch, path.toString(), free, Environment.READY, String.join(",", services), now()));
+            Set<Integer> taken = new HashSet<>(query("SELECT host_port FROM port_allocation WHERE project_id = ?",
+                    List.of(p.id()), rs -> rs.getInt(1)));
+            for (PortAllocation a : ports) {
+                if (taken.add(a.hostPort())) {
+                    update("INSERT INTO port_allocation (project_id, scope, service, target, protocol, host_port)"
+                            + " VALUES (?, ?, ?, ?, ?, ?)", List.of(p.id(), name, a.service(), a.target(), a.protocol(), a.hostPort()));
+                }
+            }
+            return environment(p, name).orElseThrow();
         });
     }
 

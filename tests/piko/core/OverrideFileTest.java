@@ -74,7 +74,11 @@ class OverrideFileTest {
         Map<String, Object> volumes = (Map<String, Object>) o.get("volumes");
         assertEquals("piko-demo-feat_pinned", ((Map<String, Object>) volumes.get("pinned")).get("name"));
         Map<String, Object> labels = (Map<String, Object>) web.get("labels");
-        assertEquals(Map.of(Labels.PROJECT, "demo", Labels.ENVIRONMENT, "feat"), labels);
+        assertEquals("demo", labels.get(Labels.PROJECT));
+        assertEquals("feat", labels.get(Labels.ENVIRONMENT));
+        List<PortAllocation> webAllocations = ports().stream().filter(a -> a.service().equals("web")).toList();
+        assertEquals(webAllocations, OverrideFile.parsePortsLabel("feat", "web", (String) labels.get(OverrideFile.PORTS_LABEL)),
+                "the ports label gives back the environment's ports");
     }
 
     @Test

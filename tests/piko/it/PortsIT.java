@@ -65,6 +65,10 @@ class PortsIT extends DockerRequired {
             int old = port(p, "t", "PIKO_REDIS_PORT");
             try (ServerSocket held = new ServerSocket()) {
                 held.bind(new InetSocketAddress("0.0.0.0", old));
+                Run doctor = p.piko("doctor");
+                assertEquals(1, doctor.code(), doctor.describe());
+                assertTrue(doctor.out().contains("t: host port " + old + " of redis (6379/tcp) is held by something else"),
+                        doctor.describe());
                 Run up = p.piko("up", "t").ok();
                 int now = port(p, "t", "PIKO_REDIS_PORT");
                 assertNotEquals(old, now);

@@ -1,0 +1,69 @@
+package piko.cli;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import piko.core.Checkup;
+import piko.core.Checkup.Finding;
+
+@Command(name = "doctor", mixinStandardHelpOptions = true,
+        description = "Compare the state with Docker and git (orphans, missing worktrees, containers, networks,"
+                + " shared links, busy ports); with --fix, repair what differs. Exits 1 while something is left to repair.")
+final class Doctor extends BaseCommand {
+    @Option(names = "--fix", description = "Repair every finding that has a repair, then check again.")
+    boolean fix;
+
+    @Option(names = "--json", description = "Print the findings as JSON (progress of --fix goes to stderr).")
+    boolean json;
+
+    @Override
+    Console console() {
+        return json ? new Console(spec.commandLine().getErr(), spec.commandLine().getErr()) : super.console();
+    }
+
+    @Override
+    int execute() {
+        docker().requireDaemon();
+        Checkup checkup = new Checkup(workspace(), docker(), git(), environments(), sharedServices());
+        List<Finding> findings = checkup.examine();
+        List<Finding> left = findings;
+        if (fix) {
+            checkup.fix(findings);
+            left = checkup.examine();
+        }
+        List<Finding> remaining = left;
+        java.util.function.Predicate<Finding> fixed = f -> fix && f.action() != null && remaining.stream()
+                .noneMatch(l -> l.subject().equals(f.subject()) && l.problem().equals(f.problem()));
+        if (json) {
+            List<Object> rows = new ArrayList<>();
+            for (Finding f : findings) {
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("subject", f.subject());
+                m.put("problem", f.problem());
+                m.put("fix", f.fix());
+                m.put("fixed", fixed.test(f));
+                rows.add(m);
+            }
+            out().println(Json.write(rows));
+        } else if (findings.isEmpty()) {
+            console().done("Nothing to fix: the state matches Docker and git");
+        } else {
+            for (Finding f : findings) {
+                String what = f.subject() + ": " + f.problem();
+                if (fixed.test(f)) {
+                    console().done("Fixed " + what + " (" + f.fix() + ")");
+                } else {
+                    out().println(what + "; --fix: " + f.fix() + (fix && f.action() != null ? " (did not help)" : ""));
+                }
+            }
+            if (!fix && findings.stream().anyMatch(f -> f.action() != null)) {
+                out().println("Repair with: piko doctor --fix");
+            }
+        }
+        out().flush();
+        return remaining.stream().anyMatch(f -> f.action() != null) ? 1 : 0;
+    }
+}

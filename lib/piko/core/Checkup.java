@@ -1,0 +1,192 @@
+package piko.core;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import piko.docker.Docker;
+import piko.docker.Docker.Kind;
+import piko.git.Git;
+import piko.model.Environment;
+import piko.model.Labels;
+import piko.model.PortAllocation;
+
+/**
+ * `piko doctor`: compares the state with what exists (Docker objects through piko's labels, git's
+ * worktrees, the shared instances' network links, the host ports) and repairs what differs.
+ */
+public final class Checkup {
+    private static final String SERVICE = "com.docker.compose.service";
+
+    /** One difference: what it concerns, what is wrong, what --fix does (null action: nothing). */
+    public record Finding(String subject, String problem, String fix, Runnable action) {
+    }
+
+    private final Workspace ws;
+    private final Docker docker;
+    private final Git git;
+    private final Environments environments;
+    private final SharedServices shared;
+
+    public Checkup(Workspace ws, Docker docker, Git git, Environments environments, SharedServices shared) {
+        this.ws = ws;
+        this.docker = docker;
+        this.git = git;
+        this.environments = environments;
+        this.shared = shared;
+    }
+
+    public List<Finding> examine() {
+        String project = ws.project().name();
+        String label = Labels.PROJECT + "=" + project;
+        List<Map<String, String>> containers = docker.labelled(Kind.CONTAINER, label,
+                List.of(Labels.ENVIRONMENT, SERVICE, OverrideFile.PORTS_LABEL));
+        List<Map<String, String>> networks = docker.labelled(Kind.NETWORK, label, List.of(Labels.ENVIRONMENT));
+        List<Map<String, String>> volumes = docker.labelled(Kind.VOLUME, label, List.of(Labels.ENVIRONMENT));
+        Map<Path, String> worktrees = git.worktrees(ws.root());
+        Map<String, Environment> known = ws.store().environments(ws.project()).stream()
+                .collect(Collectors.toMap(Environment::name, e -> e, (a, b) -> a, LinkedHashMap::new));
+        Set<String> networkNames = networks.stream().map(n -> n.get("name")).collect(Collectors.toSet());
+        List<Finding> findings = new ArrayList<>();
+
+        Set<String> unknown = new TreeSet<>();
+        for (List<Map<String, String>> objects : List.of(containers, networks, volumes)) {
+            objects.forEach(o -> unknown.add(o.get(Labels.ENVIRONMENT)));
+        }
+        unknown.remove(Names.SHARED);
+        unknown.remove("");
+        unknown.removeAll(known.keySet());
+        for (String env : unknown) {
+            Path path = ws.project().worktreesDir().resolve(env).toAbsolutePath().normalize();
+            List<Map<String, String>> own = of(containers, env);
+            if (worktrees.containsKey(path) && Files.isDirectory(path)) {
+                String branch = worktrees.get(path);
+                findings.add(new Finding(env, "in Docker (" + own.size() + " containers) and in its worktree, but not in the state",
+                        "take it back with its ports and shared services", () -> adopt(env, branch, path, own)));
+                continue;
+            }
+            int nets = of(networks, env).size();
+            if (!own.isEmpty() || nets > 0) {
+                String composeProject = Names.composeProject(project, env);
+                findings.add(new Finding(env, own.size() + " containers and " + nets + " networks of an environment that"
+                        + " is neither in the state nor has a worktree", "remove them",
+                        () -> docker.composeDown(piko.model.ComposeTarget.byName(composeProject), false)));
+            }
+            for (Map<String, String> v : of(volumes, env)) {
+                findings.add(new Finding("volume " + v.get("name"), "data of environment " + env + ", which no longer exists",
+                        "nothing (it may hold data you want): remove it with docker volume rm " + v.get("name"), null));
+            }
+        }
+
+        for (Environment env : known.values()) {
+            if (!Environment.READY.equals(env.phase())) {
+                continue;  // an unfinished create: list shows it, destroy removes it
+            }
+            String name = env.name();
+            Runnable up = () -> environments.up(name);
+            if (!Files.isDirectory(env.path())) {
+                if (git.branchExists(ws.root(), env.branch())) {
+                    findings.add(new Finding(name, "its worktree " + ws.root().relativize(env.path()) + " is missing",
+                            "recreate it from branch " + env.branch(), () -> {
+                                git.pruneWorktrees(ws.root());
+                                git.addWorktreeExistingBranch(ws.root(), env.path(), env.branch());
+                            }));
+                } else {
+                    findings.add(new Finding(name, "its worktree and its branch " + env.branch() + " are gone",
+                            "remove the environment (containers, network, state)", () -> environments.destroy(name, false, true)));
+                }
+                continue;
+            }
+            String network = Names.composeProject(project, name);
+            if (of(containers, name).isEmpty()) {
+                findings.add(new Finding(name, "its containers are gone", "recreate and start them (piko up " + name + ")", up));
+            } else if (!networkNames.contains(network)) {
+                findings.add(new Finding(name, "its network " + network + " is gone", "recreate it (piko up " + name + ")", up));
+            } else {
+                for (PortAllocation busy : new EnvironmentCompose(ws, docker).busyPorts(env)) {
+                    findings.add(new Finding(name, "host port " + busy.hostPort() + " of " + busy.service() + " ("
+                            + busy.target() + "/" + busy.protocol() + ") is held by something else",
+                            "give it another port (piko up " + name + ")", up));
+                }
+            }
+        }
+
+        Map<String, String> sharedContainers = shared.containers();
+        shared.consumers().forEach((env, services) -> {
+            String network = Names.composeProject(project, env);
+            if (!known.containsKey(env) || !networkNames.contains(network)) {
+                return;  // reported above
+            }
+            for (String service : services) {
+                String container = sharedContainers.get(service);
+                if (container == null) {
+                    findings.add(new Finding("shared " + service, "its container is gone, and " + env + " uses it",
+                            "start it and link it (piko up " + env + ")", () -> environments.up(env)));
+                } else if (!docker.containerNetworks(container).contains(network)) {
+                    findings.add(new Finding("shared " + service, "not linked to " + env + "'s network " + network,
+                            "link it", () -> shared.relink(List.of(service))));
+                }
+            }
+        });
+
+        if (ws.store().ports(ws.project(), Names.SHARED).isEmpty()) {
+            List<PortAllocation> ports = portsOf(Names.SHARED, of(containers, Names.SHARED));
+            if (!ports.isEmpty()) {
+                findings.add(new Finding("shared", "its instances' host ports are not in the state",
+                        "take them back", () -> ws.assignPorts(Names.SHARED, (existing, taken) ->
+                                ports.stream().filter(p -> !taken.contains(p.hostPort())).toList())));
+            }
+        }
+        return findings;
+    }
+
+    /** Runs every finding's repair once (several findings may share one, such as piko up). */
+    public void fix(List<Finding> findings) {
+        Map<String, Runnable> actions = new LinkedHashMap<>();
+        for (Finding f : findings) {
+            if (f.action() != null) {
+                actions.putIfAbsent(f.subject() + "\u0000" + f.fix(), f.action());
+            }
+        }
+        actions.values().forEach(Runnable::run);
+    }
+
+    /** Records an environment from its worktree and its containers' labels, and the shared services linked to it. */
+    private void adopt(String name, String branch, Path path, List<Map<String, String>> containers) {
+        List<PortAllocation> ports = portsOf(name, containers);
+        List<String> services = containers.stream().map(c -> c.get(SERVICE)).filter(s -> !s.isEmpty()).distinct().sorted().toList();
+        int block = ws.config().portBlock();
+        int slot = ports.isEmpty() ? 0 : (ports.get(0).hostPort() - ws.config().portBase()) / block;
+        Environment env = ws.store().adoptEnvironment(ws.project(), name, branch, path, slot, services, ports);
+        ws.assignPorts(name, (existing, taken) -> existing.entrySet().stream().filter(e -> !taken.contains(e.getValue()))
+                .map(e -> new PortAllocation(name, e.getKey().service(), e.getKey().target(), e.getKey().protocol(), e.getValue()))
+                .toList());
+        String network = Names.composeProject(ws.project().name(), name);
+        List<String> used = new ArrayList<>();
+        shared.containers().forEach((service, container) -> {
+            if (docker.containerNetworks(container).contains(network)) {
+                used.add(service);
+            }
+        });
+        if (!used.isEmpty()) {
+            ws.store().addConsumer(ws.project(), env, used);
+        }
+    }
+
+    private static List<PortAllocation> portsOf(String scope, List<Map<String, String>> containers) {
+        List<PortAllocation> ports = new ArrayList<>();
+        for (Map<String, String> c : containers) {
+            ports.addAll(OverrideFile.parsePortsLabel(scope, c.get(SERVICE), c.get(OverrideFile.PORTS_LABEL)));
+        }
+        return ports;
+    }
+
+    private static List<Map<String, String>> of(List<Map<String, String>> objects, String env) {
+        return objects.stream().filter(o -> env.equals(o.get(Labels.ENVIRONMENT))).toList();
+    }
+}

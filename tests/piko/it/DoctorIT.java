@@ -1,0 +1,146 @@
+package piko.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static piko.it.CreateIT.port;
+import static piko.it.CreateIT.runningServices;
+
+import java.io.RandomAccessFile;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.yaml.snakeyaml.Yaml;
+
+/** piko doctor finds what differs between the state, Docker and git, and --fix repairs it; up repairs drift. */
+class DoctorIT extends DockerRequired {
+    static void deleteState(TestProject p) throws Exception {
+        for (String f : List.of("state.db", "state.db-wal", "state.db-shm")) {
+            Files.deleteIfExists(p.root.resolve(".piko").resolve(f));
+        }
+    }
+
+    static Set<String> networksOf(String container) {
+        return Set.of(TestProject.docker("inspect", "-f",
+                "{{range $n, $v := .NetworkSettings.Networks}}{{$n}} {{end}}", container).ok().out().strip().split(" "));
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void afterTheStateIsLostInitSaysSoAndDoctorTakesBackEveryEnvironment() throws Exception {
+        try (TestProject p = TestProject.initialised(SharedIT.APP)) {
+            p.piko("share", "redis").ok();
+            p.piko("create", "a").ok();
+            p.piko("create", "b").ok();
+            p.piko("down", "b").ok();
+            Map<String, Integer> ports = Map.of("a", port(p, "a", "PIKO_WEB_PORT"), "b", port(p, "b", "PIKO_WEB_PORT"));
+            String bBefore = p.piko("list").ok().out().lines().filter(l -> l.startsWith("b ")).findFirst().orElseThrow();
+            deleteState(p);
+
+            Run init = p.piko("init").ok();
+            assertTrue(init.out().contains("that piko does not know: a, b") && init.out().contains("piko doctor --fix"),
+                    init.describe());
+            assertEquals("", p.piko("list", "--json").ok().out().replaceAll("[\\s\\[\\]]", ""));
+            Run check = p.piko("doctor");
+            assertEquals(1, check.code(), check.describe());
+            assertTrue(check.out().contains("a: in Docker") && check.out().contains("b: in Docker"), check.describe());
+
+            p.piko("doctor", "--fix").ok();
+            String list = p.piko("list").ok().out();
+            assertTrue(list.lines().anyMatch(l -> l.matches("a\\s+running\\s+a\\s.*redis")), list);
+            String bStatus = bBefore.split("\\s+")[1];
+            assertTrue(list.lines().anyMatch(l -> l.matches("b\\s+" + bStatus + "\\s+b\\s.*redis")), bBefore + "\n" + list);
+            for (String env : List.of("a", "b")) {
+                assertEquals(ports.get(env), port(p, env, "PIKO_WEB_PORT"), "the ports are taken back");
+            }
+            List<Map<String, Object>> shared = new Yaml().load(p.piko("shared", "--json").ok().out());
+            assertEquals(List.of("a", "b"), shared.get(0).get("consumers"));
+            p.piko("doctor").ok();
+            p.piko("up", "b").ok();
+            assertEquals(Set.of("web", "db"), runningServices(p.composeProject("b")));
+            assertEquals("PONG", SharedIT.redisFrom(SharedIT.web(p, "b"), "PING").strip().replace("+", ""));
+            p.piko("destroy", "a", "--volumes").ok();
+            assertTrue(DockerOracle.containers("com.docker.compose.project", p.composeProject("a")).isEmpty());
+            assertFalse(p.git("worktree", "list").contains("/a "));
+        }
+    }
+
+    @Test
+    void aCorruptStateSaysSoAndHowToGetOut() throws Exception {
+        try (TestProject p = TestProject.initialised(TestProject.WEB_AND_REDIS)) {
+            p.piko("create", "c").ok();
+            try (RandomAccessFile f = new RandomAccessFile(p.root.resolve(".piko/state.db").toFile(), "rw")) {
+                f.write(new byte[100]);
+            }
+            for (String cmd : List.of("list", "init")) {
+                Run r = p.piko(cmd).fails("is corrupt");
+                assertTrue(r.err().contains("hint: move it aside") && r.err().contains("piko doctor --fix"), r.describe());
+            }
+            Path state = p.root.resolve(".piko/state.db");
+            Files.move(state, state.resolveSibling("state.db.corrupt"));
+            Files.deleteIfExists(state.resolveSibling("state.db-wal"));
+            Files.deleteIfExists(state.resolveSibling("state.db-shm"));
+            p.piko("init").ok();
+            p.piko("doctor", "--fix").ok();
+            assertTrue(p.piko("list").ok().out().lines().anyMatch(l -> l.matches("c\\s+running.*")));
+        }
+    }
+
+    @Test
+    void upRecreatesARemovedNetworkAndDoctorRepairsRemovedContainersAndLinks() throws Exception {
+        try (TestProject p = TestProject.initialised(SharedIT.APP)) {
+            p.piko("share", "redis").ok();
+            p.piko("create", "n").ok();
+            p.piko("down", "n").ok();
+            String network = p.composeProject("n");
+            TestProject.docker("network", "disconnect", network, SharedIT.sharedContainer(p, "redis")).ok();
+            TestProject.docker("network", "rm", network).ok();
+            Run doctor = p.piko("doctor");
+            assertTrue(doctor.out().contains("n: its network " + network + " is gone"), doctor.describe());
+            Run up = p.piko("up", "n").ok();
+            assertTrue(up.out().contains("network of n was removed"), up.describe());
+            assertTrue(DockerOracle.networkExists(network));
+            assertEquals(Set.of("web", "db"), runningServices(p.composeProject("n")));
+            assertTrue(networksOf(SharedIT.sharedContainer(p, "redis")).contains(network), "relinked");
+
+            TestProject.docker("network", "disconnect", network, SharedIT.sharedContainer(p, "redis")).ok();
+            TestProject.docker("rm", "-f", p.composeProject("n") + "-db-1", p.composeProject("n") + "-web-1").ok();
+            p.piko("create", "m").ok();
+            TestProject.docker("network", "disconnect", p.composeProject("m"), SharedIT.sharedContainer(p, "redis")).ok();
+            doctor = p.piko("doctor");
+            assertEquals(1, doctor.code(), doctor.describe());
+            assertTrue(doctor.out().contains("n: its containers are gone"), doctor.describe());
+            assertTrue(doctor.out().contains("shared redis: not linked to m's network"), doctor.describe());
+            p.piko("doctor", "--fix").ok();
+            assertEquals(Set.of("web", "db"), runningServices(p.composeProject("n")));
+            assertTrue(networksOf(SharedIT.sharedContainer(p, "redis")).containsAll(Set.of(network, p.composeProject("m"))));
+            assertTrue(SharedIT.redisFrom(SharedIT.web(p, "m"), "PING").contains("PONG"));
+            p.piko("doctor").ok();
+        }
+    }
+
+    @Test
+    void leftoversOfAnUnknownEnvironmentWithoutWorktreeAreRemovedAndItsVolumeKept() throws Exception {
+        try (TestProject p = TestProject.initialised(TestProject.WEB_AND_REDIS)) {
+            p.piko("create", "gone").ok();
+            p.piko("create", "lost").ok();
+            p.git("worktree", "remove", "--force", p.worktree("gone").toString());
+            p.git("branch", "-D", "gone");
+            deleteState(p);
+            p.piko("init").ok();
+            Run doctor = p.piko("doctor");
+            assertTrue(doctor.out().contains("gone: 2 containers and 1 networks"), doctor.describe());
+            assertTrue(doctor.out().contains("lost: in Docker"), doctor.describe());
+            String volume = p.composeProject("gone") + "_data";
+            assertTrue(doctor.out().contains("volume " + volume + ": data of environment gone"), doctor.describe());
+            p.piko("doctor", "--fix").ok();
+            assertTrue(DockerOracle.containers("com.docker.compose.project", p.composeProject("gone")).isEmpty());
+            assertFalse(DockerOracle.networkExists(p.composeProject("gone")));
+            assertEquals(List.of(volume), DockerOracle.volumesOfProject(p.composeProject("gone")), "data is kept");
+            assertTrue(p.piko("list").ok().out().lines().anyMatch(l -> l.matches("lost\\s+running.*")));
+        }
+    }
+}
