@@ -16,6 +16,7 @@
 //SOURCES lib/piko/cli/Console.java
 //SOURCES lib/piko/cli/Create.java
 //SOURCES lib/piko/cli/Destroy.java
+//SOURCES lib/piko/cli/Doctor.java
 //SOURCES lib/piko/cli/Down.java
 //SOURCES lib/piko/cli/Env.java
 //SOURCES lib/piko/cli/Exec.java
@@ -41,6 +42,7 @@
 //SOURCES lib/piko/cli/Views.java
 //SOURCES lib/piko/config/PikoConfig.java
 //SOURCES lib/piko/config/PikoYamlEditor.java
+//SOURCES lib/piko/core/Checkup.java
 //SOURCES lib/piko/core/ComposeAccess.java
 //SOURCES lib/piko/core/ComposeInputs.java
 //SOURCES lib/piko/core/EnvVars.java
@@ -79,6 +81,7 @@
 //SOURCES lib/piko/model/PortAllocation.java
 //SOURCES lib/piko/model/PortRequest.java
 //SOURCES lib/piko/model/Project.java
+//SOURCES lib/piko/state/MachinePorts.java
 //SOURCES lib/piko/state/Migrations.java
 //SOURCES lib/piko/state/NativeSqlite.java
 //SOURCES lib/piko/state/Store.java

@@ -16,13 +16,8 @@ final class Doctor extends BaseCommand {
     @Option(names = "--fix", description = "Repair every finding that has a repair, then check again.")
     boolean fix;
 
-    @Option(names = "--json", description = "Print the findings as JSON (progress of --fix goes to stderr).")
+    @Option(names = "--json", description = "Print the findings as JSON.")
     boolean json;
-
-    @Override
-    Console console() {
-        return json ? new Console(spec.commandLine().getErr(), spec.commandLine().getErr()) : super.console();
-    }
 
     @Override
     int execute() {

@@ -41,7 +41,7 @@ class DoctorIT extends DockerRequired {
             deleteState(p);
 
             Run init = p.piko("init").ok();
-            assertTrue(init.out().contains("that piko does not know: a, b") && init.out().contains("piko doctor --fix"),
+            assertTrue(init.err().contains("that piko does not know: a, b") && init.err().contains("piko doctor --fix"),
                     init.describe());
             assertEquals("", p.piko("list", "--json").ok().out().replaceAll("[\\s\\[\\]]", ""));
             Run check = p.piko("doctor");
@@ -101,7 +101,7 @@ class DoctorIT extends DockerRequired {
             Run doctor = p.piko("doctor");
             assertTrue(doctor.out().contains("n: its network " + network + " is gone"), doctor.describe());
             Run up = p.piko("up", "n").ok();
-            assertTrue(up.out().contains("network of n was removed"), up.describe());
+            assertTrue(up.err().contains("network of n was removed"), up.describe());
             assertTrue(DockerOracle.networkExists(network));
             assertEquals(Set.of("web", "db"), runningServices(p.composeProject("n")));
             assertTrue(networksOf(SharedIT.sharedContainer(p, "redis")).contains(network), "relinked");

@@ -72,7 +72,7 @@ class PortsIT extends DockerRequired {
                 Run up = p.piko("up", "t").ok();
                 int now = port(p, "t", "PIKO_REDIS_PORT");
                 assertNotEquals(old, now);
-                assertTrue(up.out().contains("Host port of redis 6379/tcp is now " + now + " (was " + old + ")"), up.describe());
+                assertTrue(up.err().contains("Host port of redis 6379/tcp is now " + now + " (was " + old + ")"), up.describe());
                 assertEquals(Set.of("web", "redis"), runningServices(p.composeProject("t")));
                 assertEquals(now, published(p, "t", "redis", 6379));
             }
