@@ -57,6 +57,9 @@ final class CommandSpecs {
         if (command instanceof Shared c) {
             return shared(c);
         }
+        if (command instanceof Doctor c) {
+            return doctor(c);
+        }
         if (command instanceof Logs c) {
             return logs(c);
         }
@@ -284,6 +287,20 @@ final class CommandSpecs {
         s.name("shared");
         s.usageMessage().description("List shared services: status, container, network, host ports and the environments using them.");
         s.addOption(bound(OptionSpec.builder("--json").description("Print JSON.").paramLabel("<json>").type(boolean.class),
+                Binding.of(() -> c.json, v -> c.json = (Boolean) v)).initialValue(c.json).build());
+        standardHelpOptions(s);
+        c.spec = s;
+        return new CommandLine(s);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static CommandLine doctor(Doctor c) {
+        CommandSpec s = CommandSpec.wrapWithoutInspection(c);
+        s.name("doctor");
+        s.usageMessage().description("Compare the state with Docker and git (orphans, missing worktrees, containers, networks, shared links, busy ports); with --fix, repair what differs. Exits 1 while something is left to repair.");
+        s.addOption(bound(OptionSpec.builder("--fix").description("Repair every finding that has a repair, then check again.").paramLabel("<fix>").type(boolean.class),
+                Binding.of(() -> c.fix, v -> c.fix = (Boolean) v)).initialValue(c.fix).build());
+        s.addOption(bound(OptionSpec.builder("--json").description("Print the findings as JSON.").paramLabel("<json>").type(boolean.class),
                 Binding.of(() -> c.json, v -> c.json = (Boolean) v)).initialValue(c.json).build());
         standardHelpOptions(s);
         c.spec = s;
