@@ -58,6 +58,14 @@ final class Doctor extends BaseCommand {
                 out().println("Repair with: piko doctor --fix");
             }
         }
+        if (fix && !json) {
+            for (Finding l : remaining) {
+                if (l.action() != null && findings.stream().noneMatch(f -> f.subject().equals(l.subject())
+                        && f.problem().equals(l.problem()))) {
+                    out().println("still: " + l.subject() + ": " + l.problem() + "; --fix: " + l.fix());
+                }
+            }
+        }
         out().flush();
         return remaining.stream().anyMatch(f -> f.action() != null) ? 1 : 0;
     }
