@@ -143,4 +143,27 @@ class DoctorIT extends DockerRequired {
             assertTrue(p.piko("list").ok().out().lines().anyMatch(l -> l.matches("lost\\s+running.*")));
         }
     }
+
+    @Test
+    void aWorktreeDeletedByHandIsRecreatedFromItsBranch() throws Exception {
+        try (TestProject p = TestProject.initialised(TestProject.WEB_AND_REDIS)) {
+            p.piko("create", "w").ok();
+            Files.writeString(p.worktree("w").resolve("kept.txt"), "committed");
+            p.git("-C", p.worktree("w").toString(), "add", "kept.txt");
+            p.git("-C", p.worktree("w").toString(), "commit", "-q", "-m", "kept");
+            try (var files = Files.walk(p.worktree("w"))) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+            }
+            Run doctor = p.piko("doctor");
+            assertEquals(1, doctor.code(), doctor.describe());
+            assertTrue(doctor.out().contains("w: its worktree .piko/worktrees/w is missing; --fix: recreate it from branch w"),
+                    doctor.describe());
+            p.piko("doctor", "--fix").ok();
+            assertEquals("committed", Files.readString(p.worktree("w").resolve("kept.txt")));
+            assertTrue(p.git("worktree", "list").contains(p.worktree("w").toString()));
+            p.piko("up", "w").ok();
+            assertTrue(p.piko("list").ok().out().lines().anyMatch(l -> l.matches("w\\s+running.*")));
+            p.piko("doctor").ok();
+        }
+    }
 }
