@@ -14,6 +14,7 @@
 //SOURCES lib/piko/cli/Completion.java
 //SOURCES lib/piko/cli/Compose.java
 //SOURCES lib/piko/cli/Console.java
+//SOURCES lib/piko/cli/Context.java
 //SOURCES lib/piko/cli/Create.java
 //SOURCES lib/piko/cli/Destroy.java
 //SOURCES lib/piko/cli/Doctor.java
@@ -33,6 +34,7 @@
 //SOURCES lib/piko/cli/Restart.java
 //SOURCES lib/piko/cli/Share.java
 //SOURCES lib/piko/cli/Shared.java
+//SOURCES lib/piko/cli/Signals.java
 //SOURCES lib/piko/cli/Status.java
 //SOURCES lib/piko/cli/Table.java
 //SOURCES lib/piko/cli/Terminal.java
@@ -42,8 +44,10 @@
 //SOURCES lib/piko/cli/Views.java
 //SOURCES lib/piko/config/PikoConfig.java
 //SOURCES lib/piko/config/PikoYamlEditor.java
+//SOURCES lib/piko/core/Cancellation.java
 //SOURCES lib/piko/core/Checkup.java
 //SOURCES lib/piko/core/ComposeAccess.java
+//SOURCES lib/piko/core/ComposeGateway.java
 //SOURCES lib/piko/core/ComposeInputs.java
 //SOURCES lib/piko/core/EnvVars.java
 //SOURCES lib/piko/core/EnvironmentCompose.java
@@ -51,19 +55,27 @@
 //SOURCES lib/piko/core/Names.java
 //SOURCES lib/piko/core/OverrideFile.java
 //SOURCES lib/piko/core/PortPlan.java
+//SOURCES lib/piko/core/PortProbe.java
 //SOURCES lib/piko/core/ProjectLock.java
 //SOURCES lib/piko/core/ProjectSetup.java
+//SOURCES lib/piko/core/ProjectStore.java
 //SOURCES lib/piko/core/Reporter.java
-//SOURCES lib/piko/core/Rollback.java
 //SOURCES lib/piko/core/Scripts.java
+//SOURCES lib/piko/core/Shared.java
+//SOURCES lib/piko/core/SharedDeclaration.java
+//SOURCES lib/piko/core/SharedInstances.java
+//SOURCES lib/piko/core/SharedLinks.java
 //SOURCES lib/piko/core/SharedServices.java
 //SOURCES lib/piko/core/StatusReport.java
+//SOURCES lib/piko/core/Steps.java
 //SOURCES lib/piko/core/Unisolated.java
 //SOURCES lib/piko/core/Workspace.java
 //SOURCES lib/piko/core/WorktreeCopies.java
+//SOURCES lib/piko/core/Worktrees.java
 //SOURCES lib/piko/docker/ComposeVersion.java
 //SOURCES lib/piko/docker/Docker.java
 //SOURCES lib/piko/docker/HostPorts.java
+//SOURCES lib/piko/docker/PsPrefetch.java
 //SOURCES lib/piko/error/PikoException.java
 //SOURCES lib/piko/exec/ProcessRunner.java
 //SOURCES lib/piko/exec/Timeouts.java
@@ -81,10 +93,14 @@
 //SOURCES lib/piko/model/PortAllocation.java
 //SOURCES lib/piko/model/PortRequest.java
 //SOURCES lib/piko/model/Project.java
+//SOURCES lib/piko/state/LockFile.java
 //SOURCES lib/piko/state/MachinePorts.java
 //SOURCES lib/piko/state/Migrations.java
 //SOURCES lib/piko/state/NativeSqlite.java
+//SOURCES lib/piko/state/ProjectState.java
 //SOURCES lib/piko/state/Store.java
+//SOURCES lib/piko/text/JsonString.java
+//SOURCES lib/piko/text/TextFile.java
 //MAIN Piko
 //JAVA_OPTIONS -XX:TieredStopAtLevel=1 -Xshare:auto -Djava.locale.providers=HOST
 //DESCRIPTION piko: an isolated Docker Compose environment per git worktree, with shared services

@@ -12,6 +12,7 @@
 //DEPS io.modelcontextprotocol.sdk:mcp:2.1.0
 // the SDK needs jackson-annotations 2.21, newer than the one Testcontainers brings
 //DEPS com.fasterxml.jackson.core:jackson-annotations:2.21
+//DEPS com.tngtech.archunit:archunit:1.4.1
 //SOURCES ../lib/piko/**/*.java
 //SOURCES ../mcp/piko/**/*.java
 //SOURCES piko/**/*.java

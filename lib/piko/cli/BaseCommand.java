@@ -1,51 +1,40 @@
 package piko.cli;
 
-import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 import piko.core.ComposeAccess;
-import piko.core.EnvironmentCompose;
 import piko.core.Environments;
-import piko.core.Scripts;
 import piko.core.SharedServices;
 import piko.core.StatusReport;
 import piko.core.Workspace;
-import piko.docker.Docker;
 import piko.error.PikoException;
-import piko.exec.ProcessRunner;
-import piko.exec.Timeouts;
-import piko.git.Git;
 
-/** What every command shares: where it runs, the process runner, and the open workspace. */
+/** What every command shares: the context Main gives it (where it runs, and what it works with). */
 abstract class BaseCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    final ProcessRunner runner = new ProcessRunner();
-    private Workspace workspace;
+    /** Set by Main before the command runs. */
+    Context context;
 
     /** The command's work; returns the exit code. */
     abstract int execute();
 
     @Override
     public final Integer call() {
-        if (PikoCommand.verbose) {
-            runner.traceTo(spec.commandLine().getErr());
-        }
+        context.bind(spec.commandLine().getErr(), talk(), progress());
         try {
             return execute();
         } finally {
-            if (workspace != null) {
-                workspace.close();
-            }
+            context.close();
         }
     }
 
     Path cwd() {
-        return Path.of(System.getProperty("user.dir"));
+        return context.cwd();
     }
 
     PrintWriter out() {
@@ -53,55 +42,40 @@ abstract class BaseCommand implements Callable<Integer> {
     }
 
     /** Progress and warnings on stderr; silent progress with --quiet where the command has it. */
-    Console console() {
+    private Console talk() {
         picocli.CommandLine.Model.OptionSpec quiet = spec.findOption("--quiet");
         return new Console(spec.commandLine().getErr(), quiet != null && Boolean.TRUE.equals(quiet.getValue()));
     }
 
-    /** The timeouts of piko.yaml once the project is open; the defaults before (init, the daemon check). */
-    Timeouts timeouts() {
-        return workspace != null ? workspace.config().timeouts() : Timeouts.DEFAULTS;
-    }
-
     /** compose's progress: its own on a terminal, its plain lines otherwise, none with --quiet. */
-    Docker docker() {
+    private piko.docker.Docker.Progress progress() {
         picocli.CommandLine.Model.OptionSpec quiet = spec.findOption("--quiet");
-        Docker.Progress progress = quiet != null && Boolean.TRUE.equals(quiet.getValue()) ? Docker.Progress.SILENT
-                : Terminal.stderrIsTerminal() ? Docker.Progress.TERMINAL : Docker.Progress.PLAIN;
-        return new Docker(runner, timeouts()).showProgress(progress, System.err);
+        return quiet != null && Boolean.TRUE.equals(quiet.getValue()) ? piko.docker.Docker.Progress.SILENT
+                : Terminal.stderrIsTerminal() ? piko.docker.Docker.Progress.TERMINAL : piko.docker.Docker.Progress.PLAIN;
     }
 
-    Git git() {
-        return new Git(runner, timeouts());
+    Console console() {
+        return context.console();
     }
 
-    /** The project around the working directory, with piko.yaml's shared list synced into the state. */
     Workspace workspace() {
-        if (workspace == null) {
-            workspace = Workspace.open(cwd());
-            for (String change : sharedServices().syncFromConfig()) {
-                spec.commandLine().getErr().println("piko: " + change);
-            }
-            spec.commandLine().getErr().flush();
-        }
-        return workspace;
+        return context.workspace();
     }
 
     SharedServices sharedServices() {
-        return new SharedServices(workspace(), docker(), console());
+        return context.sharedServices();
     }
 
     Environments environments() {
-        return new Environments(workspace(), docker(), git(), new Scripts(runner, new PrintStream(System.err, true), timeouts()),
-                console());
+        return context.environments();
     }
 
     StatusReport statusReport() {
-        return new StatusReport(workspace(), docker());
+        return context.statusReport();
     }
 
     ComposeAccess composeAccess() {
-        return new ComposeAccess(workspace(), environments(), sharedServices(), new EnvironmentCompose(workspace(), docker()));
+        return context.composeAccess();
     }
 
     /** Leading words split into an environment (the first word if it names one, else the worktree's, else null) and the rest. */
@@ -127,7 +101,7 @@ abstract class BaseCommand implements Callable<Integer> {
     int passthrough(ComposeAccess.Resolved target, java.util.List<String> composeArgs) {
         sayWhere(target);
         out().flush();
-        return docker().composeAttached(target.target(), composeArgs, target.vars());
+        return context.docker().composeAttached(target.target(), composeArgs, target.vars());
     }
 
     /** The name given, or else the environment whose worktree we are in. */

@@ -72,7 +72,7 @@ final class Complete extends BaseCommand {
                 positional.add(w);
             }
         }
-        try (Workspace ws = Workspace.open(cwd())) {
+        try (Workspace ws = context.openWorkspace()) {
             result.addAll(positionalCandidates(sub.getCommandName(), positional, new State(ws)));
         } catch (RuntimeException notAProject) {
             if (command.equals("completion") && positional.isEmpty()) {
@@ -138,7 +138,7 @@ final class Complete extends BaseCommand {
     /** Names as the state records them. */
     private record State(Workspace ws) {
         List<String> environments() {
-            return ws.store().environments(ws.project()).stream().map(Environment::name).toList();
+            return ws.store().environments().stream().map(Environment::name).toList();
         }
 
         Optional<String> here(java.nio.file.Path cwd) {
@@ -146,7 +146,7 @@ final class Complete extends BaseCommand {
         }
 
         List<String> sharedServices() {
-            return ws.store().sharedServices(ws.project());
+            return ws.store().sharedServices();
         }
 
         /** An environment's services (its own and the shared ones it uses); the shared project's for "shared". */
@@ -157,17 +157,17 @@ final class Complete extends BaseCommand {
             }
             if (Names.SHARED.equals(env)) {
                 out.addAll(sharedServices());
-                ws.store().consumers(ws.project()).values().forEach(out::addAll);
+                ws.store().consumers().values().forEach(out::addAll);
                 return out;
             }
-            ws.store().environment(ws.project(), env).ifPresent(e -> out.addAll(e.services()));
-            out.addAll(ws.store().consumers(ws.project()).getOrDefault(env, List.of()));
+            ws.store().environment(env).ifPresent(e -> out.addAll(e.services()));
+            out.addAll(ws.store().consumers().getOrDefault(env, List.of()));
             return out;
         }
 
         Set<String> allServices() {
             Set<String> out = new TreeSet<>(sharedServices());
-            ws.store().environments(ws.project()).forEach(e -> out.addAll(e.services()));
+            ws.store().environments().forEach(e -> out.addAll(e.services()));
             return out;
         }
     }

@@ -21,8 +21,8 @@ final class Doctor extends BaseCommand {
 
     @Override
     int execute() {
-        docker().requireDaemon();
-        Checkup checkup = new Checkup(workspace(), docker(), git(), environments(), sharedServices());
+        context.docker().requireDaemon();
+        Checkup checkup = new Checkup(workspace(), context.docker(), context.git(), context.probe(), environments(), context.shared());
         List<Finding> findings = checkup.examine();
         List<Finding> left = findings;
         if (fix) {

@@ -23,7 +23,7 @@ final class Env extends BaseCommand {
         Map<String, String> vars = environments().vars(which);
         if (json) {
             Environment env = environments().require(which);
-            List<String> shared = sharedServices().consumers().getOrDefault(which, List.of());
+            List<String> shared = workspace().store().consumers().getOrDefault(which, List.of());
             out().println(Json.write(Views.environment(env, shared, vars)));
         } else {
             out().print(EnvVars.asShell(vars));

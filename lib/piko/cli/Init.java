@@ -3,7 +3,6 @@ package piko.cli;
 import picocli.CommandLine.Command;
 import java.util.List;
 import piko.core.Names;
-import piko.core.ProjectSetup;
 import piko.docker.Docker;
 import piko.error.PikoException;
 import piko.model.Labels;
@@ -17,7 +16,7 @@ final class Init extends BaseCommand {
 
     @Override
     int execute() {
-        Project p = new ProjectSetup(git()).init(cwd());
+        Project p = context.projectSetup().init(cwd());
         Console c = console();
         c.done("Initialised piko project " + p.name() + " in " + p.root());
         c.done("Compose file: " + p.composeFile());
@@ -36,7 +35,7 @@ final class Init extends BaseCommand {
     /** Environments that piko labelled for a project of this name (the state may have been lost). */
     private List<String> labelledEnvironments(String project) {
         try {
-            return docker().labelled(Docker.Kind.CONTAINER, Labels.PROJECT + "=" + project, List.of(Labels.ENVIRONMENT))
+            return context.docker().labelled(Docker.Kind.CONTAINER, Labels.PROJECT + "=" + project, List.of(Labels.ENVIRONMENT))
                     .stream().map(r -> r.get(Labels.ENVIRONMENT)).filter(e -> !e.isEmpty() && !e.equals(Names.SHARED))
                     .distinct().sorted().toList();
         } catch (PikoException e) {

@@ -30,7 +30,7 @@ final class Install extends BaseCommand {
         Path bin = binDir != null ? binDir : envPath("PIKO_BIN_DIR", userHome.resolve(".local/bin"));
         Path dest = home != null ? home : envPath("PIKO_HOME", userHome.resolve(".local/share/piko"));
         Console console = console();
-        Installer.Installed done = new Installer(runner, new Installer.Progress() {
+        Installer.Installed done = new Installer(context.runner(), new Installer.Progress() {
             @Override
             public void step(String message) {
                 console.info(message);

@@ -3,6 +3,7 @@ package piko.cli;
 import java.util.Collection;
 import java.util.Iterator;
 import java.util.Map;
+import piko.text.JsonString;
 
 /** Writes maps, lists, strings, numbers, booleans and null as JSON. */
 final class Json {
@@ -55,19 +56,6 @@ final class Json {
     }
 
     private static void string(StringBuilder b, String s) {
-        b.append('"');
-        for (char c : s.toCharArray()) {
-            switch (c) {
-                case '"' -> b.append("\\\"");
-                case '\\' -> b.append("\\\\");
-                case '\n' -> b.append("\\n");
-                case '\r' -> b.append("\\r");
-                case '\t' -> b.append("\\t");
-                default -> {
-                    if (c < 0x20) b.append(String.format("\\u%04x", (int) c)); else b.append(c);
-                }
-            }
-        }
-        b.append('"');
+        b.append(JsonString.quote(s));
     }
 }

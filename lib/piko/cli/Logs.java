@@ -35,7 +35,7 @@ final class Logs extends BaseCommand {
         if (!follow && !(out() instanceof Terminal.Writer)) {
             // stdout is not this process's own (piko-mcp): compose's output is read, then written to it
             sayWhere(target);
-            out().print(docker().composeLogs(target.target(), n.rest(), tail == null ? 100 : tail, target.vars()));
+            out().print(context.docker().composeLogs(target.target(), n.rest(), tail == null ? 100 : tail, target.vars()));
             out().flush();
             return 0;
         }

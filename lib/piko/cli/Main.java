@@ -1,8 +1,11 @@
 package piko.cli;
 
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.List;
 import picocli.CommandLine;
+import piko.core.Cancellation;
+import piko.docker.PsPrefetch;
 import piko.error.PikoException;
 import piko.exec.ProcessRunner;
 
@@ -18,8 +21,9 @@ public final class Main {
         return Version.VERSION;
     }
 
+    /** piko as its own process: Ctrl-C and SIGTERM stop a command that makes things, which undoes them. */
     public static void main(String... args) {
-        System.exit(run(args));
+        System.exit(run(Terminal.stdout(), Terminal.stderr(), true, args));
     }
 
     public static int run(String... args) {
@@ -28,15 +32,30 @@ public final class Main {
 
     /** Runs one piko command line with its data and its talk going to these writers (piko-mcp runs commands so). */
     public static int run(PrintWriter out, PrintWriter err, String... args) {
+        return run(out, err, false, args);
+    }
+
+    /** handleSignals: only for a process of its own (a host such as piko-mcp keeps its signals). */
+    private static int run(PrintWriter out, PrintWriter err, boolean handleSignals, String... args) {
         String command = commandName(args);
-        if (command != null && PikoCommand.READS_CONTAINERS.contains(command) && !List.of(args).contains("--verbose")) {
-            piko.docker.Docker.prefetchPikoContainers(new ProcessRunner());
+        ProcessRunner runner = new ProcessRunner();
+        // (not with --verbose: the early docker ps would run before tracing is on)
+        PsPrefetch prefetched = command != null && PikoCommand.READS_CONTAINERS.contains(command)
+                && !List.of(args).contains("--verbose") ? PsPrefetch.start(runner) : PsPrefetch.none();
+        PikoCommand root = new PikoCommand();
+        Cancellation cancellation = new Cancellation(Thread.currentThread());
+        if (handleSignals && command != null && Signals.HANDLED_BY.contains(command)) {
+            Signals.install(cancellation);
         }
-        CommandLine cli = commandLine(new PikoCommand());
-        register(cli, command, args);
+        Context context = new Context(runner, prefetched, Path.of(System.getProperty("user.dir")), () -> root.verbose,
+                cancellation);
+        CommandLine cli = commandLine(root);
+        register(cli, command, args, context);
         cli.setOut(out);
         cli.setErr(err);
-        cli.setExecutionExceptionHandler((e, cmd, parsed) -> report(cmd.getErr(), e));
+        cli.setExecutionExceptionHandler((e, cmd, parsed) -> cancellation.signal() != null
+                ? interrupted(cmd.getErr(), cancellation.signal())
+                : report(cmd.getErr(), e, root.verbose));
         cli.setParameterExceptionHandler((e, args2) -> {
             PrintWriter to = e.getCommandLine().getErr();
             to.println(Terminal.paint(to, RED, "error:") + " " + e.getMessage());
@@ -45,7 +64,7 @@ public final class Main {
         });
         int code = cli.execute(args);
         if (System.getenv("PIKO_TRACE_PROCESSES") != null) {
-            System.err.println("piko: processes started: " + ProcessRunner.spawnedCounts());
+            System.err.println("piko: processes started: " + runner.spawnedCounts());
         }
         return code;
     }
@@ -54,19 +73,24 @@ public final class Main {
      * Building each command's model costs start-up time: a run that names its command registers
      * just that one (list's alias ls included), and --version none.
      */
-    private static void register(CommandLine cli, String named, String[] args) {
+    private static void register(CommandLine cli, String named, String[] args, Context context) {
         if (named != null && PikoCommand.SUBCOMMANDS.containsKey(named) && !PikoCommand.SEE_ALL_COMMANDS.contains(named)) {
-            add(cli, named);
+            add(cli, named, context);
             return;
         }
         if (named == null && java.util.Arrays.asList(args).stream().anyMatch(a -> a.equals("--version") || a.equals("-V"))) {
             return;
         }
-        PikoCommand.SUBCOMMANDS.keySet().forEach(name -> add(cli, name));
+        PikoCommand.SUBCOMMANDS.keySet().forEach(name -> add(cli, name, context));
     }
 
-    private static void add(CommandLine cli, String name) {
-        cli.addSubcommand(commandLine(PikoCommand.SUBCOMMANDS.get(name).get()));
+    /** Registers a command, giving it the run's context (the one place its objects are built). */
+    private static void add(CommandLine cli, String name, Context context) {
+        Object command = PikoCommand.SUBCOMMANDS.get(name).get();
+        if (command instanceof BaseCommand c) {
+            c.context = context;
+        }
+        cli.addSubcommand(commandLine(command));
         if (PikoCommand.PASSTHROUGH.contains(name)) {
             cli.getSubcommands().get(name).setStopAtPositional(true);
         }
@@ -88,8 +112,14 @@ public final class Main {
         return null;
     }
 
-    private static int report(PrintWriter err, Exception e) {
-        if (PikoCommand.verbose) {
+    private static int interrupted(PrintWriter err, String signal) {
+        err.println(Terminal.paint(err, RED, "error:") + " interrupted by SIG" + signal);
+        err.flush();
+        return Signals.exitCode(signal);
+    }
+
+    private static int report(PrintWriter err, Exception e, boolean verbose) {
+        if (verbose) {
             e.printStackTrace(err);
         }
         if (e instanceof PikoException p) {
@@ -100,7 +130,7 @@ public final class Main {
             err.flush();
             return p.exitCode();
         }
-        err.println(Terminal.paint(err, RED, "error:") + " " + e + (PikoCommand.verbose ? "" : " (run with --verbose for details)"));
+        err.println(Terminal.paint(err, RED, "error:") + " " + e + (verbose ? "" : " (run with --verbose for details)"));
         err.flush();
         return 70;
     }

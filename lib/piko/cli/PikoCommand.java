@@ -40,7 +40,8 @@ public final class PikoCommand implements Runnable {
         return m;
     }
 
-    static boolean verbose;
+    /** Set through its setter (also when given after the subcommand: the option is inherited); Main reads it. */
+    boolean verbose;
 
     @Option(names = "--verbose", scope = ScopeType.INHERIT, description = "Show each docker and git command line as it runs, and stack traces.")
     void setVerbose(boolean v) {

@@ -15,6 +15,7 @@ import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
 import piko.error.PikoException;
+import piko.text.TextFile;
 
 /**
  * Rewrites the `shared:` list of piko.yaml in place, as text, so that every other line, comments
@@ -30,10 +31,7 @@ public final class PikoYamlEditor {
             String before = Files.isRegularFile(file) ? Files.readString(file, StandardCharsets.UTF_8) : "";
             String after = withShared(before, services);
             if (!after.equals(before)) {
-                Path tmp = file.resolveSibling(file.getFileName() + ".piko-tmp");
-                Files.writeString(tmp, after, StandardCharsets.UTF_8);
-                Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-                        java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+                TextFile.write(file, after);
             }
         } catch (IOException e) {
             throw new PikoException("cannot write " + file + ": " + e.getMessage());

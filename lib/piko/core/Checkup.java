@@ -9,9 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
-import piko.docker.Docker;
-import piko.docker.Docker.Kind;
-import piko.git.Git;
+import piko.core.ComposeGateway.Kind;
 import piko.model.Environment;
 import piko.model.Labels;
 import piko.model.PortAllocation;
@@ -28,15 +26,18 @@ public final class Checkup {
     }
 
     private final Workspace ws;
-    private final Docker docker;
-    private final Git git;
+    private final ComposeGateway docker;
+    private final Worktrees git;
+    private final PortProbe probe;
     private final Environments environments;
-    private final SharedServices shared;
+    private final Shared shared;
 
-    public Checkup(Workspace ws, Docker docker, Git git, Environments environments, SharedServices shared) {
+    public Checkup(Workspace ws, ComposeGateway docker, Worktrees git, PortProbe probe, Environments environments,
+                   Shared shared) {
         this.ws = ws;
         this.docker = docker;
         this.git = git;
+        this.probe = probe;
         this.environments = environments;
         this.shared = shared;
     }
@@ -49,7 +50,7 @@ public final class Checkup {
         List<Map<String, String>> networks = docker.labelled(Kind.NETWORK, label, List.of(Labels.ENVIRONMENT));
         List<Map<String, String>> volumes = docker.labelled(Kind.VOLUME, label, List.of(Labels.ENVIRONMENT));
         Map<Path, String> worktrees = git.worktrees(ws.root());
-        Map<String, Environment> known = ws.store().environments(ws.project()).stream()
+        Map<String, Environment> known = ws.store().environments().stream()
                 .collect(Collectors.toMap(Environment::name, e -> e, (a, b) -> a, LinkedHashMap::new));
         Set<String> networkNames = networks.stream().map(n -> n.get("name")).collect(Collectors.toSet());
         List<Finding> findings = new ArrayList<>();
@@ -108,7 +109,7 @@ public final class Checkup {
             } else if (!networkNames.contains(network)) {
                 findings.add(new Finding(name, "its network " + network + " is gone", "recreate it (piko up " + name + ")", up));
             } else {
-                for (PortAllocation busy : new EnvironmentCompose(ws, docker).busyPorts(env)) {
+                for (PortAllocation busy : new EnvironmentCompose(ws, docker, probe).busyPorts(env)) {
                     findings.add(new Finding(name, "host port " + busy.hostPort() + " of " + busy.service() + " ("
                             + busy.target() + "/" + busy.protocol() + ") is held by something else",
                             "give it another port (piko up " + name + ")", up));
@@ -116,8 +117,8 @@ public final class Checkup {
             }
         }
 
-        Map<String, String> sharedContainers = shared.containers();
-        shared.consumers().forEach((env, services) -> {
+        Map<String, String> sharedContainers = shared.instances().containers();
+        shared.declaration().consumers().forEach((env, services) -> {
             String network = Names.composeProject(project, env);
             if (!known.containsKey(env) || !networkNames.contains(network)) {
                 return;  // reported above
@@ -129,12 +130,12 @@ public final class Checkup {
                             "start it and link it (piko up " + env + ")", () -> environments.up(env)));
                 } else if (!docker.containerNetworks(container).contains(network)) {
                     findings.add(new Finding("shared " + service, "not linked to " + env + "'s network " + network,
-                            "link it", () -> shared.relink(List.of(service))));
+                            "link it", () -> shared.links().relink(List.of(service))));
                 }
             }
         });
 
-        if (ws.store().ports(ws.project(), Names.SHARED).isEmpty()) {
+        if (ws.store().ports(Names.SHARED).isEmpty()) {
             List<PortAllocation> ports = portsOf(Names.SHARED, of(containers, Names.SHARED));
             if (!ports.isEmpty()) {
                 findings.add(new Finding("shared", "its instances' host ports are not in the state",
@@ -162,19 +163,19 @@ public final class Checkup {
         List<String> services = containers.stream().map(c -> c.get(SERVICE)).filter(s -> !s.isEmpty()).distinct().sorted().toList();
         int block = ws.config().portBlock();
         int slot = ports.isEmpty() ? 0 : (ports.get(0).hostPort() - ws.config().portBase()) / block;
-        Environment env = ws.store().adoptEnvironment(ws.project(), name, branch, path, slot, services, ports);
+        Environment env = ws.store().adoptEnvironment(name, branch, path, slot, services, ports);
         ws.assignPorts(name, (existing, taken) -> existing.entrySet().stream().filter(e -> !taken.contains(e.getValue()))
                 .map(e -> new PortAllocation(name, e.getKey().service(), e.getKey().target(), e.getKey().protocol(), e.getValue()))
                 .toList());
         String network = Names.composeProject(ws.project().name(), name);
         List<String> used = new ArrayList<>();
-        shared.containers().forEach((service, container) -> {
+        shared.instances().containers().forEach((service, container) -> {
             if (docker.containerNetworks(container).contains(network)) {
                 used.add(service);
             }
         });
         if (!used.isEmpty()) {
-            ws.store().addConsumer(ws.project(), env, used);
+            ws.store().addConsumer(env, used);
         }
     }
 

@@ -19,19 +19,21 @@ public final class ComposeAccess {
 
     private final Workspace ws;
     private final Environments environments;
-    private final SharedServices shared;
+    private final SharedDeclaration declaration;
+    private final SharedInstances instances;
     private final EnvironmentCompose compose;
 
-    public ComposeAccess(Workspace ws, Environments environments, SharedServices shared, EnvironmentCompose compose) {
+    public ComposeAccess(Workspace ws, Environments environments, Shared shared, EnvironmentCompose compose) {
         this.ws = ws;
         this.environments = environments;
-        this.shared = shared;
+        this.declaration = shared.declaration();
+        this.instances = shared.instances();
         this.compose = compose;
     }
 
     /** True when a word names an environment (or the shared project) rather than a service. */
     public boolean namesEnvironment(String word) {
-        return Names.SHARED.equals(word) || ws.store().environment(ws.project(), word).isPresent();
+        return Names.SHARED.equals(word) || ws.store().environment(word).isPresent();
     }
 
     /** The project for these services of an environment (null: none known, then only shared services work). */
@@ -40,14 +42,14 @@ public final class ComposeAccess {
             return sharedInstance(services);
         }
         if (name == null) {
-            if (!services.isEmpty() && shared.instances().containsAll(services)) {
+            if (!services.isEmpty() && declaration.instances().containsAll(services)) {
                 return sharedInstance(services);
             }
             throw new PikoException("which environment? give its name, or run this inside its worktree",
                     "see them with: piko list", 2);
         }
         Environment env = environments.require(name);
-        List<String> used = shared.consumers().getOrDefault(name, List.of());
+        List<String> used = declaration.consumers().getOrDefault(name, List.of());
         List<String> viaShared = services.stream().filter(used::contains).toList();
         if (!viaShared.isEmpty() && viaShared.size() == services.size()) {
             return sharedInstance(services);
@@ -64,15 +66,15 @@ public final class ComposeAccess {
     }
 
     private Resolved sharedInstance(List<String> services) {
-        Set<String> instances = shared.instances();
-        List<String> unknown = services.stream().filter(s -> !instances.contains(s)).toList();
+        Set<String> sharedNames = declaration.instances();
+        List<String> unknown = services.stream().filter(s -> !sharedNames.contains(s)).toList();
         if (!unknown.isEmpty()) {
             throw new PikoException("no shared service " + String.join(", ", unknown),
-                    instances.isEmpty() ? "nothing is shared" : "the shared services: " + String.join(", ", instances), 2);
+                    sharedNames.isEmpty() ? "nothing is shared" : "the shared services: " + String.join(", ", sharedNames), 2);
         }
         String which = services.isEmpty() ? "the shared services" : String.join(", ", services)
                 + (services.size() == 1 ? " is shared" : " are shared");
-        return new Resolved(shared.target(), Map.of(),
-                which + ": acting on the shared instance, compose project " + shared.composeProject());
+        return new Resolved(instances.target(), Map.of(),
+                which + ": acting on the shared instance, compose project " + instances.composeProject());
     }
 }

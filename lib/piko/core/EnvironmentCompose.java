@@ -10,13 +10,12 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import piko.docker.Docker;
-import piko.docker.HostPorts;
 import piko.error.PikoException;
 import piko.model.ComposeModel;
 import piko.model.ComposeTarget;
 import piko.model.Environment;
 import piko.model.PortAllocation;
+import piko.text.TextFile;
 
 /** The compose side of one environment: reading the user's file, planning ports, writing the override. */
 public final class EnvironmentCompose {
@@ -32,11 +31,13 @@ public final class EnvironmentCompose {
     }
 
     private final Workspace ws;
-    private final Docker docker;
+    private final ComposeGateway docker;
+    private final PortProbe probe;
 
-    public EnvironmentCompose(Workspace ws, Docker docker) {
+    public EnvironmentCompose(Workspace ws, ComposeGateway docker, PortProbe probe) {
         this.ws = ws;
         this.docker = docker;
+        this.probe = probe;
     }
 
     public Path composeFile(Environment env) {
@@ -71,7 +72,7 @@ public final class EnvironmentCompose {
         }
         String composeProject = Names.composeProject(ws.project().name(), env.name());
         ComposeTarget userOnly = new ComposeTarget(composeProject, env.path(), List.of(file));
-        ComposeModel model = ComposeModel.parse(docker.composeConfigJson(userOnly, vars));
+        ComposeModel model = docker.config(userOnly, vars);
         Set<String> shared = new java.util.TreeSet<>(sharedCandidates);
         shared.retainAll(model.services().keySet());
         Set<String> unknown = new java.util.TreeSet<>(sharedCandidates);
@@ -81,14 +82,10 @@ public final class EnvironmentCompose {
         PortPlan plan = new PortPlan(ws.config().portBase(), ws.config().portBlock(), env.slot());
         OwnPorts own = new OwnPorts(composeProject);
         List<PortAllocation> ports = ws.assignPorts(env.name(), (existing, taken) ->
-                plan.allocate(env.name(), model.portRequests(services), existing, taken, HostPorts::isFree,
-                        port -> HostPorts.isFree(port) || own.get().contains(port)));
+                plan.allocate(env.name(), model.portRequests(services), existing, taken, probe::isFree,
+                        port -> probe.isFree(port) || own.get().contains(port)));
         String text = OverrideFile.render(model, ws.project().name(), env.name(), ports, shared);
-        try {
-            Files.writeString(overrideFile(env), text, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new PikoException("cannot write " + overrideFile(env) + ": " + e.getMessage());
-        }
+        TextFile.write(overrideFile(env), text);
         return new Prepared(target(env), services, shared, ports, inputsHash(env), unknown,
                 Unisolated.warnings(model.only(services), env.path()));
     }
@@ -98,8 +95,8 @@ public final class EnvironmentCompose {
      * the environment's own running containers. `up` re-plans them.
      */
     public List<PortAllocation> busyPorts(Environment env) {
-        List<PortAllocation> notFree = ws.store().ports(ws.project(), env.name()).stream()
-                .filter(a -> !HostPorts.isFree(a.hostPort())).toList();
+        List<PortAllocation> notFree = ws.store().ports(env.name()).stream()
+                .filter(a -> !probe.isFree(a.hostPort())).toList();
         if (notFree.isEmpty()) {
             return notFree;
         }

@@ -8,114 +8,195 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import piko.docker.Docker;
 import piko.error.PikoException;
-import piko.git.Git;
 import piko.model.ComposeTarget;
 import piko.model.Environment;
 import piko.model.PortAllocation;
 
-/** Creating, starting, stopping and destroying environments. */
+/**
+ * Creating, starting, stopping and destroying environments. create is a list of named steps, each
+ * with its undo: any failure undoes the steps taken, newest first.
+ */
 public final class Environments {
+    /** The steps of create, in order, as the journal names them. */
+    static final String STEP_WORKTREE = "worktree";
+    static final String STEP_COMPOSE = "compose project";
+    static final String STEP_LINKS = "shared links";
+    static final String STEP_START = "start";
+    static final String STEP_SETUP = "setup script";
+
     private final Workspace ws;
-    private final Docker docker;
-    private final Git git;
+    private final ComposeGateway docker;
+    private final Worktrees git;
     private final Scripts scripts;
     private final Reporter out;
     private final EnvironmentCompose compose;
-    private final SharedServices shared;
+    private final SharedDeclaration declaration;
+    private final SharedInstances instances;
+    private final SharedLinks links;
+    private final Cancellation cancellation;
 
-    public Environments(Workspace ws, Docker docker, Git git, Scripts scripts, Reporter out) {
+    public Environments(Workspace ws, ComposeGateway docker, Worktrees git, Scripts scripts, PortProbe probe,
+                        Shared shared, Cancellation cancellation, Reporter out) {
+        this.cancellation = cancellation;
         this.ws = ws;
         this.docker = docker;
         this.git = git;
         this.scripts = scripts;
+        this.compose = new EnvironmentCompose(ws, docker, probe);
+        this.declaration = shared.declaration();
+        this.instances = shared.instances();
+        this.links = shared.links();
         this.out = out;
-        this.compose = new EnvironmentCompose(ws, docker);
-        this.shared = new SharedServices(ws, docker, out);
     }
 
     public Environment require(String name) {
-        return ws.store().environment(ws.project(), name).orElseThrow(() -> new PikoException(
+        return ws.store().environment(name).orElseThrow(() -> new PikoException(
                 "no environment named '" + name + "'", "see the environments with: piko list"));
     }
 
     /**
      * Worktree, override, containers and setup script, or nothing: any failure undoes every step
-     * taken so far, newest first (also when the process is interrupted).
+     * taken so far, newest first.
      */
     public Environment create(String name, String existingBranch) {
         Names.requireValidEnvName(name);
-        if (ws.store().environment(ws.project(), name).isPresent()) {
+        if (ws.store().environment(name).isPresent()) {
             throw exists(name);
         }
         docker.requireCompose();
         docker.requireDaemon();
-        Path root = ws.root();
         String branch = existingBranch != null ? existingBranch : name;
         boolean newBranch = existingBranch == null;
         Path path = ws.project().worktreesDir().resolve(name);
-        Environment env = ws.store().reserveEnvironment(ws.project(), name, branch, newBranch, path,
+        Environment env = ws.store().reserveEnvironment(name, branch, newBranch, path,
                         PortPlan.maxSlots(ws.config().portBase(), ws.config().portBlock()))
                 .orElseThrow(() -> exists(name));
-        Rollback rollback = new Rollback();
-        rollback.add("forget environment " + name, () -> ws.store().deleteEnvironment(ws.project(), name));
-        Thread onInterrupt = new Thread(() -> rollback.run(out::warn));
-        Runtime.getRuntime().addShutdownHook(onInterrupt);
+        Steps steps = new Steps(step -> ws.store().recordCreateStep(name, step), cancellation);
         try {
-            if (newBranch && git.branchExists(root, branch)) {
-                throw new PikoException("branch '" + branch + "' already exists",
-                        "to use it: piko create " + name + " --branch " + branch);
-            }
-            if (!newBranch && !git.branchExists(root, branch)) {
-                throw new PikoException("branch '" + branch + "' does not exist", "create it first, or leave out --branch");
-            }
-            if (Files.exists(path)) {
-                throw new PikoException(path + " already exists", "move it away, or run: git worktree prune");
-            }
-            if (newBranch) {
-                git.addWorktreeNewBranch(root, path, branch);
-                rollback.add("delete branch " + branch, () -> git.deleteBranch(root, branch));
-            } else {
-                git.addWorktreeExistingBranch(root, path, branch);
-            }
-            rollback.add("remove worktree " + path, () -> git.removeWorktree(root, path));
-            out.done("Created worktree " + root.relativize(path) + " on branch " + branch);
-            copyFromMainCheckout(path);
+            checkBranchAndPath(env);
+            steps.run(step(env, STEP_WORKTREE, () -> {
+                addWorktree(env);
+                copyFromMainCheckout(path);
+            }));
+            out.done("Created worktree " + ws.root().relativize(path) + " on branch " + branch);
 
             Map<String, String> vars = EnvVars.of(ws.project(), env, List.of());
-            EnvironmentCompose.Prepared first = prepare(env, vars);
+            EnvironmentCompose.Prepared first = steps.run(STEP_COMPOSE, undoWhat(env, STEP_COMPOSE),
+                    () -> undo(env, STEP_COMPOSE), () -> prepare(env, vars));
             first.warnings().forEach(out::warn);
-            rollback.add("remove the images compose built for " + name,
-                    () -> docker.removeImages(docker.builtImages(first.target().projectName())));
-            EnvironmentCompose.Prepared prepared = first;
-            rollback.add("remove containers, network and volumes of " + name,
-                    () -> docker.composeDown(ComposeTarget.byName(first.target().projectName()), true, Duration.ZERO));
-            if (!prepared.shared().isEmpty()) {
-                ws.store().addConsumer(ws.project(), env, List.copyOf(prepared.shared()));
-                rollback.add("unlink the shared services from " + name, () -> shared.unlink(name));
+            if (!first.shared().isEmpty()) {
+                steps.run(step(env, STEP_LINKS, () -> ws.store().addConsumer(env, List.copyOf(first.shared()))));
             }
-            try {
-                prepared = startReplanningPorts(env, prepared, vars);
-            } catch (PikoException e) {
-                throw withFailedServices(e, first.target(), name, vars, true);
-            }
+            EnvironmentCompose.Prepared prepared = steps.run(STEP_START, undoWhat(env, STEP_START),
+                    () -> undo(env, STEP_START), () -> {
+                        try {
+                            return startReplanningPorts(env, first, vars);
+                        } catch (PikoException e) {
+                            throw withFailedServices(e, first.target(), name, vars, true);
+                        }
+                    });
             out.done("Started " + prepared.target().projectName() + " (" + String.join(", ", prepared.services()) + ")"
                     + (prepared.shared().isEmpty() ? "" : "; shared: " + String.join(", ", prepared.shared())));
 
             if (ws.config().setupScript() != null) {
-                scripts.run("setup", ws.config().setupScript(), path, EnvVars.of(ws.project(), env, portsOf(env)));
+                steps.run(step(env, STEP_SETUP, () -> scripts.run("setup", ws.config().setupScript(), path,
+                        EnvVars.of(ws.project(), env, portsOf(env)))));
                 out.done("Ran setup script");
             }
-            ws.store().updateEnvironment(ws.project(), name, Environment.READY, prepared.services(), prepared.inputsHash());
-            rollback.clear();
+            steps.requireNotInterrupted("at the end of create");
+            ws.store().updateEnvironment(name, Environment.READY, prepared.services(), prepared.inputsHash());
             return require(name);
         } catch (RuntimeException e) {
-            out.warn("create failed; undoing what it made");
-            rollback.run(out::warn);
+            out.warn(cancellation.signal() != null ? "interrupted (SIG" + cancellation.signal() + "); undoing what create made"
+                    : "create failed; undoing what it made");
+            steps.undo(out::warn);
+            forget(env);
             throw e;
-        } finally {
-            removeHook(onInterrupt);
+        }
+    }
+
+    private void checkBranchAndPath(Environment env) {
+        Path root = ws.root();
+        if (env.createdBranch() && git.branchExists(root, env.branch())) {
+            throw new PikoException("branch '" + env.branch() + "' already exists",
+                    "to use it: piko create " + env.name() + " --branch " + env.branch());
+        }
+        if (!env.createdBranch() && !git.branchExists(root, env.branch())) {
+            throw new PikoException("branch '" + env.branch() + "' does not exist", "create it first, or leave out --branch");
+        }
+        if (Files.exists(env.path())) {
+            throw new PikoException(env.path() + " already exists", "move it away, or run: git worktree prune");
+        }
+    }
+
+    private void addWorktree(Environment env) {
+        if (env.createdBranch()) {
+            git.addWorktreeNewBranch(ws.root(), env.path(), env.branch());
+        } else {
+            git.addWorktreeExistingBranch(ws.root(), env.path(), env.branch());
+        }
+    }
+
+    private Steps.Step step(Environment env, String name, Runnable run) {
+        return new Steps.Step(name, run, undoWhat(env, name), () -> undo(env, name));
+    }
+
+    private String undoWhat(Environment env, String step) {
+        return switch (step) {
+            case STEP_WORKTREE -> "remove worktree " + env.path() + (env.createdBranch() ? " and branch " + env.branch() : "");
+            case STEP_COMPOSE -> "remove containers, network, volumes and built images of " + env.name();
+            case STEP_LINKS -> "unlink the shared services from " + env.name();
+            default -> "undo " + step;
+        };
+    }
+
+    /** What undoing a step did, for the user; null when it has nothing to say. */
+    private String undone(Environment env, String step) {
+        return switch (step) {
+            case STEP_WORKTREE -> "Removed worktree " + ws.root().relativize(env.path())
+                    + (env.createdBranch() ? " and branch " + env.branch() : " (branch " + env.branch() + " kept)");
+            case STEP_COMPOSE -> "Removed containers, network and volumes of "
+                    + Names.composeProject(ws.project().name(), env.name());
+            case STEP_LINKS -> "Unlinked the shared services from " + env.name();
+            default -> null;
+        };
+    }
+
+    /**
+     * Takes back one step of create; finds nothing to do when the step never got far. The undo of
+     * the compose project comes before the worktree's, and the links' before the compose project's
+     * (a network with a shared container attached cannot be removed).
+     */
+    void undo(Environment env, String step) {
+        switch (step) {
+            case STEP_WORKTREE -> {
+                if (Files.exists(env.path())) {
+                    git.removeWorktree(ws.root(), env.path());
+                } else {
+                    git.pruneWorktrees(ws.root());
+                }
+                if (env.createdBranch() && git.branchExists(ws.root(), env.branch())) {
+                    git.deleteBranch(ws.root(), env.branch());
+                }
+            }
+            case STEP_COMPOSE -> {
+                String project = Names.composeProject(ws.project().name(), env.name());
+                docker.composeDown(ComposeTarget.byName(project), true, Duration.ZERO);
+                docker.removeImages(docker.builtImages(project));
+            }
+            case STEP_LINKS -> links.unlink(env.name());
+            default -> {
+                // start and setup script: what they made goes with the compose project and the worktree
+            }
+        }
+    }
+
+    private void forget(Environment env) {
+        try {
+            ws.store().deleteEnvironment(env.name());
+        } catch (RuntimeException e) {
+            out.warn("could not forget environment " + env.name() + ": " + e.getMessage());
         }
     }
 
@@ -151,7 +232,7 @@ public final class Environments {
         String project = Names.composeProject(ws.project().name(), env.name());
         out.info("The network of " + env.name() + " was removed: recreating its containers (volumes kept)");
         if (!consumed(env.name()).isEmpty()) {
-            shared.unlink(env.name());
+            links.unlink(env.name());
         }
         docker.composeDown(ComposeTarget.byName(project), false);
     }
@@ -185,10 +266,10 @@ public final class Environments {
 
     /** Rewrites the override (ports re-planned where busy), says which ports moved, and records the result. */
     private EnvironmentCompose.Prepared prepareAndRecord(Environment env, Map<String, String> vars) {
-        List<PortAllocation> before = ws.store().ports(ws.project(), env.name());
+        List<PortAllocation> before = ws.store().ports(env.name());
         EnvironmentCompose.Prepared prepared = prepare(env, vars);
-        ws.store().updateEnvironment(ws.project(), env.name(), Environment.READY, prepared.services(), prepared.inputsHash());
-        ws.store().addConsumer(ws.project(), env, List.copyOf(prepared.shared()));
+        ws.store().updateEnvironment(env.name(), Environment.READY, prepared.services(), prepared.inputsHash());
+        ws.store().addConsumer(env, List.copyOf(prepared.shared()));
         reportMoved(before, prepared.ports());
         return prepared;
     }
@@ -206,7 +287,7 @@ public final class Environments {
             if (!isPortConflict(e)) {
                 throw e;
             }
-            List<PortAllocation> before = ws.store().ports(ws.project(), env.name());
+            List<PortAllocation> before = ws.store().ports(env.name());
             EnvironmentCompose.Prepared again = prepare(env, vars);
             if (!reportMoved(before, again.ports())) {
                 throw e;
@@ -243,9 +324,9 @@ public final class Environments {
      */
     private void start(ComposeTarget target, List<String> services, Set<String> used, Map<String, String> vars) {
         if (!used.isEmpty()) {
-            shared.ensureRunning(used);
-            docker.composeUp(target, services, vars, Docker.Up.CREATE_ONLY);
-            shared.relink(used);
+            instances.ensureRunning(used);
+            docker.composeUp(target, services, vars, ComposeGateway.Up.CREATE_ONLY);
+            links.relink(used);
         }
         docker.composeUp(target, services, vars);
     }
@@ -298,20 +379,20 @@ public final class Environments {
 
     /** Services this environment may take from shared instances: those marked shared, and those it already uses. */
     private Set<String> sharedCandidates(Environment env) {
-        Set<String> candidates = new TreeSet<>(shared.declared());
+        Set<String> candidates = new TreeSet<>(declaration.declared());
         candidates.addAll(consumed(env.name()));
         return candidates;
     }
 
     private List<String> consumed(String name) {
-        return shared.consumers().getOrDefault(name, List.of());
+        return declaration.consumers().getOrDefault(name, List.of());
     }
 
     /** The environment's own ports, and those of the shared instances it uses. */
     private List<PortAllocation> portsOf(Environment env) {
-        List<PortAllocation> ports = new ArrayList<>(ws.store().ports(ws.project(), env.name()));
+        List<PortAllocation> ports = new ArrayList<>(ws.store().ports(env.name()));
         List<String> used = consumed(env.name());
-        ws.store().ports(ws.project(), Names.SHARED).stream().filter(p -> used.contains(p.service())).forEach(ports::add);
+        ws.store().ports(Names.SHARED).stream().filter(p -> used.contains(p.service())).forEach(ports::add);
         return ports;
     }
 
@@ -344,6 +425,10 @@ public final class Environments {
     /** Destroy script, containers (and volumes when asked), worktree, state. The branch is kept. */
     public void destroy(String name, boolean volumes, boolean force) {
         Environment env = require(name);
+        if (Environment.CREATING.equals(env.phase())) {
+            destroyUnfinished(env);
+            return;
+        }
         Path path = env.path();
         boolean worktreePresent = Files.isDirectory(path);
         if (worktreePresent && !force) {
@@ -367,7 +452,7 @@ public final class Environments {
         String project = Names.composeProject(ws.project().name(), name);
         List<String> used = consumed(name);
         if (!used.isEmpty()) {
-            shared.unlink(name);
+            links.unlink(name);
         }
         docker.composeDown(ComposeTarget.byName(project), volumes);
         out.done("Removed containers and network of " + project + (volumes ? ", and its volumes" : ""));
@@ -383,9 +468,30 @@ public final class Environments {
         } else {
             git.pruneWorktrees(ws.root());
         }
-        ws.store().deleteEnvironment(ws.project(), name);
-        shared.stopUnused(used);
+        ws.store().deleteEnvironment(name);
+        instances.stopUnused(used);
         out.done("Destroyed " + name);
+    }
+
+    /**
+     * An environment whose create never finished (the process was killed): undoes the steps that
+     * create recorded, newest first, so that volumes and the branch it made go too. A failing undo
+     * fails destroy and keeps the environment, so that destroy can be run again.
+     */
+    private void destroyUnfinished(Environment env) {
+        List<String> used = consumed(env.name());
+        List<String> taken = new ArrayList<>(ws.store().createSteps(env.name()));
+        java.util.Collections.reverse(taken);
+        for (String step : taken) {
+            undo(env, step);
+            String said = undone(env, step);
+            if (said != null) {
+                out.done(said);
+            }
+        }
+        ws.store().deleteEnvironment(env.name());
+        instances.stopUnused(used);
+        out.done("Destroyed " + env.name() + " (its create had not finished)");
     }
 
     public Map<String, String> vars(String name) {
@@ -408,13 +514,5 @@ public final class Environments {
 
     private static PikoException exists(String name) {
         return new PikoException("environment '" + name + "' already exists", "remove it first with: piko destroy " + name);
-    }
-
-    private static void removeHook(Thread hook) {
-        try {
-            Runtime.getRuntime().removeShutdownHook(hook);
-        } catch (IllegalStateException shuttingDown) {
-            // the hook is running or about to: it undoes the create
-        }
     }
 }

@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Set;
 import piko.model.ComposeModel.Resource;
 import piko.model.ComposeModel.Service;
+import piko.text.JsonString;
 import piko.model.ComposeModel;
 import piko.model.Labels;
 import piko.model.PortAllocation;
@@ -176,18 +177,6 @@ public final class OverrideFile {
 
     /** A YAML double-quoted scalar (JSON string syntax is valid YAML). */
     static String q(String s) {
-        StringBuilder b = new StringBuilder("\"");
-        for (char c : s.toCharArray()) {
-            switch (c) {
-                case '"' -> b.append("\\\"");
-                case '\\' -> b.append("\\\\");
-                case '\n' -> b.append("\\n");
-                case '\t' -> b.append("\\t");
-                default -> {
-                    if (c < 0x20) b.append(String.format("\\u%04x", (int) c)); else b.append(c);
-                }
-            }
-        }
-        return b.append('"').toString();
+        return JsonString.quote(s);
     }
 }

@@ -6,11 +6,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.List;
+import java.util.Optional;
 import piko.config.PikoConfig;
 import piko.error.PikoException;
-import piko.git.Git;
 import piko.model.Project;
-import piko.state.Store;
 
 /** `piko init`: records the project of the git repository around a directory. */
 public final class ProjectSetup {
@@ -18,32 +17,39 @@ public final class ProjectSetup {
     public static final List<String> COMPOSE_FILES = List.of(
             "compose.yaml", "compose.yml", "docker-compose.yml", "docker-compose.yaml");
 
-    private final Git git;
+    /** Records a new project in a new state file; empty when the file records one already. */
+    public interface StateCreator {
+        Optional<Project> create(Path stateFile, String name, Path root, String composeFile);
 
-    public ProjectSetup(Git git) {
+        /** Opens and closes an existing state file: a corrupt one says so, and how to get out. */
+        void check(Path stateFile);
+    }
+
+    private final Worktrees git;
+    private final StateCreator state;
+
+    public ProjectSetup(Worktrees git, StateCreator state) {
         this.git = git;
+        this.state = state;
     }
 
     public Project init(Path cwd) {
         Path root = git.toplevel(cwd);
         Path stateFile = Workspace.stateFile(root);
         if (Files.exists(stateFile)) {
-            Store.open(stateFile).close();  // a corrupt one says so, and how to get out
+            state.check(stateFile);
             throw alreadyInitialised(root);
         }
         PikoConfig config = PikoConfig.load(root);
         String composeFile = findComposeFile(root, config);
         String name = Names.projectNameFrom(root.getFileName().toString());
-        try (Store store = Store.open(stateFile)) {
-            Project project = store.insertProjectIfAbsent(name, root, composeFile)
-                    .orElseThrow(() -> alreadyInitialised(root));
-            appendLineIfMissing(root.resolve(".gitignore"), ".piko/", List.of(".piko", ".piko/", "/.piko", "/.piko/"));
-            Path exclude = root.resolve(".git").resolve("info").resolve("exclude");
-            if (Files.isDirectory(root.resolve(".git"))) {
-                appendLineIfMissing(exclude, OverrideFile.NAME, List.of(OverrideFile.NAME, "/" + OverrideFile.NAME));
-            }
-            return project;
+        Project project = state.create(stateFile, name, root, composeFile).orElseThrow(() -> alreadyInitialised(root));
+        appendLineIfMissing(root.resolve(".gitignore"), ".piko/", List.of(".piko", ".piko/", "/.piko", "/.piko/"));
+        Path exclude = root.resolve(".git").resolve("info").resolve("exclude");
+        if (Files.isDirectory(root.resolve(".git"))) {
+            appendLineIfMissing(exclude, OverrideFile.NAME, List.of(OverrideFile.NAME, "/" + OverrideFile.NAME));
         }
+        return project;
     }
 
     private static PikoException alreadyInitialised(Path root) {

@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
-import piko.docker.Docker;
 import piko.model.Container;
 import piko.model.Environment;
 import piko.model.PortAllocation;
@@ -41,23 +40,23 @@ public final class StatusReport {
     }
 
     private final Workspace ws;
-    private final Docker docker;
+    private final ComposeGateway docker;
 
-    public StatusReport(Workspace ws, Docker docker) {
+    public StatusReport(Workspace ws, ComposeGateway docker) {
         this.ws = ws;
         this.docker = docker;
     }
 
     public List<EnvironmentStatus> all() {
-        return of(ws.store().environments(ws.project()));
+        return of(ws.store().environments());
     }
 
     public List<EnvironmentStatus> of(List<Environment> envs) {
         Map<String, List<Container>> byEnv = containersByEnvironment();
         Map<String, Container> sharedContainers = byService(byEnv.getOrDefault(Names.SHARED, List.of()));
-        Map<String, List<String>> consumers = ws.store().consumers(ws.project());
-        List<String> declared = ws.store().sharedServices(ws.project());
-        List<PortAllocation> ports = ws.store().allPorts(ws.project());
+        Map<String, List<String>> consumers = ws.store().consumers();
+        List<String> declared = ws.store().sharedServices();
+        List<PortAllocation> ports = ws.store().allPorts();
         List<EnvironmentStatus> result = new ArrayList<>();
         for (Environment env : envs) {
             List<String> used = consumers.getOrDefault(env.name(), List.of());
@@ -76,15 +75,15 @@ public final class StatusReport {
     /** Every service with a shared instance: declared ones and isolated ones still in use. */
     public List<SharedStatus> shared() {
         Map<String, Container> containers = byService(containersByEnvironment().getOrDefault(Names.SHARED, List.of()));
-        Map<String, List<String>> consumers = ws.store().consumers(ws.project());
-        List<String> declared = ws.store().sharedServices(ws.project());
+        Map<String, List<String>> consumers = ws.store().consumers();
+        List<String> declared = ws.store().sharedServices();
         Set<String> services = new TreeSet<>(declared);
         consumers.values().forEach(services::addAll);
-        List<PortAllocation> ports = ws.store().allPorts(ws.project());
+        List<PortAllocation> ports = ws.store().allPorts();
         List<SharedStatus> out = new ArrayList<>();
         for (String s : services) {
             Container c = containers.get(s);
-            List<String> users = SharedServices.usersOf(consumers, s);
+            List<String> users = SharedDeclaration.usersOf(consumers, s);
             out.add(new SharedStatus(s, declared.contains(s), c == null ? "not running" : c.state(),
                     c == null ? null : c.name(), Names.sharedComposeProject(ws.project().name()),
                     portsOf(ports, Names.SHARED, s), users));

@@ -6,16 +6,19 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import piko.core.ComposeGateway;
 import piko.error.PikoException;
 import piko.exec.ProcessRunner;
 import piko.exec.ProcessRunner.Call;
 import piko.exec.ProcessRunner.Result;
+import piko.model.ComposeModel;
 import piko.model.ComposeTarget;
 import piko.model.Container;
 import piko.exec.Timeouts;
+import piko.model.Labels;
 
 /** Every docker and docker compose command piko runs. Nothing outside this package spawns docker. */
-public class Docker {
+public class Docker implements ComposeGateway {
     public static final ComposeVersion MIN_COMPOSE = ComposeVersion.parse("2.24.0");
     /** How often long compose work checks that the daemon still answers, and how many misses mean a hang. */
     private static final Duration DAEMON_CHECK = Duration.ofSeconds(30);
@@ -23,21 +26,28 @@ public class Docker {
     /** A passthrough command (logs -f, a shell) runs as long as its user wants. */
     private static final Duration ATTACHED = null;
     private static final String PS_FORMAT = String.join("\t", "{{.ID}}", "{{.Names}}",
-            "{{.Label \"com.docker.compose.project\"}}", "{{.Label \"com.docker.compose.service\"}}",
-            "{{.Label \"dev.piko.environment\"}}", "{{.State}}", "{{.Status}}", "{{.Label \"dev.piko.project\"}}");
-    /** `docker ps` of every piko container, started before the command line is even parsed. */
-    private static volatile CompletableFuture<List<Container>> prefetched;
-
+            label(Labels.COMPOSE_PROJECT), label(Labels.COMPOSE_SERVICE), label(Labels.ENVIRONMENT), "{{.State}}",
+            "{{.Status}}", label(Labels.PROJECT));
     private final ProcessRunner runner;
     private final Timeouts timeouts;
+    private final PsPrefetch prefetched;
 
     public Docker(ProcessRunner runner) {
-        this(runner, Timeouts.DEFAULTS);
+        this(runner, Timeouts.DEFAULTS, PsPrefetch.none());
     }
 
     public Docker(ProcessRunner runner, Timeouts timeouts) {
+        this(runner, timeouts, PsPrefetch.none());
+    }
+
+    public Docker(ProcessRunner runner, Timeouts timeouts, PsPrefetch prefetched) {
         this.runner = runner;
         this.timeouts = timeouts;
+        this.prefetched = prefetched;
+    }
+
+    private static String label(String key) {
+        return "{{.Label \"" + key + "\"}}";
     }
 
     /** A quick docker call (ps, inspect, network, version), limited by timeouts.docker. */
@@ -66,8 +76,13 @@ public class Docker {
         }
     }
 
-    /** Fails unless the compose v2 plugin is there and new enough for the override tags piko writes. */
-    public ComposeVersion requireCompose() {
+    @Override
+    public void requireCompose() {
+        composeVersion();
+    }
+
+    /** The compose v2 plugin's version; fails unless it is there and new enough for the override tags piko writes. */
+    public ComposeVersion composeVersion() {
         Result r = runner.run(quick(List.of("docker", "compose", "version", "--short")));
         if (!r.ok()) {
             throw new PikoException("Docker Compose v2 is not available (docker compose version failed: "
@@ -89,6 +104,7 @@ public class Docker {
     }
 
     /** Fails unless the Docker daemon answers (compose config and the version check work without it). */
+    @Override
     public void requireDaemon() {
         Result r = runner.run(quick(List.of("docker", "version", "--format", "{{.Server.Version}}")));
         if (!r.ok()) {
@@ -97,9 +113,14 @@ public class Docker {
         }
     }
 
-    /** The fully resolved model, as compose itself parses it. */
+    @Override
+    public ComposeModel config(ComposeTarget target, Map<String, String> env) {
+        return ComposeModel.parse(composeConfigJson(target, env));
+    }
+
+    /** The fully resolved model as JSON, as compose itself parses it. */
     public String composeConfigJson(ComposeTarget target, Map<String, String> env) {
-        List<String> cmd = target.args();
+        List<String> cmd = args(target);
         cmd.addAll(List.of("config", "--format", "json"));
         Result r = runner.run(quick(cmd).in(target.directory()).withEnv(env));
         if (!r.ok()) {
@@ -109,15 +130,9 @@ public class Docker {
         return r.stdout();
     }
 
-    /** How far `up` goes: create only (networks and containers), start, or start and wait until healthy. */
-    public enum Up { CREATE_ONLY, START, START_AND_WAIT }
-
-    public void composeUp(ComposeTarget target, List<String> services, Map<String, String> env) {
-        composeUp(target, services, env, Up.START);
-    }
-
+    @Override
     public void composeUp(ComposeTarget target, List<String> services, Map<String, String> env, Up how) {
-        List<String> cmd = target.args();
+        List<String> cmd = args(target);
         cmd.addAll(List.of("up", "--remove-orphans"));
         switch (how) {
             case CREATE_ONLY -> cmd.add("--no-start");
@@ -159,8 +174,9 @@ public class Docker {
     }
 
     /** Stops and removes the containers of some services of a project; their volumes stay. */
+    @Override
     public void composeRemove(ComposeTarget target, List<String> services) {
-        List<String> cmd = target.args();
+        List<String> cmd = args(target);
         cmd.addAll(List.of("rm", "--stop", "--force"));
         cmd.addAll(services);
         composeOrFail(slow(cmd).in(target.directory()), "removing " + String.join(", ", services));
@@ -171,14 +187,14 @@ public class Docker {
      * logs, exec and compose); returns compose's exit code.
      */
     public int composeAttached(ComposeTarget target, List<String> args, Map<String, String> env) {
-        List<String> cmd = target.args();
+        List<String> cmd = args(target);
         cmd.addAll(args);
         return runner.runAttached(Call.of(ATTACHED, cmd).in(target.directory()).withEnv(env));
     }
 
     /** The last lines of some services' logs, captured (for callers that own no terminal). */
     public String composeLogs(ComposeTarget target, List<String> services, int tail, Map<String, String> env) {
-        List<String> cmd = target.args();
+        List<String> cmd = args(target);
         cmd.addAll(List.of("logs", "--no-color", "--tail", String.valueOf(tail)));
         cmd.addAll(services);
         Result r = runner.run(quick(cmd).in(target.directory()).withEnv(env));
@@ -190,6 +206,7 @@ public class Docker {
     }
 
     /** Networks carrying a label (key=value), each with the value of another label: name to value. */
+    @Override
     public Map<String, String> networksWithLabel(String label, String valueOf) {
         Result r = runner.run(quick(List.of("docker", "network", "ls", "--filter", "label=" + label,
                 "--format", "{{.Name}}\t{{.Label \"" + valueOf + "\"}}")));
@@ -206,7 +223,6 @@ public class Docker {
     }
 
     /** The kinds of Docker object piko labels. */
-    public enum Kind { CONTAINER, NETWORK, VOLUME }
 
     /**
      * Every object of a kind that carries a label (key or key=value), each as its name and the
@@ -264,6 +280,7 @@ public class Docker {
     }
 
     /** The networks a container is attached to. */
+    @Override
     public List<String> containerNetworks(String container) {
         Result r = runner.run(quick(List.of("docker", "inspect", "--format",
                 "{{range $name, $n := .NetworkSettings.Networks}}{{$name}}\n{{end}}", container)));
@@ -277,6 +294,7 @@ public class Docker {
         return r.stdout().lines().filter(l -> !l.isBlank()).toList();
     }
 
+    @Override
     public boolean networkExists(String name) {
         Result r = runner.run(quick(List.of("docker", "network", "inspect", "--format", "{{.Name}}", name)));
         if (r.ok()) {
@@ -296,6 +314,7 @@ public class Docker {
     }
 
     /** Attaches a container to a network under an alias; already attached counts as done. */
+    @Override
     public void connect(String network, String container, String alias) {
         Result r = runner.run(quick(List.of("docker", "network", "connect", "--alias", alias, network, container)));
         if (!r.ok() && !r.output().contains("already exists")) {
@@ -305,6 +324,7 @@ public class Docker {
     }
 
     /** Detaches a container from a network; not attached counts as done. */
+    @Override
     public void disconnect(String network, String container) {
         Result r = runner.run(quick(List.of("docker", "network", "disconnect", "--force", network, container)));
         if (!r.ok() && !r.output().contains("is not connected") && !r.output().contains("No such")) {
@@ -313,27 +333,24 @@ public class Docker {
         }
     }
 
+    @Override
     public void composeStop(ComposeTarget target) {
-        List<String> cmd = target.args();
+        List<String> cmd = args(target);
         cmd.add("stop");
         composeOrFail(slow(cmd), "stopping " + target.projectName());
     }
 
+    @Override
     public void composeRestart(ComposeTarget target, List<String> services, Map<String, String> env) {
-        List<String> cmd = target.args();
+        List<String> cmd = args(target);
         cmd.add("restart");
         cmd.addAll(services);
         composeOrFail(slow(cmd).in(target.directory()).withEnv(env), "restarting " + target.projectName());
     }
 
-    /** Removes containers and networks of a project (and its volumes when asked), found by its labels. */
-    public void composeDown(ComposeTarget target, boolean volumes) {
-        composeDown(target, volumes, null);
-    }
-
-    /** As composeDown, stopping containers within stopTimeout (null: each service's own grace period). */
+    @Override
     public void composeDown(ComposeTarget target, boolean volumes, Duration stopTimeout) {
-        List<String> cmd = target.args();
+        List<String> cmd = args(target);
         cmd.addAll(List.of("down", "--remove-orphans"));
         if (stopTimeout != null) {
             cmd.addAll(List.of("--timeout", String.valueOf(stopTimeout.toSeconds())));
@@ -368,20 +385,12 @@ public class Docker {
         return runner.run(quick(cmd)).ok();
     }
 
-    /**
-     * Starts `docker ps` for the containers of every piko project in the background, so that its
-     * latency overlaps the JVM's start-up; {@link #containersOfProject} then takes that answer.
-     */
-    public static void prefetchPikoContainers(ProcessRunner runner) {
-        prefetched = CompletableFuture.supplyAsync(() -> new Docker(runner).containersWithLabel("dev.piko.project"));
-    }
-
     /** The containers of one piko project: the prefetched answer if there is one, else one docker call. */
+    @Override
     public List<Container> containersOfProject(String project) {
-        CompletableFuture<List<Container>> early = prefetched;
-        prefetched = null;
+        CompletableFuture<List<Container>> early = prefetched.take();
         if (early == null) {
-            return containersWithLabel("dev.piko.project=" + project);
+            return containersWithLabel(Labels.PROJECT + "=" + project);
         }
         try {
             return early.join().stream().filter(c -> c.pikoProject().equals(project)).toList();
@@ -391,6 +400,7 @@ public class Docker {
     }
 
     /** All containers, running or not, that carry the given label (key or key=value), in one docker call. */
+    @Override
     public List<Container> containersWithLabel(String label) {
         Result r = runner.run(quick(List.of("docker", "ps", "--all", "--no-trunc",
                 "--filter", "label=" + label, "--format", PS_FORMAT)));
@@ -442,5 +452,18 @@ public class Docker {
         String t = s.strip();
         int nl = t.indexOf('\n');
         return nl < 0 ? t : t.substring(0, nl);
+    }
+
+    private static List<String> args(ComposeTarget target) {
+        List<String> args = new ArrayList<>(List.of("docker", "compose", "-p", target.projectName()));
+        if (target.directory() != null) {
+            args.add("--project-directory");
+            args.add(target.directory().toString());
+        }
+        for (java.nio.file.Path f : target.files()) {
+            args.add("-f");
+            args.add(f.toString());
+        }
+        return args;
     }
 }

@@ -24,7 +24,7 @@ import org.zeroturnaround.exec.StartedProcess;
  * every call has an explicit timeout (or none, for work that may take long, watched for hangs instead), and output is captured for error messages.
  */
 public class ProcessRunner {
-    private static final Map<String, AtomicInteger> SPAWNED = new ConcurrentHashMap<>();
+    private final Map<String, AtomicInteger> spawned = new ConcurrentHashMap<>();
 
     public record Result(int exitCode, String stdout, String stderr) {
         public boolean ok() {
@@ -104,7 +104,7 @@ public class ProcessRunner {
     public Result run(Call call) {
         trace(call);
         String program = call.command().get(0);
-        SPAWNED.computeIfAbsent(program, k -> new AtomicInteger()).incrementAndGet();
+        spawned.computeIfAbsent(program, k -> new AtomicInteger()).incrementAndGet();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         ProcessExecutor executor = new ProcessExecutor()
@@ -147,7 +147,7 @@ public class ProcessRunner {
     public int runAttached(Call call) {
         trace(call);
         String program = call.command().get(0);
-        SPAWNED.computeIfAbsent(program, k -> new AtomicInteger()).incrementAndGet();
+        spawned.computeIfAbsent(program, k -> new AtomicInteger()).incrementAndGet();
         ProcessBuilder builder = new ProcessBuilder(call.command()).inheritIO();
         builder.environment().putAll(call.environment());
         if (call.directory() != null) {
@@ -186,7 +186,7 @@ public class ProcessRunner {
     public int runOnStderr(Call call) {
         trace(call);
         String program = call.command().get(0);
-        SPAWNED.computeIfAbsent(program, k -> new AtomicInteger()).incrementAndGet();
+        spawned.computeIfAbsent(program, k -> new AtomicInteger()).incrementAndGet();
         ProcessBuilder builder = new ProcessBuilder(call.command())
                 .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD)
@@ -239,6 +239,9 @@ public class ProcessRunner {
             long wait = Math.min(w.every().toNanos(), deadline - System.nanoTime());
             try {
                 return started.getFuture().get(Math.max(0, wait), TimeUnit.NANOSECONDS).getExitValue();
+            } catch (InterruptedException e) {
+                stop(started);  // a signal: what piko started must not outlive the interrupted step
+                throw e;
             } catch (ExecutionException e) {
                 throw new PikoException("could not run " + call.command().get(0) + ": " + e.getCause().getMessage(),
                         null, e.getCause());
@@ -271,10 +274,10 @@ public class ProcessRunner {
         };
     }
 
-    /** How many processes of each program this JVM has started (for tracing and benchmarks). */
-    public static Map<String, Integer> spawnedCounts() {
+    /** How many processes of each program this runner has started (for tracing and benchmarks). */
+    public Map<String, Integer> spawnedCounts() {
         Map<String, Integer> counts = new java.util.TreeMap<>();
-        SPAWNED.forEach((k, v) -> counts.put(k, v.get()));
+        spawned.forEach((k, v) -> counts.put(k, v.get()));
         return counts;
     }
 

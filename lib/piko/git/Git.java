@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import piko.core.Worktrees;
 import piko.error.PikoException;
 import piko.exec.ProcessRunner;
 import piko.exec.ProcessRunner.Call;
@@ -12,7 +13,7 @@ import piko.exec.ProcessRunner.Result;
 import piko.exec.Timeouts;
 
 /** The git operations piko needs: the repository root, worktrees and branches. */
-public class Git {
+public class Git implements Worktrees {
     private final ProcessRunner runner;
     private final Duration timeout;
 
@@ -27,6 +28,7 @@ public class Git {
     }
 
     /** The top of the working tree containing dir; an error when dir is not in a git repository. */
+    @Override
     public Path toplevel(Path dir) {
         Result r = git(dir, "rev-parse", "--show-toplevel");
         if (!r.ok()) {
@@ -35,6 +37,7 @@ public class Git {
         return Path.of(r.stdout().strip());
     }
 
+    @Override
     public boolean branchExists(Path repo, String branch) {
         Result r = git(repo, "show-ref", "--verify", "--quiet", "refs/heads/" + branch);
         if (r.ok()) {
@@ -48,23 +51,28 @@ public class Git {
     }
 
     /** Adds a worktree at path on a new branch made from HEAD. */
+    @Override
     public void addWorktreeNewBranch(Path repo, Path path, String branch) {
         orFail(git(repo, "worktree", "add", "-b", branch, path.toString(), "HEAD"), "git worktree add");
     }
 
     /** Adds a worktree at path checking out an existing branch. */
+    @Override
     public void addWorktreeExistingBranch(Path repo, Path path, String branch) {
         orFail(git(repo, "worktree", "add", path.toString(), branch), "git worktree add");
     }
 
+    @Override
     public void removeWorktree(Path repo, Path path) {
         orFail(git(repo, "worktree", "remove", "--force", "--force", path.toString()), "git worktree remove");
     }
 
+    @Override
     public void pruneWorktrees(Path repo) {
         orFail(git(repo, "worktree", "prune"), "git worktree prune");
     }
 
+    @Override
     public void deleteBranch(Path repo, String branch) {
         orFail(git(repo, "branch", "-D", branch), "git branch -D");
     }
@@ -86,6 +94,7 @@ public class Git {
     }
 
     /** Uncommitted or untracked changes in a worktree, one porcelain line each, except the given paths. */
+    @Override
     public List<String> changes(Path worktree, List<String> ignoredPaths) {
         Result r = orFail(git(worktree, "status", "--porcelain", "--untracked-files=all"), "git status");
         List<String> lines = new ArrayList<>();

@@ -1,25 +1,11 @@
 package piko.model;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 
 /** Which compose project to act on: its name, directory and files (files may be empty for by-name actions). */
 public record ComposeTarget(String projectName, Path directory, List<Path> files) {
     public static ComposeTarget byName(String projectName) {
         return new ComposeTarget(projectName, null, List.of());
-    }
-
-    public List<String> args() {
-        List<String> args = new ArrayList<>(List.of("docker", "compose", "-p", projectName));
-        if (directory != null) {
-            args.add("--project-directory");
-            args.add(directory.toString());
-        }
-        for (Path f : files) {
-            args.add("-f");
-            args.add(f.toString());
-        }
-        return args;
     }
 }

@@ -5,6 +5,7 @@ public final class Labels {
     public static final String PROJECT = "dev.piko.project";
     public static final String ENVIRONMENT = "dev.piko.environment";
     public static final String COMPOSE_PROJECT = "com.docker.compose.project";
+    public static final String COMPOSE_SERVICE = "com.docker.compose.service";
 
     private Labels() {
     }

@@ -53,7 +53,15 @@ final class Migrations {
                         project_id INTEGER NOT NULL REFERENCES project(id),
                         service_name TEXT NOT NULL,
                         environment_id INTEGER NOT NULL REFERENCES environment(id) ON DELETE CASCADE,
-                        PRIMARY KEY (project_id, service_name, environment_id))"""));
+                        PRIMARY KEY (project_id, service_name, environment_id))"""),
+            // 3: the steps an unfinished create took, written before each runs, so that destroy can
+            // undo them after a crash (SIGKILL, power cut).
+            List.of("""
+                    CREATE TABLE create_step (
+                        environment_id INTEGER NOT NULL REFERENCES environment(id) ON DELETE CASCADE,
+                        seq INTEGER NOT NULL,
+                        step TEXT NOT NULL,
+                        PRIMARY KEY (environment_id, seq))"""));
 
     private Migrations() {
     }

@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.sqlite.SQLiteConfig;
+import piko.core.ProjectStore;
 import piko.error.PikoException;
 import piko.model.Environment;
 import piko.model.PortAllocation;
@@ -208,6 +209,20 @@ public class Store implements AutoCloseable {
         });
     }
 
+    /** Writes down that create is about to take a step (journal for crash recovery). */
+    public void recordCreateStep(Project p, String name, String step) {
+        update("INSERT INTO create_step (environment_id, seq, step) SELECT e.id,"
+                        + " (SELECT COUNT(*) FROM create_step s WHERE s.environment_id = e.id), ?"
+                        + " FROM environment e WHERE e.project_id = ? AND e.name = ?",
+                List.of(step, p.id(), name));
+    }
+
+    /** The steps an environment's create recorded, in the order it took them. */
+    public List<String> createSteps(Project p, String name) {
+        return query("SELECT s.step FROM create_step s JOIN environment e ON e.id = s.environment_id"
+                + " WHERE e.project_id = ? AND e.name = ? ORDER BY s.seq", List.of(p.id(), name), rs -> rs.getString(1));
+    }
+
     // ---- ports ----
 
     public List<PortAllocation> ports(Project p, String scope) {
@@ -226,13 +241,9 @@ public class Store implements AutoCloseable {
         return query("SELECT DISTINCT scope FROM port_allocation WHERE project_id = ?", List.of(p.id()), rs -> rs.getString(1));
     }
 
-    /** What a port planner needs: this scope's current ports, and every host port other scopes hold. */
-    public interface PortPlanner {
-        List<PortAllocation> plan(Map<PortRequest, Integer> existing, Set<Integer> takenElsewhere);
-    }
 
     /** Replaces a scope's allocations with the planner's answer, in one transaction. */
-    public List<PortAllocation> assignPorts(Project p, String scope, PortPlanner planner) {
+    public List<PortAllocation> assignPorts(Project p, String scope, ProjectStore.PortPlanner planner) {
         return inTransaction(() -> {
             Map<PortRequest, Integer> existing = new HashMap<>();
             for (PortAllocation a : ports(p, scope)) {

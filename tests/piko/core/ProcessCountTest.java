@@ -9,11 +9,13 @@ import java.util.List;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import piko.config.PikoConfig;
 import piko.docker.Docker;
 import piko.exec.RecordingRunner;
 import piko.git.Git;
 import piko.model.Environment;
 import piko.model.Project;
+import piko.state.ProjectState;
 import piko.state.Store;
 
 /** How many processes the read-only commands start: a constant, whatever the number of environments. */
@@ -25,6 +27,13 @@ class ProcessCountTest {
         @Override public void done(String m) { }
         @Override public void warn(String m) { }
         @Override public void info(String m) { }
+    };
+
+    private static final ProjectLock NO_LOCK = new ProjectLock() {
+        @Override
+        public <T> T holding(java.util.function.Supplier<T> work) {
+            return work.get();
+        }
     };
 
     private Workspace workspace(int environments) throws Exception {
@@ -39,7 +48,7 @@ class ProcessCountTest {
                 s.addConsumer(p, e, List.of("redis"));
             }
         }
-        return Workspace.open(root);
+        return new Workspace(root, ProjectState.open(Workspace.stateFile(root), root), PikoConfig.load(root));
     }
 
     @ParameterizedTest
@@ -71,9 +80,10 @@ class ProcessCountTest {
         try (Workspace ws = workspace(environments)) {
             RecordingRunner runner = RecordingRunner.succeeding();
             Docker docker = new Docker(runner);
-            assertEquals(List.of(), new SharedServices(ws, docker, SILENT).syncFromConfig(), "piko.yaml and state agree");
+            Shared shared = Shared.of(ws, docker, port -> true, NO_LOCK, SILENT);
+            assertEquals(List.of(), new SharedServices(ws, docker, shared, SILENT).syncFromConfig(), "piko.yaml and state agree");
             Environments envs = new Environments(ws, docker, new Git(runner),
-                    new Scripts(runner, new ByteArrayOutputStream()), SILENT);
+                    new Scripts(runner, new ByteArrayOutputStream()), port -> true, shared, new Cancellation(Thread.currentThread()), SILENT);
             assertEquals("env0", envs.vars("env0").get("PIKO_ENV_NAME"));
             assertEquals(List.of(), runner.calls);
         }

@@ -16,7 +16,7 @@ class DockerTest {
     @Test
     void acceptsANewEnoughCompose() {
         RecordingRunner runner = new RecordingRunner(0, "2.26.1-4\n", "");
-        assertEquals("2.26.1", new Docker(runner).requireCompose().toString());
+        assertEquals("2.26.1", new Docker(runner).composeVersion().toString());
         assertEquals(List.of(List.of("docker", "compose", "version", "--short")), runner.calls);
     }
 

@@ -112,7 +112,7 @@ class StoreTest {
             Project p = project(s);
             Environment e = s.reserveEnvironment(p, "a", "a", true, dir, 50).orElseThrow();
             PortPlan plan = new PortPlan(10000, 100, e.slot());
-            Store.PortPlanner planner = (existing, taken) -> plan.allocate("a",
+            piko.core.ProjectStore.PortPlanner planner = (existing, taken) -> plan.allocate("a",
                     List.of(new PortRequest("db", 5432, "tcp")), existing, taken, port -> true);
             int first = s.assignPorts(p, "a", planner).get(0).hostPort();
             assertEquals(first, s.assignPorts(p, "a", planner).get(0).hostPort());

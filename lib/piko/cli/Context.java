@@ -1,0 +1,154 @@
+package piko.cli;
+
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import piko.config.PikoConfig;
+import piko.core.Cancellation;
+import piko.core.ComposeAccess;
+import piko.core.EnvironmentCompose;
+import piko.core.Environments;
+import piko.core.PortProbe;
+import piko.core.ProjectSetup;
+import piko.core.Scripts;
+import piko.core.Shared;
+import piko.core.SharedServices;
+import piko.core.StatusReport;
+import piko.core.Workspace;
+import piko.docker.Docker;
+import piko.docker.HostPorts;
+import piko.docker.PsPrefetch;
+import piko.exec.ProcessRunner;
+import piko.exec.Timeouts;
+import piko.git.Git;
+import piko.state.LockFile;
+import piko.state.ProjectState;
+
+/**
+ * The one place that builds the object graph of a command run: core's flows wired to the
+ * infrastructure that implements core's interfaces. Each piece is built once, when first needed.
+ */
+final class Context implements AutoCloseable {
+    private final ProcessRunner runner;
+    private final PsPrefetch prefetched;
+    private Docker docker;
+    private Timeouts dockerTimeouts;
+    private final Path cwd;
+    private final java.util.function.BooleanSupplier verbose;
+    private final Cancellation cancellation;
+    private PrintWriter err;
+    private Console console;
+    private Docker.Progress progress = Docker.Progress.SILENT;
+    private Workspace workspace;
+    private Shared shared;
+
+    /** verbose: whether --verbose was given, known once the command line is parsed. */
+    Context(ProcessRunner runner, PsPrefetch prefetched, Path cwd, java.util.function.BooleanSupplier verbose,
+            Cancellation cancellation) {
+        this.runner = runner;
+        this.prefetched = prefetched;
+        this.cwd = cwd;
+        this.verbose = verbose;
+        this.cancellation = cancellation;
+    }
+
+    /** Where the command talks (picocli's stderr), known once it runs; --verbose traces each process there. */
+    void bind(PrintWriter err, Console console, Docker.Progress progress) {
+        this.err = err;
+        this.console = console;
+        this.progress = progress;
+        if (verbose.getAsBoolean()) {
+            runner.traceTo(err);
+        }
+    }
+
+    ProcessRunner runner() {
+        return runner;
+    }
+
+    Path cwd() {
+        return cwd;
+    }
+
+    Console console() {
+        return console;
+    }
+
+    /** The timeouts of piko.yaml once the project is open; the defaults before (init, the daemon check). */
+    Timeouts timeouts() {
+        return workspace != null ? workspace.config().timeouts() : Timeouts.DEFAULTS;
+    }
+
+    Docker docker() {
+        if (docker == null || !dockerTimeouts.equals(timeouts())) {
+            dockerTimeouts = timeouts();
+            docker = new Docker(runner, dockerTimeouts, prefetched).showProgress(progress, System.err);
+        }
+        return docker;
+    }
+
+    Git git() {
+        return new Git(runner, timeouts());
+    }
+
+    ProjectSetup projectSetup() {
+        return new ProjectSetup(git(), ProjectState.CREATOR);
+    }
+
+    /** The project around the working directory as it is on disk, for a caller that closes it (no sync). */
+    Workspace openWorkspace() {
+        Path root = Workspace.requireRoot(cwd);
+        PikoConfig config = PikoConfig.load(root);
+        return new Workspace(root, ProjectState.open(Workspace.stateFile(root), root), config);
+    }
+
+    /** The project around the working directory, with piko.yaml's shared list synced into the state. */
+    Workspace workspace() {
+        if (workspace == null) {
+            workspace = openWorkspace();
+            for (String change : sharedServices().syncFromConfig()) {
+                err.println("piko: " + change);
+            }
+            err.flush();
+        }
+        return workspace;
+    }
+
+    PortProbe probe() {
+        return HostPorts::isFree;
+    }
+
+    Shared shared() {
+        if (shared == null) {
+            Workspace ws = workspace();
+            shared = Shared.of(ws, docker(), probe(), new LockFile(Workspace.lockFile(ws.root()), console()::waiting), console());
+        }
+        return shared;
+    }
+
+    SharedServices sharedServices() {
+        return new SharedServices(workspace(), docker(), shared(), console());
+    }
+
+    Environments environments() {
+        Workspace ws = workspace();
+        return new Environments(ws, docker(), git(), new Scripts(runner, new PrintStream(System.err, true), timeouts()), probe(),
+                shared(), cancellation, console());
+    }
+
+    ComposeAccess composeAccess() {
+        Workspace ws = workspace();
+        return new ComposeAccess(ws, environments(), shared(), new EnvironmentCompose(ws, docker(), probe()));
+    }
+
+    StatusReport statusReport() {
+        return new StatusReport(workspace(), docker());
+    }
+
+    @Override
+    public void close() {
+        if (workspace != null) {
+            workspace.close();
+        }
+    }
+}

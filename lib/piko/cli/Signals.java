@@ -1,0 +1,46 @@
+package piko.cli;
+
+import java.lang.reflect.Proxy;
+import piko.core.Cancellation;
+
+/**
+ * Ctrl-C and SIGTERM during a command that makes things: instead of the JVM's shutdown (whose hooks
+ * run while zt-exec already kills every process started, so no undo could run a docker or git
+ * command), the signal interrupts the main thread, which stops and undoes what it made there.
+ */
+final class Signals {
+    /** Commands that make or remove things and stop cleanly when interrupted. */
+    static final java.util.Set<String> HANDLED_BY = java.util.Set.of("create", "share", "up", "destroy");
+
+    private Signals() {
+    }
+
+    /** sun.misc.Signal through reflection: javac warns on every build that names it. */
+    static void install(Cancellation cancellation) {
+        try {
+            Class<?> signal = Class.forName("sun.misc.Signal");
+            Class<?> handlerType = Class.forName("sun.misc.SignalHandler");
+            for (String name : new String[] {"INT", "TERM"}) {
+                Object handler = Proxy.newProxyInstance(Signals.class.getClassLoader(), new Class<?>[] {handlerType},
+                        (proxy, method, args) -> switch (method.getName()) {
+                            case "handle" -> {
+                                cancellation.signal(name);
+                                yield null;
+                            }
+                            case "hashCode" -> System.identityHashCode(proxy);
+                            case "equals" -> proxy == args[0];
+                            default -> "piko " + name + " handler";
+                        });
+                signal.getMethod("handle", signal, handlerType)
+                        .invoke(null, signal.getConstructor(String.class).newInstance(name), handler);
+            }
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            // no sun.misc.Signal on this JVM: signals end piko as they always did
+        }
+    }
+
+    /** The exit code of a process ended by this signal, as shells report it. */
+    static int exitCode(String signal) {
+        return 128 + ("INT".equals(signal) ? 2 : 15);
+    }
+}

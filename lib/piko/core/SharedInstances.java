@@ -1,0 +1,159 @@
+package piko.core;
+
+import java.nio.file.Path;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import piko.model.ComposeModel;
+import piko.model.ComposeTarget;
+import piko.model.Container;
+import piko.model.Labels;
+import piko.model.PortAllocation;
+import piko.text.TextFile;
+
+/** The running shared instances: compose project piko-<project>-shared, started from the project root. */
+public final class SharedInstances {
+    private final Workspace ws;
+    private final ComposeGateway docker;
+    private final PortProbe probe;
+    private final ProjectLock lock;
+    private final SharedDeclaration declaration;
+    private final Reporter out;
+
+    public SharedInstances(Workspace ws, ComposeGateway docker, PortProbe probe, ProjectLock lock,
+                           SharedDeclaration declaration, Reporter out) {
+        this.ws = ws;
+        this.docker = docker;
+        this.probe = probe;
+        this.lock = lock;
+        this.declaration = declaration;
+        this.out = out;
+    }
+
+    public String composeProject() {
+        return Names.sharedComposeProject(ws.project().name());
+    }
+
+    /** The shared network: the shared project's default network. */
+    public String network() {
+        return composeProject();
+    }
+
+    private Path overrideFile() {
+        return ws.root().resolve(Workspace.DIR).resolve("shared").resolve(OverrideFile.NAME);
+    }
+
+    /** The shared project with the root's compose file and its override, run from the root. */
+    public ComposeTarget target() {
+        return new ComposeTarget(composeProject(), ws.root(),
+                List.of(ws.root().resolve(ws.composeFile()), overrideFile()));
+    }
+
+    /** The root's compose model, as the shared project reads it. */
+    public ComposeModel rootModel() {
+        ComposeTarget userOnly = new ComposeTarget(composeProject(), ws.root(), List.of(ws.root().resolve(ws.composeFile())));
+        return docker.config(userOnly, Map.of());
+    }
+
+    /**
+     * Starts the shared instances of these services unless they all run already (compose recreates
+     * a container removed by hand), and waits until they run, or are healthy where they have a check.
+     */
+    public void ensureRunning(Collection<String> services) {
+        if (services.isEmpty()) {
+            return;
+        }
+        lock.holding(() -> {
+            if (!runningServices().containsAll(services)) {
+                Set<String> rendered = new TreeSet<>(declaration.instances());
+                rendered.addAll(services);
+                start(rootModel(), services, rendered);
+                recordContainers(services);
+            }
+        });
+    }
+
+    /**
+     * Renders the shared project with these instances and starts some of them, waiting until they
+     * run. Call holding the project lock: two processes would both create the containers, and one
+     * would fail on the name.
+     */
+    public void start(ComposeModel rootModel, Collection<String> services, Set<String> instances) {
+        Set<String> rendered = new TreeSet<>(instances);
+        rendered.retainAll(rootModel.services().keySet());
+        ComposeModel model = rootModel.only(rendered);
+        PortPlan plan = new PortPlan(ws.config().portBase(), ws.config().portBlock(), 0);
+        List<PortAllocation> ports = ws.assignPorts(Names.SHARED, (existing, taken) ->
+                plan.allocate(Names.SHARED, model.portRequests(model.services().keySet()), existing, taken, probe::isFree,
+                        port -> probe.isFree(port) || docker.publishedPorts(composeProject()).contains(port)));
+        TextFile.write(overrideFile(), OverrideFile.render(model, ws.project().name(), Names.SHARED, ports, Set.of()));
+        docker.composeUp(target(), List.copyOf(services), Map.of(), ComposeGateway.Up.START_AND_WAIT);
+    }
+
+    /** Writes down the containers of these services' instances. */
+    public void recordContainers(Collection<String> services) {
+        Map<String, String> running = containers();
+        for (String s : services) {
+            ws.store().setSharedContainer(s, running.get(s));
+        }
+    }
+
+    /** What a failed share made goes again: its container (unless it ran before), its ports. */
+    public void removeAfterFailedShare(String service, boolean wasRunning) {
+        if (!wasRunning) {
+            docker.composeRemove(ComposeTarget.byName(composeProject()), List.of(service));
+        }
+        ws.assignPorts(Names.SHARED, (existing, taken) -> existing.entrySet().stream()
+                .filter(e -> !e.getKey().service().equals(service))
+                .map(e -> new PortAllocation(Names.SHARED, e.getKey().service(), e.getKey().target(),
+                        e.getKey().protocol(), e.getValue())).toList());
+    }
+
+    /** Stops (and removes the containers of) instances that are neither declared nor used. */
+    public void stopUnused(Collection<String> candidates) {
+        lock.holding(() -> stopUnusedHoldingLock(candidates));
+    }
+
+    private void stopUnusedHoldingLock(Collection<String> candidates) {
+        Set<String> needed = declaration.instances();
+        List<String> stop = candidates.stream().filter(s -> !needed.contains(s)).toList();
+        List<String> running = containers().keySet().stream().filter(stop::contains).toList();
+        if (running.isEmpty()) {
+            return;
+        }
+        docker.composeRemove(ComposeTarget.byName(composeProject()), running);
+        out.done("Stopped shared " + String.join(", ", running) + " (no environment uses it)");
+    }
+
+    /** `piko down --shared`: removes every shared container and the shared network. */
+    public void downAll(boolean volumes) {
+        lock.holding(() -> docker.composeDown(ComposeTarget.byName(composeProject()), volumes));
+        out.done("Stopped the shared services of " + ws.project().name() + (volumes ? " and removed their volumes" : ""));
+    }
+
+    public boolean networkExists() {
+        return docker.networkExists(network());
+    }
+
+    /** Shared project containers by service name. */
+    public Map<String, String> containers() {
+        return projectContainers().stream()
+                .collect(Collectors.toMap(Container::service, Container::name, (a, b) -> a, TreeMap::new));
+    }
+
+    public boolean isRunning(String service) {
+        return runningServices().contains(service);
+    }
+
+    private Set<String> runningServices() {
+        return projectContainers().stream().filter(Container::running).map(Container::service).collect(Collectors.toSet());
+    }
+
+    private List<Container> projectContainers() {
+        return docker.containersWithLabel(Labels.COMPOSE_PROJECT + "=" + composeProject());
+    }
+}

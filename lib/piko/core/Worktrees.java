@@ -1,0 +1,30 @@
+package piko.core;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/** What core needs from git; piko.git implements it, the flow tests fake it. */
+public interface Worktrees {
+    /** The top of the working tree containing dir; an error when dir is not in a git repository. */
+    Path toplevel(Path dir);
+
+    boolean branchExists(Path repo, String branch);
+
+    /** Adds a worktree at path on a new branch made from HEAD. */
+    void addWorktreeNewBranch(Path repo, Path path, String branch);
+
+    /** Adds a worktree at path checking out an existing branch. */
+    void addWorktreeExistingBranch(Path repo, Path path, String branch);
+
+    void removeWorktree(Path repo, Path path);
+
+    void pruneWorktrees(Path repo);
+
+    void deleteBranch(Path repo, String branch);
+
+    /** Every worktree of the repository: its path to its branch (empty for a detached one). */
+    java.util.Map<Path, String> worktrees(Path repo);
+
+    /** Uncommitted or untracked changes in a worktree, one porcelain line each, except the given paths. */
+    List<String> changes(Path worktree, List<String> ignoredPaths);
+}

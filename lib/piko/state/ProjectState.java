@@ -1,0 +1,118 @@
+package piko.state;
+
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.Map;
+import java.util.Optional;
+import piko.core.ProjectStore;
+import piko.error.PikoException;
+import piko.model.Environment;
+import piko.model.PortAllocation;
+import piko.model.Project;
+
+/** The SQLite store bound to its one project: what core sees as its ProjectStore. */
+public final class ProjectState implements ProjectStore {
+    private final Store store;
+    private final Project project;
+    private MachinePorts machinePorts;
+
+    public ProjectState(Store store, Project project) {
+        this.store = store;
+        this.project = project;
+    }
+
+    /** The machine-wide port record, opened on first use (commands that plan no port never open it). */
+    public MachinePorts machinePorts() {
+        if (machinePorts == null) {
+            machinePorts = MachinePorts.open(MachinePorts.defaultFile());
+        }
+        return machinePorts;
+    }
+
+    /** Opens the state of an initialised project. */
+    public static ProjectState open(Path file, Path root) {
+        Store store = Store.open(file);
+        Project project = store.project().orElseThrow(() -> {
+            store.close();
+            return new PikoException("the piko state in " + root + " has no project", "remove .piko and run piko init");
+        });
+        return new ProjectState(store, project);
+    }
+
+    /** The project setup's access to new state files. */
+    public static final piko.core.ProjectSetup.StateCreator CREATOR = new piko.core.ProjectSetup.StateCreator() {
+        @Override
+        public Optional<Project> create(Path stateFile, String name, Path root, String composeFile) {
+            return ProjectState.create(stateFile, name, root, composeFile);
+        }
+
+        @Override
+        public void check(Path stateFile) {
+            Store.open(stateFile).close();
+        }
+    };
+
+    /** Records a new project in a new state file; empty when one is recorded already. */
+    public static Optional<Project> create(Path file, String name, Path root, String composeFile) {
+        try (Store store = Store.open(file)) {
+            return store.insertProjectIfAbsent(name, root, composeFile);
+        }
+    }
+
+    @Override public Project project() { return project; }
+    @Override public List<Environment> environments() { return store.environments(project); }
+    @Override public Optional<Environment> environment(String name) { return store.environment(project, name); }
+
+    @Override
+    public Optional<Environment> reserveEnvironment(String name, String branch, boolean createdBranch, Path path, int maxSlots) {
+        return store.reserveEnvironment(project, name, branch, createdBranch, path, maxSlots);
+    }
+
+    @Override
+    public void updateEnvironment(String name, String phase, List<String> services, String composeHash) {
+        store.updateEnvironment(project, name, phase, services, composeHash);
+    }
+
+    @Override public void deleteEnvironment(String name) { store.deleteEnvironment(project, name); }
+    @Override public void recordCreateStep(String name, String step) { store.recordCreateStep(project, name, step); }
+    @Override public List<String> createSteps(String name) { return store.createSteps(project, name); }
+    @Override public List<PortAllocation> ports(String scope) { return store.ports(project, scope); }
+    @Override public List<PortAllocation> allPorts() { return store.allPorts(project); }
+
+    /** Plans in the state and in the machine-wide record: no port another piko project of this user holds. */
+    @Override
+    public List<PortAllocation> assignPorts(String scope, PortPlanner planner) {
+        return machinePorts().claim(project.root(), scope, store.portScopes(project), others ->
+                store.assignPorts(project, scope, (existing, taken) -> {
+                    Set<Integer> all = new HashSet<>(taken);
+                    all.addAll(others);
+                    return planner.plan(existing, all);
+                }));
+    }
+
+    @Override
+    public Environment adoptEnvironment(String name, String branch, Path path, int slot, List<String> services,
+                                        List<PortAllocation> ports) {
+        return store.adoptEnvironment(project, name, branch, path, slot, services, ports);
+    }
+
+    @Override public List<String> sharedServices() { return store.sharedServices(project); }
+
+    @Override
+    public List<List<String>> replaceSharedServices(List<String> services, String network) {
+        return store.replaceSharedServices(project, services, network);
+    }
+
+    @Override public void setSharedContainer(String service, String container) { store.setSharedContainer(project, service, container); }
+    @Override public void addConsumer(Environment env, List<String> services) { store.addConsumer(project, env, services); }
+    @Override public Map<String, List<String>> consumers() { return store.consumers(project); }
+    @Override
+    public void close() {
+        store.close();
+        if (machinePorts != null) {
+            machinePorts.close();
+        }
+    }
+}

@@ -1,0 +1,30 @@
+package piko.text;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import piko.error.PikoException;
+
+/** The one way piko writes a file: a sibling temporary file moved over it, so no reader sees half of it. */
+public final class TextFile {
+    private TextFile() {
+    }
+
+    public static void write(Path file, String text) {
+        Path tmp = file.resolveSibling(file.getFileName() + ".piko-tmp");
+        try {
+            Files.createDirectories(file.toAbsolutePath().getParent());
+            Files.writeString(tmp, text, StandardCharsets.UTF_8);
+            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            try {
+                Files.deleteIfExists(tmp);
+            } catch (IOException ignored) {
+                // the write already failed; that error is the one to report
+            }
+            throw new PikoException("cannot write " + file + ": " + e.getMessage());
+        }
+    }
+}

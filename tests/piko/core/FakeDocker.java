@@ -1,0 +1,224 @@
+package piko.core;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import piko.error.PikoException;
+import piko.model.ComposeModel;
+import piko.model.ComposeTarget;
+import piko.model.Container;
+
+/**
+ * Docker and Compose for flow tests, in memory: compose projects with their containers and default
+ * network, network attachments, and a failure at any chosen call (operation name and occurrence).
+ * Removing a network that still has a container of another project attached fails, as in Docker.
+ */
+final class FakeDocker implements ComposeGateway {
+    final List<String> calls = new ArrayList<>();
+    /** compose project -> services with a container */
+    final Map<String, Set<String>> projects = new TreeMap<>();
+    /** container -> networks it is attached to */
+    final Map<String, Set<String>> attached = new TreeMap<>();
+    private final String pikoProject;
+    private final ComposeModel model;
+    private String failOp;
+    private int failAt;
+    private int seen;
+    private String crashOp;
+    private Runnable before = () -> { };
+    private String beforeOp;
+
+    FakeDocker(String pikoProject, ComposeModel model) {
+        this.pikoProject = pikoProject;
+        this.model = model;
+    }
+
+    /** The n-th call (1-based) of this operation fails. */
+    FakeDocker failing(String op, int n) {
+        failOp = op;
+        failAt = n;
+        seen = 0;
+        return this;
+    }
+
+    /** The first call of this operation kills piko (an Error: nothing is caught, nothing undone). */
+    FakeDocker crashing(String op) {
+        crashOp = op;
+        return this;
+    }
+
+    /** Runs action when this operation is called (a signal arriving while docker works). */
+    FakeDocker onCall(String op, Runnable action) {
+        beforeOp = op;
+        before = action;
+        return this;
+    }
+
+    private void call(String op, String detail) {
+        calls.add(op + " " + detail);
+        if (op.equals(beforeOp)) {
+            beforeOp = null;
+            before.run();
+        }
+        if (Thread.currentThread().isInterrupted()) {
+            throw new PikoException("interrupted while running docker");  // as ProcessRunner does
+        }
+        if (op.equals(crashOp)) {
+            throw new Crash();
+        }
+        if (op.equals(failOp) && ++seen == failAt) {
+            throw new PikoException("fake " + op + " failed");
+        }
+    }
+
+    /** piko killed (SIGKILL, power cut) in the middle of a call. */
+    static final class Crash extends Error {
+    }
+
+    static String container(String project, String service) {
+        return project + "-" + service + "-1";
+    }
+
+    /** The environment a compose project of this piko project belongs to. */
+    private String envOf(String composeProject) {
+        return composeProject.substring(("piko-" + pikoProject + "-").length());
+    }
+
+    @Override public void requireCompose() { call("requireCompose", ""); }
+    @Override public void requireDaemon() { call("requireDaemon", ""); }
+
+    @Override
+    public ComposeModel config(ComposeTarget target, Map<String, String> env) {
+        call("config", target.projectName());
+        return new ComposeModel(target.projectName(), model.services(), model.networks(), model.volumes());
+    }
+
+    @Override
+    public void composeUp(ComposeTarget target, List<String> services, Map<String, String> env, Up how) {
+        call("up", target.projectName() + " " + how + " " + services);
+        Set<String> running = projects.computeIfAbsent(target.projectName(), k -> new TreeSet<>());
+        for (String s : services) {
+            running.add(s);
+            attached.computeIfAbsent(container(target.projectName(), s), k -> new TreeSet<>()).add(target.projectName());
+        }
+    }
+
+    @Override
+    public void composeRemove(ComposeTarget target, List<String> services) {
+        call("remove", target.projectName() + " " + services);
+        Set<String> running = projects.getOrDefault(target.projectName(), new TreeSet<>());
+        for (String s : services) {
+            running.remove(s);
+            attached.remove(container(target.projectName(), s));
+        }
+    }
+
+    @Override public void composeStop(ComposeTarget target) { call("stop", target.projectName()); }
+
+    @Override
+    public void composeRestart(ComposeTarget target, List<String> services, Map<String, String> env) {
+        call("restart", target.projectName());
+    }
+
+    @Override
+    public void composeDown(ComposeTarget target, boolean volumes, Duration stopTimeout) {
+        call("down", target.projectName() + (volumes ? " volumes" : ""));
+        String net = target.projectName();
+        for (Map.Entry<String, Set<String>> a : attached.entrySet()) {
+            if (!a.getKey().startsWith(net + "-") && a.getValue().contains(net)) {
+                throw new PikoException("error while removing network " + net + ": network has active endpoints");
+            }
+        }
+        Set<String> services = projects.remove(target.projectName());
+        if (services != null) {
+            services.forEach(s -> attached.remove(container(target.projectName(), s)));
+        }
+    }
+
+    @Override
+    public Map<String, String> networksWithLabel(String label, String valueOf) {
+        call("networks", label);
+        Map<String, String> out = new TreeMap<>();
+        projects.keySet().forEach(p -> out.put(p, envOf(p)));
+        return out;
+    }
+
+    @Override
+    public List<String> containerNetworks(String container) {
+        call("inspect", container);
+        return List.copyOf(attached.getOrDefault(container, Set.of()));
+    }
+
+    @Override
+    public boolean networkExists(String name) {
+        call("networkExists", name);
+        return projects.containsKey(name);
+    }
+
+    @Override
+    public void connect(String network, String container, String alias) {
+        call("connect", network + " " + container);
+        attached.computeIfAbsent(container, k -> new TreeSet<>()).add(network);
+    }
+
+    @Override
+    public void disconnect(String network, String container) {
+        call("disconnect", network + " " + container);
+        attached.getOrDefault(container, new TreeSet<>()).remove(network);
+    }
+
+    @Override
+    public List<Container> containersOfProject(String project) {
+        call("ps", project);
+        List<Container> out = new ArrayList<>();
+        projects.forEach((p, services) -> services.forEach(s ->
+                out.add(new Container(container(p, s), container(p, s), p, s, envOf(p), "running", "Up", pikoProject))));
+        return out;
+    }
+
+    @Override
+    public List<Container> containersWithLabel(String label) {
+        String project = label.substring(label.indexOf('=') + 1);
+        return containersOfProject(pikoProject).stream().filter(c -> c.composeProject().equals(project)).toList();
+    }
+
+    @Override
+    public String composeLogs(ComposeTarget target, List<String> services, int tail, Map<String, String> env) {
+        call("logs", target.projectName());
+        return "";
+    }
+
+    @Override
+    public List<String> failedServices(String composeProject) {
+        call("failed", composeProject);
+        return List.of();
+    }
+
+    @Override
+    public List<Map<String, String>> labelled(Kind kind, String label, List<String> keys) {
+        call("labelled", kind + " " + label);
+        return List.of();
+    }
+
+    @Override
+    public Set<Integer> publishedPorts(String composeProject) {
+        call("published", composeProject);
+        return Set.of();
+    }
+
+    @Override
+    public List<String> builtImages(String composeProject) {
+        call("images", composeProject);
+        return List.of();
+    }
+
+    @Override
+    public boolean removeImages(List<String> images) {
+        call("removeImages", images.toString());
+        return true;
+    }
+}

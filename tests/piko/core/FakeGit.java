@@ -1,0 +1,108 @@
+package piko.core;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import piko.error.PikoException;
+
+/** git for flow tests: branches and worktrees in memory; a worktree is a directory holding the repository's files. */
+final class FakeGit implements Worktrees {
+    final List<String> calls = new ArrayList<>();
+    final Set<String> branches = new TreeSet<>(Set.of("main"));
+    final Set<Path> worktrees = new TreeSet<>();
+    private final List<String> repositoryFiles;
+    private String failOp;
+
+    FakeGit(List<String> repositoryFiles) {
+        this.repositoryFiles = repositoryFiles;
+    }
+
+    FakeGit failing(String op) {
+        failOp = op;
+        return this;
+    }
+
+    private void call(String op, String detail) {
+        calls.add(op + " " + detail);
+        if (Thread.currentThread().isInterrupted()) {
+            throw new PikoException("interrupted while running git");  // as ProcessRunner does
+        }
+        if (op.equals(failOp)) {
+            throw new PikoException("fake git " + op + " failed");
+        }
+    }
+
+    @Override public Path toplevel(Path dir) { return dir; }
+
+    @Override
+    public boolean branchExists(Path repo, String branch) {
+        call("branchExists", branch);
+        return branches.contains(branch);
+    }
+
+    @Override
+    public void addWorktreeNewBranch(Path repo, Path path, String branch) {
+        call("addWorktree", branch);
+        if (branches.contains(branch)) throw new PikoException("branch exists");
+        branches.add(branch);
+        checkout(repo, path);
+    }
+
+    @Override
+    public void addWorktreeExistingBranch(Path repo, Path path, String branch) {
+        call("addWorktree", branch);
+        checkout(repo, path);
+    }
+
+    private void checkout(Path repo, Path path) {
+        try {
+            Files.createDirectories(path);
+            for (String f : repositoryFiles) {
+                Files.copy(repo.resolve(f), path.resolve(f));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        worktrees.add(path);
+    }
+
+    @Override
+    public void removeWorktree(Path repo, Path path) {
+        call("removeWorktree", path.getFileName().toString());
+        try (var files = Files.walk(path)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        worktrees.remove(path);
+    }
+
+    @Override
+    public void pruneWorktrees(Path repo) {
+        call("prune", "");
+        worktrees.removeIf(p -> !Files.exists(p));
+    }
+
+    @Override
+    public void deleteBranch(Path repo, String branch) {
+        call("deleteBranch", branch);
+        branches.remove(branch);
+    }
+
+    @Override
+    public List<String> changes(Path worktree, List<String> ignoredPaths) {
+        call("status", worktree.getFileName().toString());
+        return List.of();
+    }
+
+    @Override
+    public java.util.Map<Path, String> worktrees(Path repo) {
+        call("worktrees", "");
+        return new java.util.TreeMap<>();
+    }
+}

@@ -1,0 +1,91 @@
+package piko.core;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import piko.error.PikoException;
+import piko.model.Environment;
+
+/** create stopped by a signal (undone on its own thread) or killed (undone later by destroy, from the journal). */
+class InterruptedCreateFlowTest {
+    private static final String SHARED_REDIS_WITH_SETUP = "shared: [redis]\nscripts:\n  setup: ./setup.sh\n";
+
+    @TempDir
+    Path root;
+
+    @AfterEach
+    void clearInterruption() {
+        Thread.interrupted();
+    }
+
+    private static void assertNothingOfE1(FlowFixture f) {
+        assertTrue(f.workspace().store().environment("e1").isEmpty(), "state forgets e1");
+        assertFalse(f.git.branches.contains("e1"), "the branch create made is deleted");
+        assertEquals(Set.of(), f.git.worktrees);
+        assertFalse(Files.exists(f.root.resolve(".piko/worktrees/e1")));
+        assertFalse(f.docker.projects.containsKey("piko-demo-e1"), f.docker.calls.toString());
+        f.docker.attached.values().forEach(nets -> assertFalse(nets.contains("piko-demo-e1"), f.docker.attached.toString()));
+        assertTrue(f.docker.calls.contains("down piko-demo-e1 volumes"), "volumes removed: " + f.docker.calls);
+    }
+
+    /** The signal interrupts the thread inside a docker call; the undo's docker and git calls still run. */
+    @ParameterizedTest
+    @ValueSource(strings = {"config", "up", "connect"})
+    void aSignalDuringDockerWorkUndoesEverything(String op) throws Exception {
+        try (FlowFixture f = new FlowFixture(root, SHARED_REDIS_WITH_SETUP)) {
+            f.docker.onCall(op, () -> f.cancellation.signal("INT"));
+            assertThrows(PikoException.class, () -> f.environments().create("e1", null));
+            assertNothingOfE1(f);
+            assertEquals(List.of("interrupted (SIGINT); undoing what create made"), f.warnings);
+        }
+    }
+
+    /** Ctrl-C reaches the setup script too, which may end normally before piko sees the signal. */
+    @Test
+    void aSignalWhoseScriptEndedNormallyStillUndoes() throws Exception {
+        try (FlowFixture f = new FlowFixture(root, SHARED_REDIS_WITH_SETUP)) {
+            f.duringScript = () -> {
+                f.cancellation.signal("TERM");
+                Thread.interrupted();  // the script returned before the interruption was seen
+            };
+            assertThrows(PikoException.class, () -> f.environments().create("e1", null));
+            assertNothingOfE1(f);
+            assertEquals(List.of("interrupted (SIGTERM); undoing what create made"), f.warnings);
+        }
+    }
+
+    /** Killed at each step: the environment stays (unfinished), and destroy removes all create made. */
+    @ParameterizedTest
+    @ValueSource(strings = {"config", "up", "connect"})
+    void destroyRemovesWhatAKilledCreateMade(String op) throws Exception {
+        try (FlowFixture f = new FlowFixture(root, SHARED_REDIS_WITH_SETUP)) {
+            f.docker.crashing(op);
+            assertThrows(FakeDocker.Crash.class, () -> f.environments().create("e1", null));
+            f.docker.crashing(null);
+            Environment left = f.workspace().store().environment("e1").orElseThrow();
+            assertEquals(Environment.CREATING, left.phase());
+            assertTrue(f.git.branches.contains("e1"));
+            assertEquals(List.of(Environments.STEP_WORKTREE, Environments.STEP_COMPOSE),
+                    f.workspace().store().createSteps("e1").subList(0, 2));
+
+            f.reload();
+            f.environments().destroy("e1", false, false);
+            assertNothingOfE1(f);
+            assertTrue(f.done.contains("Destroyed e1 (its create had not finished)"), f.done.toString());
+
+            f.environments().create("e1", null);
+            assertEquals(Environment.READY, f.workspace().store().environment("e1").orElseThrow().phase());
+        }
+    }
+}

@@ -1,0 +1,97 @@
+package piko.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.yaml.snakeyaml.Yaml;
+
+/**
+ * A real piko process stopped by a real signal while create runs its setup script. Ctrl-C (SIGINT to
+ * the whole process group, as a terminal sends it) and SIGTERM: create undoes everything itself.
+ * SIGKILL: the environment stays, listed as broken, and destroy removes all of it, including the
+ * volume and the branch create made. Either way `piko create <same name>` works again.
+ */
+class InterruptIT extends DockerRequired {
+    /** The first setup sleeps until the signal comes; later ones (after .second exists) do not. */
+    private static final String SETUP = "scripts:\n  setup: echo setup-started; [ -f \"$PIKO_ROOT/.second\" ] || sleep 120\n";
+
+    @ParameterizedTest
+    @ValueSource(strings = {"INT", "TERM", "KILL"})
+    void aSignalDuringCreateLeavesNothingOrAnEnvironmentDestroyRemoves(String signal) throws Exception {
+        try (TestProject p = TestProject.withCompose(TestProject.WEB_AND_REDIS)) {
+            p.pikoYaml(SETUP);
+            p.commit("setup script");
+            p.piko("init").ok();
+
+            List<String> output = new ArrayList<>();
+            Process piko = startInOwnProcessGroup(p, output, "create", "k");
+            TestProject.exec(p.root, Map.of(), List.of("kill", "-" + signal, "--", "-" + piko.pid())).ok();
+            piko.waitFor();
+            String said = String.join("\n", output);
+
+            if (signal.equals("KILL")) {
+                List<Map<String, Object>> listed = new Yaml().load(p.piko("list", "--json").ok().out());
+                assertEquals("broken", listed.get(0).get("status"), listed.toString());
+                assertFalse(DockerOracle.volumesOfProject(p.composeProject("k")).isEmpty(), "the create got as far as volumes");
+                Run destroy = p.piko("destroy", "k").ok();
+                assertTrue(destroy.err().contains("Removed worktree .piko/worktrees/k and branch k"), destroy.describe());
+            } else {
+                assertEquals(signal.equals("INT") ? 130 : 143, piko.exitValue(), said);
+                assertTrue(said.contains("interrupted (SIG" + signal + "); undoing what create made"), said);
+                assertTrue(said.contains("error: interrupted by SIG" + signal), said);
+                assertFalse(said.contains("could not"), "every undo step worked:\n" + said);
+            }
+
+            assertEquals(List.of(), DockerOracle.containers("dev.piko.environment", "k"), said);
+            assertFalse(DockerOracle.networkExists(p.composeProject("k")), said);
+            assertEquals(List.of(), DockerOracle.volumesOfProject(p.composeProject("k")), said);
+            assertFalse(p.git("worktree", "list").contains(".piko/worktrees/k"), said);
+            assertEquals("", p.git("branch", "--list", "k").strip(), "the branch create made is gone");
+            assertEquals(List.of(), new Yaml().load(p.piko("list", "--json").ok().out()));
+
+            Files.writeString(p.root.resolve(".second"), "");
+            p.piko("create", "k").ok();
+            assertEquals("running", ((Map<?, ?>) ((List<?>) new Yaml().load(p.piko("list", "--json").ok().out())).get(0))
+                    .get("status"));
+            p.piko("destroy", "k", "--volumes").ok();
+        }
+    }
+
+    /**
+     * Starts piko as the leader of its own process group (perl's setpgrp, then exec), with SIGINT and
+     * SIGTERM at their defaults even when the tests run as a background job (which ignores SIGINT),
+     * and returns once the setup script has started.
+     */
+    private static Process startInOwnProcessGroup(TestProject p, List<String> output, String... args) throws Exception {
+        List<String> cmd = new ArrayList<>(List.of("perl", "-e",
+                "$SIG{INT} = 'DEFAULT'; $SIG{TERM} = 'DEFAULT'; setpgrp(0, 0); exec @ARGV or die \"exec: $!\";"));
+        cmd.addAll(TestProject.pikoCommand(args));
+        Process process = new ProcessBuilder(cmd).directory(p.root.toFile()).redirectErrorStream(true).start();
+        BufferedReader reader = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+        Thread pump = new Thread(() -> reader.lines().forEach(line -> {
+            synchronized (output) {
+                output.add(line);
+                output.notifyAll();
+            }
+        }));
+        pump.setDaemon(true);
+        pump.start();
+        synchronized (output) {
+            while (!output.contains("setup-started")) {
+                assertTrue(process.isAlive(), () -> "piko ended before its setup script started:\n" + String.join("\n", output));
+                output.wait(1000);
+            }
+        }
+        return process;
+    }
+}
