@@ -80,7 +80,7 @@ final class Context implements AutoCloseable {
     }
 
     Docker docker() {
-        if (docker == null || !dockerTimeouts.equals(timeouts())) {
+        if (docker == null || dockerTimeouts != timeouts()) {  // identity: a record's equals costs a bootstrap at start-up
             dockerTimeouts = timeouts();
             docker = new Docker(runner, dockerTimeouts, prefetched).showProgress(progress, System.err);
         }
@@ -115,7 +115,7 @@ final class Context implements AutoCloseable {
     }
 
     PortProbe probe() {
-        return HostPorts::isFree;
+        return port -> HostPorts.isFree(port);  // a lambda: HostPorts loads only when a port is probed
     }
 
     Shared shared() {

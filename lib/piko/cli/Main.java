@@ -44,7 +44,7 @@ public final class Main {
                 && !List.of(args).contains("--verbose") ? PsPrefetch.start(runner) : PsPrefetch.none();
         PikoCommand root = new PikoCommand();
         Cancellation cancellation = new Cancellation(Thread.currentThread());
-        if (handleSignals && command != null && Signals.HANDLED_BY.contains(command)) {
+        if (handleSignals && command != null && PikoCommand.HANDLES_SIGNALS.contains(command)) {
             Signals.install(cancellation);
         }
         Context context = new Context(runner, prefetched, Path.of(System.getProperty("user.dir")), () -> root.verbose,

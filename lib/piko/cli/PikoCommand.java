@@ -14,6 +14,8 @@ public final class PikoCommand implements Runnable {
     static final java.util.Set<String> PASSTHROUGH = java.util.Set.of("exec", "compose");
     /** Commands that read the whole command model, so Main registers every command for them. */
     static final java.util.Set<String> SEE_ALL_COMMANDS = java.util.Set.of("completion", "__complete");
+    /** Commands that make or remove things: Ctrl-C and SIGTERM stop them cleanly (see Signals). */
+    static final java.util.Set<String> HANDLES_SIGNALS = java.util.Set.of("create", "share", "up", "destroy");
     static final java.util.Set<String> READS_CONTAINERS = java.util.Set.of("list", "status", "shared");
 
     private static java.util.Map<String, java.util.function.Supplier<Object>> subcommands() {

@@ -9,9 +9,6 @@ import piko.core.Cancellation;
  * command), the signal interrupts the main thread, which stops and undoes what it made there.
  */
 final class Signals {
-    /** Commands that make or remove things and stop cleanly when interrupted. */
-    static final java.util.Set<String> HANDLED_BY = java.util.Set.of("create", "share", "up", "destroy");
-
     private Signals() {
     }
 
