@@ -104,9 +104,12 @@ public final class Checkup {
                 continue;
             }
             String network = Names.composeProject(project, name);
+            if (env.services().isEmpty()) {
+                continue;  // every service is shared: nothing of its own
+            }
             if (of(containers, name).isEmpty()) {
                 findings.add(new Finding(name, "its containers are gone", "recreate and start them (piko up " + name + ")", up));
-            } else if (!networkNames.contains(network)) {
+            } else if (networkNames.stream().noneMatch(n -> ofEnvironment(n, network))) {
                 findings.add(new Finding(name, "its network " + network + " is gone", "recreate it (piko up " + name + ")", up));
             } else {
                 for (PortAllocation busy : new EnvironmentCompose(ws, docker, probe).busyPorts(env)) {
@@ -120,15 +123,15 @@ public final class Checkup {
         Map<String, String> sharedContainers = shared.instances().containers();
         shared.declaration().consumers().forEach((env, services) -> {
             String network = Names.composeProject(project, env);
-            if (!known.containsKey(env) || !networkNames.contains(network)) {
-                return;  // reported above
+            if (!known.containsKey(env) || networkNames.stream().noneMatch(n -> ofEnvironment(n, network))) {
+                return;  // reported above, or nothing of its own to link to
             }
             for (String service : services) {
                 String container = sharedContainers.get(service);
                 if (container == null) {
                     findings.add(new Finding("shared " + service, "its container is gone, and " + env + " uses it",
                             "start it and link it (piko up " + env + ")", () -> environments.up(env)));
-                } else if (!docker.containerNetworks(container).contains(network)) {
+                } else if (docker.containerNetworks(container).stream().noneMatch(n -> ofEnvironment(n, network))) {
                     findings.add(new Finding("shared " + service, "not linked to " + env + "'s network " + network,
                             "link it", () -> shared.links().relink(List.of(service))));
                 }
@@ -144,6 +147,14 @@ public final class Checkup {
             }
         }
         return findings;
+    }
+
+    /**
+     * True for an environment's networks: its default network is named after its compose project,
+     * the others `<project>_<key>`; a shared service is linked only to those it declares.
+     */
+    private static boolean ofEnvironment(String network, String composeProject) {
+        return network.equals(composeProject) || network.startsWith(composeProject + "_");
     }
 
     /** Runs every finding's repair once (several findings may share one, such as piko up). */
@@ -170,7 +181,7 @@ public final class Checkup {
         String network = Names.composeProject(ws.project().name(), name);
         List<String> used = new ArrayList<>();
         shared.instances().containers().forEach((service, container) -> {
-            if (docker.containerNetworks(container).contains(network)) {
+            if (docker.containerNetworks(container).stream().anyMatch(n -> ofEnvironment(n, network))) {
                 used.add(service);
             }
         });

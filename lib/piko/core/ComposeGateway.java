@@ -52,8 +52,11 @@ public interface ComposeGateway {
 
     boolean networkExists(String name);
 
-    /** Attaches a container to a network under an alias; already attached counts as done. */
-    void connect(String network, String container, String alias);
+    /** Networks carrying a label (key=value), each with the values of other labels, in their order. */
+    Map<String, List<String>> networksWithLabels(String label, List<String> valuesOf);
+
+    /** Attaches a container to a network under aliases; already attached counts as done. */
+    void connect(String network, String container, List<String> aliases);
 
     /** Detaches a container from a network; not attached counts as done. */
     void disconnect(String network, String container);

@@ -78,13 +78,16 @@ public final class EnvironmentCompose {
         Set<String> unknown = new java.util.TreeSet<>(sharedCandidates);
         unknown.removeAll(model.services().keySet());
         shared.removeAll(env.services());
-        List<String> services = model.services().keySet().stream().filter(s -> !shared.contains(s)).toList();
+        List<String> active = model.activeServices(ComposeModel.profilesFrom(System.getenv("COMPOSE_PROFILES")));
+        List<String> services = active.stream().filter(s -> !shared.contains(s)).toList();
         PortPlan plan = new PortPlan(ws.config().portBase(), ws.config().portBlock(), env.slot());
         OwnPorts own = new OwnPorts(composeProject);
         List<PortAllocation> ports = ws.assignPorts(env.name(), (existing, taken) ->
                 plan.allocate(env.name(), model.portRequests(services), existing, taken, probe::isFree,
                         port -> probe.isFree(port) || own.get().contains(port)));
-        String text = OverrideFile.render(model, ws.project().name(), env.name(), ports, shared);
+        Set<String> rendered = new java.util.TreeSet<>(services);
+        rendered.addAll(shared);
+        String text = OverrideFile.render(model.only(rendered), ws.project().name(), env.name(), ports, shared);
         TextFile.write(overrideFile(env), text);
         return new Prepared(target(env), services, shared, ports, inputsHash(env), unknown,
                 Unisolated.warnings(model.only(services), env.path()));
@@ -126,6 +129,7 @@ public final class EnvironmentCompose {
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
             sha.update(OVERRIDE_FORMAT.getBytes(StandardCharsets.UTF_8));
+            sha.update(String.valueOf(System.getenv("COMPOSE_PROFILES")).getBytes(StandardCharsets.UTF_8));
             List<Path> inputs = new java.util.ArrayList<>(ComposeInputs.of(env.path(), composeFile(env)).all());
             inputs.add(ws.config().file());
             for (Path p : inputs) {

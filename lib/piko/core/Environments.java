@@ -96,7 +96,8 @@ public final class Environments {
                             throw withFailedServices(e, first.target(), name, vars, true);
                         }
                     });
-            out.done("Started " + prepared.target().projectName() + " (" + String.join(", ", prepared.services()) + ")"
+            out.done("Started " + prepared.target().projectName() + " (" + (prepared.services().isEmpty() ? "nothing of its own"
+                    : String.join(", ", prepared.services())) + ")"
                     + (prepared.shared().isEmpty() ? "" : "; shared: " + String.join(", ", prepared.shared())));
 
             if (ws.config().setupScript() != null) {
@@ -325,10 +326,15 @@ public final class Environments {
     private void start(ComposeTarget target, List<String> services, Set<String> used, Map<String, String> vars) {
         if (!used.isEmpty()) {
             instances.ensureRunning(used);
+            if (services.isEmpty()) {
+                return;  // every service is shared: nothing of its own to start or link
+            }
             docker.composeUp(target, services, vars, ComposeGateway.Up.CREATE_ONLY);
             links.relink(used);
         }
-        docker.composeUp(target, services, vars);
+        if (!services.isEmpty()) {
+            docker.composeUp(target, services, vars);
+        }
     }
 
     /**

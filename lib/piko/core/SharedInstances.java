@@ -53,6 +53,16 @@ public final class SharedInstances {
                 List.of(ws.root().resolve(ws.composeFile()), overrideFile()));
     }
 
+    /** The shared project's networks a service joins, by the names Docker knows them. */
+    public List<String> networkNames(ComposeModel model, String service) {
+        List<String> names = new java.util.ArrayList<>();
+        for (String key : model.services().get(service).namesByNetwork().keySet()) {
+            ComposeModel.Resource r = model.networks().get(key);
+            names.add(r != null && r.external() ? r.name() : key.equals("default") ? composeProject() : composeProject() + "_" + key);
+        }
+        return names;
+    }
+
     /** The root's compose model, as the shared project reads it. */
     public ComposeModel rootModel() {
         ComposeTarget userOnly = new ComposeTarget(composeProject(), ws.root(), List.of(ws.root().resolve(ws.composeFile())));
@@ -90,7 +100,7 @@ public final class SharedInstances {
         List<PortAllocation> ports = ws.assignPorts(Names.SHARED, (existing, taken) ->
                 plan.allocate(Names.SHARED, model.portRequests(model.services().keySet()), existing, taken, probe::isFree,
                         port -> probe.isFree(port) || docker.publishedPorts(composeProject()).contains(port)));
-        TextFile.write(overrideFile(), OverrideFile.render(model, ws.project().name(), Names.SHARED, ports, Set.of()));
+        TextFile.write(overrideFile(), OverrideFile.renderShared(rootModel, rendered, ws.project().name(), ports));
         docker.composeUp(target(), List.copyOf(services), Map.of(), ComposeGateway.Up.START_AND_WAIT);
     }
 

@@ -3,12 +3,13 @@ package piko.core;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import piko.model.ComposeModel;
 import piko.model.Labels;
 
 /**
  * The network links between shared instances and environments. Environment containers never join
- * the shared network. Instead each shared container joins every network of each environment that
- * uses it, under its service name as alias. Inside an environment a shared service's name then
+ * the shared network. Instead each shared container joins, in each environment that uses it, the
+ * counterparts of the networks it declares, under every name it answers to. Inside an environment a shared service's name then
  * resolves to the shared instance, every other name only to the environment's own containers, and
  * no container of one environment can reach another environment's containers (they share no network).
  */
@@ -26,21 +27,32 @@ public final class SharedLinks {
     }
 
     /**
-     * Attaches the shared containers of these services to every network of every environment
-     * that uses them; idempotent, and repairs links lost when a shared container was recreated.
+     * Attaches the shared container of each service, in every environment that uses it, to the
+     * environment's counterpart of each network the service declares (the default network when it
+     * declares none), under every name it answers to; detaches it from the environment's other
+     * networks. Idempotent, and repairs links lost when a shared container was recreated.
      */
     public void relink(Collection<String> services) {
         Map<String, String> containers = instances.containers();
-        Map<String, String> networkToEnv = environmentNetworks();
+        Map<String, List<String>> networks = docker.networksWithLabels(Labels.PROJECT + "=" + ws.project().name(),
+                List.of(Labels.ENVIRONMENT, Labels.COMPOSE_NETWORK));
         Map<String, List<String>> consumers = declaration.consumers();
+        ComposeModel model = null;
         for (String service : services) {
             String container = containers.get(service);
             if (container == null) continue;
+            model = model != null ? model : instances.rootModel();
+            ComposeModel.Service declared = model.services().get(service);
+            Map<String, List<String>> names = declared == null ? Map.of("default", List.of(service)) : declared.namesByNetwork();
             List<String> users = SharedDeclaration.usersOf(consumers, service);
             List<String> attached = docker.containerNetworks(container);
-            networkToEnv.forEach((net, env) -> {
-                if (users.contains(env) && !attached.contains(net)) {
-                    docker.connect(net, container, service);
+            networks.forEach((net, labels) -> {
+                if (!users.contains(labels.get(0))) return;
+                List<String> aliases = names.get(labels.get(1));
+                if (aliases != null && !attached.contains(net)) {
+                    docker.connect(net, container, aliases);
+                } else if (aliases == null && attached.contains(net)) {
+                    docker.disconnect(net, container);
                 }
             });
         }

@@ -77,7 +77,7 @@ public final class SharedServices {
                     + " on one environment's services", "share " + String.join(" and ", unshared) + " first");
         }
         boolean already = declared.contains(service) && listed.contains(service);
-        boolean networkExisted = instances.networkExists();
+        List<String> newNetworks = instances.networkNames(model, service).stream().filter(n -> !docker.networkExists(n)).toList();
         boolean wasRunning = instances.isRunning(service);
         Set<String> rendered = new TreeSet<>(declaration.instances());
         rendered.add(service);
@@ -102,8 +102,8 @@ public final class SharedServices {
             out.done("Marked " + service + " as shared");
         }
         instances.recordContainers(List.of(service));
-        if (!networkExisted) {
-            out.done("Created shared network: " + instances.network());
+        if (!newNetworks.isEmpty()) {
+            out.done("Created shared network" + (newNetworks.size() == 1 ? ": " : "s: ") + String.join(", ", newNetworks));
         }
         out.done("Started shared " + service + " container");
         links.relink(List.of(service));

@@ -84,8 +84,11 @@ public final class StatusReport {
         for (String s : services) {
             Container c = containers.get(s);
             List<String> users = SharedDeclaration.usersOf(consumers, s);
+            String own = Names.sharedComposeProject(ws.project().name());
+            String network = c == null ? own : c.networks().stream().filter(n -> n.equals(own) || n.startsWith(own + "_"))
+                    .sorted().collect(Collectors.joining(", "));
             out.add(new SharedStatus(s, declared.contains(s), c == null ? "not running" : c.state(),
-                    c == null ? null : c.name(), Names.sharedComposeProject(ws.project().name()),
+                    c == null ? null : c.name(), network,
                     portsOf(ports, Names.SHARED, s), users));
         }
         return out;

@@ -27,7 +27,7 @@ public class Docker implements ComposeGateway {
     private static final Duration ATTACHED = null;
     private static final String PS_FORMAT = String.join("\t", "{{.ID}}", "{{.Names}}",
             label(Labels.COMPOSE_PROJECT), label(Labels.COMPOSE_SERVICE), label(Labels.ENVIRONMENT), "{{.State}}",
-            "{{.Status}}", label(Labels.PROJECT));
+            "{{.Status}}", label(Labels.PROJECT), "{{.Networks}}");
     private final ProcessRunner runner;
     private final Timeouts timeouts;
     private final PsPrefetch prefetched;
@@ -118,10 +118,10 @@ public class Docker implements ComposeGateway {
         return ComposeModel.parse(composeConfigJson(target, env));
     }
 
-    /** The fully resolved model as JSON, as compose itself parses it. */
+    /** The fully resolved model as JSON, as compose itself parses it, with the services of every profile. */
     public String composeConfigJson(ComposeTarget target, Map<String, String> env) {
         List<String> cmd = args(target);
-        cmd.addAll(List.of("config", "--format", "json"));
+        cmd.addAll(List.of("--profile", "*", "config", "--format", "json"));
         Result r = runner.run(quick(cmd).in(target.directory()).withEnv(env));
         if (!r.ok()) {
             checkDaemon(r);
@@ -279,6 +279,26 @@ public class Docker implements ComposeGateway {
         return ports;
     }
 
+    /** Networks carrying a label (key=value), each with the values of other labels, in their order. */
+    @Override
+    public Map<String, List<String>> networksWithLabels(String label, List<String> valuesOf) {
+        StringBuilder format = new StringBuilder("{{.Name}}");
+        valuesOf.forEach(v -> format.append("\t{{.Label \"").append(v).append("\"}}"));
+        Result r = runner.run(quick(List.of("docker", "network", "ls", "--filter", "label=" + label,
+                "--format", format.toString())));
+        if (!r.ok()) {
+            checkDaemon(r);
+            throw new PikoException("docker network ls failed:\n" + r.output());
+        }
+        Map<String, List<String>> out = new java.util.TreeMap<>();
+        r.stdout().lines().filter(l -> !l.isBlank()).forEach(l -> {
+            List<String> f = new ArrayList<>(List.of(l.split("\t", -1)));
+            while (f.size() <= valuesOf.size()) f.add("");
+            out.put(f.get(0), List.copyOf(f.subList(1, f.size())));
+        });
+        return out;
+    }
+
     /** The networks a container is attached to. */
     @Override
     public List<String> containerNetworks(String container) {
@@ -315,8 +335,11 @@ public class Docker implements ComposeGateway {
 
     /** Attaches a container to a network under an alias; already attached counts as done. */
     @Override
-    public void connect(String network, String container, String alias) {
-        Result r = runner.run(quick(List.of("docker", "network", "connect", "--alias", alias, network, container)));
+    public void connect(String network, String container, List<String> aliases) {
+        List<String> cmd = new ArrayList<>(List.of("docker", "network", "connect"));
+        aliases.forEach(a -> cmd.addAll(List.of("--alias", a)));
+        cmd.addAll(List.of(network, container));
+        Result r = runner.run(quick(cmd));
         if (!r.ok() && !r.output().contains("already exists")) {
             checkDaemon(r);
             throw new PikoException("cannot connect " + container + " to network " + network + ": " + r.output());
@@ -413,7 +436,8 @@ public class Docker implements ComposeGateway {
             if (line.isBlank()) continue;
             String[] f = line.split("\t", -1);
             if (f.length < 8) continue;
-            result.add(new Container(f[0], f[1], f[2], f[3], f[4], f[5], f[6], f[7]));
+            List<String> networks = f.length > 8 && !f[8].isBlank() ? List.of(f[8].split(",")) : List.of();
+            result.add(new Container(f[0], f[1], f[2], f[3], f[4], f[5], f[6], f[7], networks));
         }
         return result;
     }

@@ -29,7 +29,26 @@ public record ComposeModel(String projectName, Map<String, Service> services, Ma
      */
     public record Service(String name, List<Port> ports, String containerName, List<String> networks,
                           String networkMode, Map<String, Map<String, Object>> dependsOn, List<Bind> binds,
-                          Map<String, List<String>> fixedAddresses) {
+                          Map<String, List<String>> fixedAddresses, Map<String, List<String>> aliases,
+                          List<String> namedVolumes, List<String> profiles) {
+        /**
+         * Every name the service answers to on each network it joins: its service name, its
+         * container_name, and the aliases declared there (the default network when it declares none).
+         */
+        public Map<String, List<String>> namesByNetwork() {
+            Map<String, List<String>> out = new TreeMap<>();
+            if (networkMode != null) {
+                return out;
+            }
+            for (String net : networks.isEmpty() ? List.of("default") : networks) {
+                java.util.LinkedHashSet<String> names = new java.util.LinkedHashSet<>(List.of(name));
+                if (containerName != null) names.add(containerName);
+                names.addAll(aliases.getOrDefault(net, List.of()));
+                out.put(net, List.copyOf(names));
+            }
+            return out;
+        }
+
         public List<PortRequest> portRequests() {
             return ports.stream().map(p -> new PortRequest(name, p.target(), p.protocol())).distinct().toList();
         }
@@ -69,6 +88,23 @@ public record ComposeModel(String projectName, Map<String, Service> services, Ma
         return new ComposeModel(projectName, kept, networks, volumes);
     }
 
+    /**
+     * The services compose starts by default under these active profiles (COMPOSE_PROFILES):
+     * those without a profile, and those in an active one ("*" activates all).
+     */
+    public List<String> activeServices(java.util.Collection<String> activeProfiles) {
+        return services.values().stream()
+                .filter(s -> s.profiles().isEmpty() || activeProfiles.contains("*")
+                        || s.profiles().stream().anyMatch(activeProfiles::contains))
+                .map(Service::name).toList();
+    }
+
+    /** COMPOSE_PROFILES as compose reads it: a comma-separated list. */
+    public static List<String> profilesFrom(String composeProfiles) {
+        return composeProfiles == null ? List.of()
+                : java.util.Arrays.stream(composeProfiles.split(",")).map(String::strip).filter(p -> !p.isEmpty()).toList();
+    }
+
     public List<PortRequest> portRequests(java.util.Collection<String> serviceNames) {
         List<PortRequest> requests = new ArrayList<>();
         for (String name : serviceNames) {
@@ -94,15 +130,22 @@ public record ComposeModel(String projectName, Map<String, Service> services, Ma
         Object containerName = s.get("container_name");
         Object networkMode = s.get("network_mode");
         List<Bind> binds = new ArrayList<>();
+        List<String> namedVolumes = new ArrayList<>();
         for (Object o : list(s.get("volumes"))) {
             Map<String, Object> v = map(o);
+            if ("volume".equals(v.get("type")) && v.get("source") != null) {
+                namedVolumes.add(String.valueOf(v.get("source")));
+            }
             if ("bind".equals(v.get("type")) && v.get("source") != null) {
                 binds.add(new Bind(String.valueOf(v.get("source")), String.valueOf(v.get("target")),
                         Boolean.TRUE.equals(v.get("read_only"))));
             }
         }
         Map<String, List<String>> fixed = new TreeMap<>();
+        Map<String, List<String>> aliases = new TreeMap<>();
         for (Map.Entry<String, Object> n : map(s.get("networks")).entrySet()) {
+            List<String> declared = list(map(n.getValue()).get("aliases")).stream().map(String::valueOf).toList();
+            if (!declared.isEmpty()) aliases.put(n.getKey(), declared);
             for (String key : List.of("ipv4_address", "ipv6_address")) {
                 Object address = map(n.getValue()).get(key);
                 if (address != null) {
@@ -112,7 +155,8 @@ public record ComposeModel(String projectName, Map<String, Service> services, Ma
         }
         return new Service(name, ports, containerName == null ? null : String.valueOf(containerName),
                 new ArrayList<>(map(s.get("networks")).keySet()),
-                networkMode == null ? null : String.valueOf(networkMode), deps, binds, fixed);
+                networkMode == null ? null : String.valueOf(networkMode), deps, binds, fixed, aliases, namedVolumes,
+                list(s.get("profiles")).stream().map(String::valueOf).toList());
     }
 
     private static Map<String, Resource> resources(Map<String, Object> section) {

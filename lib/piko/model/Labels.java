@@ -6,6 +6,8 @@ public final class Labels {
     public static final String ENVIRONMENT = "dev.piko.environment";
     public static final String COMPOSE_PROJECT = "com.docker.compose.project";
     public static final String COMPOSE_SERVICE = "com.docker.compose.service";
+    /** The key of a network in its compose file (compose labels the networks it creates). */
+    public static final String COMPOSE_NETWORK = "com.docker.compose.network";
 
     private Labels() {
     }

@@ -148,6 +148,14 @@ final class FakeDocker implements ComposeGateway {
     }
 
     @Override
+    public Map<String, List<String>> networksWithLabels(String label, List<String> valuesOf) {
+        call("networks", label);
+        Map<String, List<String>> out = new TreeMap<>();
+        projects.keySet().forEach(p -> out.put(p, List.of(envOf(p), "default")));
+        return out;
+    }
+
+    @Override
     public List<String> containerNetworks(String container) {
         call("inspect", container);
         return List.copyOf(attached.getOrDefault(container, Set.of()));
@@ -160,7 +168,7 @@ final class FakeDocker implements ComposeGateway {
     }
 
     @Override
-    public void connect(String network, String container, String alias) {
+    public void connect(String network, String container, List<String> aliases) {
         call("connect", network + " " + container);
         attached.computeIfAbsent(container, k -> new TreeSet<>()).add(network);
     }
@@ -176,7 +184,7 @@ final class FakeDocker implements ComposeGateway {
         call("ps", project);
         List<Container> out = new ArrayList<>();
         projects.forEach((p, services) -> services.forEach(s ->
-                out.add(new Container(container(p, s), container(p, s), p, s, envOf(p), "running", "Up", pikoProject))));
+                out.add(new Container(container(p, s), container(p, s), p, s, envOf(p), "running", "Up", pikoProject, List.of(p)))));
         return out;
     }
 

@@ -205,4 +205,108 @@ class CorpusIT extends DockerRequired {
             assertEquals(Set.of(), runningServices(p.composeProject("bad")), "the failed create was undone");
         }
     }
+
+    /**
+     * Split networks with a shared database: proxy on front, backend on front and back, db on
+     * back with a container_name and a declared alias; a mail catcher behind the profile dev.
+     */
+    static final String SPLIT = """
+            services:
+              proxy:
+                image: piko-test/busybox:1
+                command: ["sh", "-c", "echo proxy > /tmp/index.html && exec httpd -f -p 8000 -h /tmp"]
+                networks: [front]
+                stop_grace_period: 1s
+              backend:
+                image: piko-test/busybox:1
+                command: ["sh", "-c", "echo backend-${PIKO_ENV_NAME:-none} > /tmp/index.html && exec httpd -f -p 8080 -h /tmp"]
+                networks: [front, back]
+                depends_on: [db]
+                stop_grace_period: 1s
+              db:
+                image: piko-test/busybox:1
+                container_name: database
+                command: ["sh", "-c", "echo db-${PIKO_ENV_NAME:-none} > /tmp/index.html && exec httpd -f -p 8000 -h /tmp"]
+                networks:
+                  back:
+                    aliases: [pg]
+                volumes: [dbdata:/data]
+                stop_grace_period: 1s
+              mail:
+                image: piko-test/busybox:1
+                command: ["httpd", "-f", "-p", "8025", "-h", "/tmp"]
+                profiles: [dev]
+                ports: ["8025"]
+                stop_grace_period: 1s
+            networks:
+              front: {}
+              back: {}
+            volumes:
+              dbdata: {}
+              unused: {}
+            """;
+
+    static String resolves(String container, String name) {
+        return sh(container, "nslookup " + name + " 127.0.0.11 >/dev/null 2>&1 && echo yes || echo no").strip();
+    }
+
+    @Test
+    void aSharedServiceKeepsItsNetworksAndNamesAndProfilesAndSharingEverythingWork() throws Exception {
+        try (TestProject p = TestProject.initialised(SPLIT)) {
+            p.piko("create", "e1").ok();
+            p.pikoAt(p.root, Map.of("COMPOSE_PROFILES", "dev"), "create", "e2").ok();
+            assertEquals(Set.of("proxy", "backend", "db"), runningServices(p.composeProject("e1")));
+            assertEquals(Set.of("proxy", "backend", "db", "mail"), runningServices(p.composeProject("e2")), "COMPOSE_PROFILES=dev");
+            String shared = "piko-" + p.name + "-shared";
+            Run share = p.piko("share", "db").ok();
+            assertTrue(share.err().contains("\u2713 Created shared network: " + shared + "_back"), share.describe());
+            Run mail = p.piko("share", "mail").ok();
+            assertTrue(mail.err().contains("Started shared mail container"), "a service behind a profile: " + mail.describe());
+            assertTrue(DockerOracle.networkExists(shared + "_back"));
+            assertTrue(DockerOracle.networkExists(shared), "mail joins the default network");
+            assertFalse(DockerOracle.networkExists(shared + "_front"), "no shared service uses front");
+            assertEquals(List.of(shared + "_dbdata"), DockerOracle.volumesOfProject(shared), "only what db uses");
+            List<Map<String, Object>> listed = new Yaml().load(p.piko("shared", "--json").ok().out());
+            for (Map<String, Object> s : listed) {
+                for (String net : String.valueOf(s.get("network")).split(", ")) {
+                    assertTrue(DockerOracle.networkExists(net), "piko shared names " + net);
+                }
+            }
+
+            p.piko("create", "e3").ok();
+            assertEquals(Set.of("proxy", "backend"), runningServices(p.composeProject("e3")));
+            String backend3 = p.composeProject("e3") + "-backend-1";
+            String proxy3 = p.composeProject("e3") + "-proxy-1";
+            for (String name : List.of("db", "database", "pg")) {
+                assertEquals("db-none", http(backend3, name, 8000), name + " is the shared db in e3");
+                assertEquals("no", resolves(proxy3, name), "the proxy is on front only, in e3 too: " + name);
+            }
+            assertEquals("db-e1", http(p.composeProject("e1") + "-backend-1", "database", 8000), "e1 keeps its own");
+            String sharedDb = shared + "-database";
+            Map<String, Object> nets = new Yaml().load(TestProject.docker("inspect", "-f", "{{json .NetworkSettings.Networks}}", sharedDb).out());
+            assertEquals(Set.of(shared + "_back", p.composeProject("e3") + "_back"), nets.keySet(),
+                    "the shared db joins e3's back network only");
+            assertEquals("no", resolves(sharedDb, "proxy"), "nothing of front reaches it");
+
+            p.piko("destroy", "e3").ok();
+            p.piko("destroy", "e2").ok();
+            assertEquals(List.of(), DockerOracle.containers("com.docker.compose.project", p.composeProject("e3")));
+        }
+        // a one-service file, shared whole
+        try (TestProject p = TestProject.initialised("""
+                services:
+                  cache:
+                    image: piko-test/redis:1
+                    ports: ["6379"]
+                    stop_grace_period: 1s
+                """)) {
+            p.piko("create", "a1").ok();
+            p.piko("share", "cache").ok();
+            Run all = p.piko("create", "a2").ok();
+            assertTrue(all.err().contains("(nothing of its own); shared: cache"), all.describe());
+            assertEquals("PONG", CreateIT.redis(port(p, "a2", "PIKO_CACHE_PORT"), "PING"));
+            p.piko("up", "a2").ok();
+            p.piko("destroy", "a2").ok();
+        }
+    }
 }
