@@ -3,7 +3,6 @@ package piko.state;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -46,11 +45,10 @@ public final class MachinePorts implements AutoCloseable {
     public static MachinePorts open(Path file) {
         try {
             Files.createDirectories(file.toAbsolutePath().getParent());
-            NativeSqlite.useCachedCopy();
             SQLiteConfig config = new SQLiteConfig();
             config.setBusyTimeout(BUSY_TIMEOUT_MS);
             config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
-            Connection c = DriverManager.getConnection("jdbc:sqlite:" + file, config.toProperties());
+            Connection c = NativeSqlite.connect(file, config.toProperties());
             try (Statement s = c.createStatement()) {
                 s.execute("PRAGMA journal_mode=WAL");
                 s.execute("CREATE TABLE IF NOT EXISTS host_port (port INTEGER PRIMARY KEY,"

@@ -3,7 +3,6 @@ package piko.state;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -41,12 +40,11 @@ public class Store implements AutoCloseable {
     public static Store open(Path file) {
         try {
             Files.createDirectories(file.getParent());
-            NativeSqlite.useCachedCopy();
             SQLiteConfig config = new SQLiteConfig();
             config.setBusyTimeout(BUSY_TIMEOUT_MS);
             config.enforceForeignKeys(true);
             config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
-            Connection c = DriverManager.getConnection("jdbc:sqlite:" + file, config.toProperties());
+            Connection c = NativeSqlite.connect(file, config.toProperties());
             try (Statement s = c.createStatement()) {
                 s.execute("PRAGMA journal_mode=WAL");
                 s.execute("PRAGMA synchronous=NORMAL");
