@@ -25,6 +25,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Spec;
+import piko.text.JsonString;
 
 /**
  * CommandSpecs.java is generated from the commands' picocli annotations (picocli reading them by
@@ -341,25 +342,12 @@ class CommandSpecsTest {
         return String.join(", ", Arrays.stream(values).map(CommandSpecsTest::literal).toList());
     }
 
-    /** A Java string literal, ASCII only (sources must be, see SourcesTest). */
+    /** A Java string literal: JSON's quoting, which Java shares, with non-ASCII escaped (see SourcesTest). */
     static String literal(String s) {
-        StringBuilder b = new StringBuilder("\"");
-        for (char ch : s.toCharArray()) {
-            switch (ch) {
-                case '"' -> b.append("\\\"");
-                case '\\' -> b.append("\\\\");
-                case '\n' -> b.append("\\n");
-                case '\r' -> b.append("\\r");
-                case '\t' -> b.append("\\t");
-                default -> {
-                    if (ch < 32 || ch > 126) {
-                        b.append(String.format("\\u%04x", (int) ch));
-                    } else {
-                        b.append(ch);
-                    }
-                }
-            }
+        StringBuilder b = new StringBuilder();
+        for (char ch : JsonString.quote(s).toCharArray()) {
+            b.append(ch > 126 ? String.format("\\u%04x", (int) ch) : String.valueOf(ch));
         }
-        return b.append('"').toString();
+        return b.toString();
     }
 }
