@@ -22,7 +22,7 @@ final class Shared extends BaseCommand {
             Table t = new Table("SERVICE", "STATUS", "CONTAINER", "NETWORK", "PORTS", "USED BY");
             for (SharedStatus s : all) {
                 t.row(s.service() + (s.declared() ? "" : " (isolated)"), s.state(),
-                        s.container() == null ? "-" : s.container(), s.network(), PortText.table(s.ports()),
+                        s.container() == null ? "-" : s.container(), s.network() == null ? "-" : s.network(), PortText.table(s.ports()),
                         s.consumers().isEmpty() ? "-" : String.join(", ", s.consumers()));
             }
             t.print(out());

@@ -85,7 +85,8 @@ public final class StatusReport {
             Container c = containers.get(s);
             List<String> users = SharedDeclaration.usersOf(consumers, s);
             String own = Names.sharedComposeProject(ws.project().name());
-            String network = c == null ? own : c.networks().stream().filter(n -> n.equals(own) || n.startsWith(own + "_"))
+            // none for an instance that does not run: its network may not exist, and piko names only what does
+            String network = c == null ? null : c.networks().stream().filter(n -> n.equals(own) || n.startsWith(own + "_"))
                     .sorted().collect(Collectors.joining(", "));
             out.add(new SharedStatus(s, declared.contains(s), c == null ? "not running" : c.state(),
                     c == null ? null : c.name(), network,

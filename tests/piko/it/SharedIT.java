@@ -217,6 +217,11 @@ class SharedIT extends DockerRequired {
             assertEquals(Set.of(), runningServices(sharedProject));
             assertEquals(List.of(sharedProject + "_data"), DockerOracle.volumesOfProject(sharedProject));
             assertEquals(Set.of("web", "db"), runningServices(p.composeProject("d")), "environments keep running");
+            // the shared network is gone with the instance: piko shared names no network that does not exist
+            assertFalse(DockerOracle.networkExists(sharedProject));
+            String listed = p.piko("shared").ok().out();
+            assertFalse(listed.contains(sharedProject + " ") || listed.contains(sharedProject + "\n"), listed);
+            assertTrue(p.piko("shared", "--json").ok().out().contains("\"network\": null"));
             p.piko("up", "d").ok();
             assertTrue(redisFrom(web(p, "d"), "PING").contains("PONG"), "up brings the shared instance back");
             p.piko("down", "--shared", "--volumes").ok();
