@@ -130,10 +130,7 @@ public class ProcessRunner {
             throw new PikoException("'" + String.join(" ", call.command()) + "' did not finish within "
                     + call.timeout().toSeconds() + " s and was stopped", timeoutHint(program, call.timeoutKey()));
         } catch (IOException e) {
-            if (isMissingProgram(e)) {
-                throw new PikoException(program + " is not installed (not found on PATH)", installHint(program), 127);
-            }
-            throw new PikoException("could not run " + program + ": " + e.getMessage(), null, e);
+            throw startFailed(program, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new PikoException("interrupted while running " + program);
@@ -164,10 +161,7 @@ public class ProcessRunner {
             }
             return process.exitValue();
         } catch (IOException e) {
-            if (isMissingProgram(e)) {
-                throw new PikoException(program + " is not installed (not found on PATH)", installHint(program), 127);
-            }
-            throw new PikoException("could not run " + program + ": " + e.getMessage(), null, e);
+            throw startFailed(program, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new PikoException("interrupted while running " + program);
@@ -215,10 +209,7 @@ public class ProcessRunner {
             }
             return process.exitValue();
         } catch (IOException e) {
-            if (isMissingProgram(e)) {
-                throw new PikoException(program + " is not installed (not found on PATH)", installHint(program), 127);
-            }
-            throw new PikoException("could not run " + program + ": " + e.getMessage(), null, e);
+            throw startFailed(program, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new PikoException("interrupted while running " + program);
@@ -279,6 +270,14 @@ public class ProcessRunner {
         Map<String, Integer> counts = new java.util.TreeMap<>();
         spawned.forEach((k, v) -> counts.put(k, v.get()));
         return counts;
+    }
+
+    /** A process that could not start: the program is missing (exit 127), or the reason. */
+    private static PikoException startFailed(String program, IOException e) {
+        if (isMissingProgram(e)) {
+            return new PikoException(program + " is not installed (not found on PATH)", installHint(program), 127);
+        }
+        return new PikoException("could not run " + program + ": " + e.getMessage(), null, e);
     }
 
     private static boolean isMissingProgram(IOException e) {
