@@ -8,6 +8,7 @@ import static piko.it.CreateIT.port;
 import static piko.it.CreateIT.runningServices;
 import static piko.it.SharedIT.http;
 import static piko.it.SharedIT.sh;
+import static piko.it.SharedIT.sharedContainer;
 
 import java.nio.file.Files;
 import java.util.List;
@@ -74,6 +75,7 @@ class CorpusIT extends DockerRequired {
                 networks:
                   back:
                     ipv4_address: 172.29.5.10
+                    aliases: [pg]
                 stop_grace_period: 1s
             """;
     static final String COMMON = """
@@ -151,6 +153,14 @@ class CorpusIT extends DockerRequired {
                 assertEquals("db-e2", http(p.composeProject("e2") + "-api-1", "db", 8000));
                 port(p, "e2", "PIKO_DB_PORT");
 
+                // the db on the back network only, with its container_name, alias and pinned address, shared
+                Run share = p.piko("share", "db").ok();
+                assertTrue(share.err().contains("\u2713 Created shared network: piko-" + p.name + "-shared_back"), share.describe());
+                p.piko("create", "e3").ok();
+                assertEquals(Set.of("proxy", "api", "sick", "agent"), runningServices(p.composeProject("e3")));
+                assertEquals("hello-from-env-file changed-in-main tok3n", http(p.composeProject("e3") + "-api-1", "localhost", 8080));
+                sharedDbKeepsItsNetworksAndNames(p, "api", List.of("db", "database", "pg"));
+
                 String image1 = p.composeProject("e1") + "-api";
                 assertTrue(TestProject.docker("image", "inspect", image1).code() == 0, "compose built the api image");
                 Run destroy = p.piko("destroy", "e1").ok();
@@ -158,8 +168,9 @@ class CorpusIT extends DockerRequired {
                 assertNotEquals(0, TestProject.docker("image", "inspect", image1).code(), "the built image is gone");
                 assertEquals(0, TestProject.docker("image", "inspect", p.composeProject("e2") + "-api").code(), "e2's stays");
                 assertEquals(0, TestProject.docker("image", "inspect", TestProject.BUSYBOX).code(), "pulled images stay");
+                destroyAllAndCheckNothingLeft(p, List.of("e2", "e3"), List.of("e1", "e2", "e3"));
             } finally {
-                for (String env : List.of("e1", "e2")) {
+                for (String env : List.of("e1", "e2", "e3")) {
                     TestProject.docker("image", "rm", "-f", p.composeProject(env) + "-api");
                 }
             }
@@ -275,22 +286,8 @@ class CorpusIT extends DockerRequired {
 
             p.piko("create", "e3").ok();
             assertEquals(Set.of("proxy", "backend"), runningServices(p.composeProject("e3")));
-            String backend3 = p.composeProject("e3") + "-backend-1";
-            String proxy3 = p.composeProject("e3") + "-proxy-1";
-            for (String name : List.of("db", "database", "pg")) {
-                assertEquals("db-none", http(backend3, name, 8000), name + " is the shared db in e3");
-                assertEquals("no", resolves(proxy3, name), "the proxy is on front only, in e3 too: " + name);
-            }
-            assertEquals("db-e1", http(p.composeProject("e1") + "-backend-1", "database", 8000), "e1 keeps its own");
-            String sharedDb = shared + "-database";
-            Map<String, Object> nets = new Yaml().load(TestProject.docker("inspect", "-f", "{{json .NetworkSettings.Networks}}", sharedDb).out());
-            assertEquals(Set.of(shared + "_back", p.composeProject("e3") + "_back"), nets.keySet(),
-                    "the shared db joins e3's back network only");
-            assertEquals("no", resolves(sharedDb, "proxy"), "nothing of front reaches it");
-
-            p.piko("destroy", "e3").ok();
-            p.piko("destroy", "e2").ok();
-            assertEquals(List.of(), DockerOracle.containers("com.docker.compose.project", p.composeProject("e3")));
+            sharedDbKeepsItsNetworksAndNames(p, "backend", List.of("db", "database", "pg"));
+            destroyAllAndCheckNothingLeft(p, List.of("e1", "e2", "e3"), List.of("e1", "e2", "e3"));
         }
         // a one-service file, shared whole
         try (TestProject p = TestProject.initialised("""
@@ -300,13 +297,83 @@ class CorpusIT extends DockerRequired {
                     ports: ["6379"]
                     stop_grace_period: 1s
                 """)) {
-            p.piko("create", "a1").ok();
+            p.piko("create", "e1").ok();
+            p.piko("create", "e2").ok();
+            assertEquals("OK", CreateIT.redis(port(p, "e1", "PIKO_CACHE_PORT"), "SET", "who", "e1"));
+            assertEquals("$-1", CreateIT.redis(port(p, "e2", "PIKO_CACHE_PORT"), "GET", "who"), "e2 has its own cache");
             p.piko("share", "cache").ok();
-            Run all = p.piko("create", "a2").ok();
+            Run all = p.piko("create", "e3").ok();
             assertTrue(all.err().contains("(nothing of its own); shared: cache"), all.describe());
-            assertEquals("PONG", CreateIT.redis(port(p, "a2", "PIKO_CACHE_PORT"), "PING"));
-            p.piko("up", "a2").ok();
-            p.piko("destroy", "a2").ok();
+            int shared = port(p, "e3", "PIKO_CACHE_PORT");
+            assertEquals("OK", CreateIT.redis(shared, "SET", "who", "shared"));
+            assertEquals("e1", CreateIT.redis(port(p, "e1", "PIKO_CACHE_PORT"), "GET", "who"), "e1 keeps its own");
+            assertEquals("$-1", CreateIT.redis(port(p, "e2", "PIKO_CACHE_PORT"), "GET", "who"), "e2 keeps its own");
+            assertEquals(Set.of("piko-" + p.name + "-shared"), networksOf(sharedContainer(p, "cache")), "it joins no environment");
+            assertEquals(Set.of(p.composeProject("e1")), networksOf(p.composeProject("e1") + "-cache-1"));
+            p.piko("up", "e3").ok();
+            destroyAllAndCheckNothingLeft(p, List.of("e1", "e2", "e3"), List.of("e1", "e2", "e3"));
+        }
+    }
+
+    static Set<String> networksOf(String container) {
+        Map<String, Object> nets = new Yaml().load(TestProject.docker("inspect", "-f", "{{json .NetworkSettings.Networks}}", container).out());
+        return nets.keySet();
+    }
+
+    static String ipOf(String container) {
+        return TestProject.docker("inspect", "-f", "{{range .NetworkSettings.Networks}}{{.IPAddress}} {{end}}", container).out().strip().split(" ")[0];
+    }
+
+    /**
+     * After `share db` (db on the back network only, container_name database) and a third create:
+     * in e3 the consumer reaches the shared db under each name and the proxy (front only) under
+     * none; e1 and e2 keep their own db apart; the shared db joins e3's back network only and
+     * reaches nothing else of the environments.
+     */
+    static void sharedDbKeepsItsNetworksAndNames(TestProject p, String consumer, List<String> names) {
+        String shared = "piko-" + p.name + "-shared";
+        String proxy3 = p.composeProject("e3") + "-proxy-1";
+        for (String name : names) {
+            assertEquals("db-none", http(p.composeProject("e3") + "-" + consumer + "-1", name, 8000), name + " is the shared db in e3");
+            assertEquals("no", resolves(proxy3, name), "the proxy is on front only, in e3 too: " + name);
+            for (String env : List.of("e1", "e2")) {
+                assertEquals("db-" + env, http(p.composeProject(env) + "-" + consumer + "-1", name, 8000), env + " keeps its own " + name);
+            }
+        }
+        String sharedDb = shared + "-database";
+        assertEquals(Set.of(shared + "_back", p.composeProject("e3") + "_back"), networksOf(sharedDb),
+                "the shared db joins e3's back network only");
+        assertEquals("no", resolves(sharedDb, "proxy"), "nothing of front reaches it");
+        assertFalse(http(sharedDb, ipOf(p.composeProject("e1") + "-database"), 8000).contains("db-e1"), "it reaches nothing of e1");
+        assertFalse(http(p.composeProject("e1") + "-" + consumer + "-1", ipOf(sharedDb), 8000).contains("db-none"),
+                "e1 does not reach it");
+    }
+
+    /**
+     * Destroys the environments (volumes too) and the shared instances; then Docker holds nothing
+     * of the project (containers, networks, volumes, built images), git has no worktree left but
+     * keeps the branches (destroy keeps them), and the state holds no environment, consumer or
+     * environment port.
+     */
+    static void destroyAllAndCheckNothingLeft(TestProject p, List<String> envs, List<String> created) throws Exception {
+        for (String env : envs) {
+            p.piko("destroy", env, "--volumes", "--force").ok();
+        }
+        p.piko("down", "--shared", "--volumes").ok();
+        assertEquals(List.of(), DockerOracle.anythingOf("dev.piko.project", p.name, "piko-" + p.name + "-"));
+        assertEquals(List.of("worktree " + p.root.toRealPath()),
+                p.git("worktree", "list", "--porcelain").lines().filter(l -> l.startsWith("worktree ")).toList());
+        try (var left = Files.list(p.root.resolve(".piko/worktrees"))) {
+            assertEquals(List.of(), left.toList());
+        }
+        assertTrue(p.git("branch", "--format=%(refname:short)").lines().toList().containsAll(created), "destroy keeps the branches");
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + p.root.resolve(".piko/state.db"))) {
+            for (String table : List.of("environment", "shared_consumers", "create_step", "port_allocation WHERE scope <> 'shared'")) {
+                try (java.sql.ResultSet rs = c.createStatement().executeQuery("SELECT count(*) FROM " + table)) {
+                    rs.next();
+                    assertEquals(0, rs.getInt(1), "rows left in " + table);
+                }
+            }
         }
     }
 }

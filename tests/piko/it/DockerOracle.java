@@ -35,4 +35,25 @@ final class DockerOracle {
                 .withFilter("label", List.of("com.docker.compose.project=" + composeProject)).exec().getVolumes();
         return volumes == null ? List.of() : volumes.stream().map(v -> v.getName()).toList();
     }
+
+    /** Every container, network, volume and image that carries the label or whose name starts with the prefix. */
+    static List<String> anythingOf(String labelKey, String labelValue, String namePrefix) {
+        List<String> found = new java.util.ArrayList<>();
+        client().listContainersCmd().withShowAll(true).exec().stream()
+                .filter(c -> c.getLabels() != null && labelValue.equals(c.getLabels().get(labelKey))
+                        || java.util.Arrays.stream(c.getNames()).anyMatch(n -> n.startsWith("/" + namePrefix)))
+                .forEach(c -> found.add("container " + String.join(",", c.getNames())));
+        client().listNetworksCmd().exec().stream()
+                .filter(n -> n.getLabels() != null && labelValue.equals(n.getLabels().get(labelKey)) || n.getName().startsWith(namePrefix))
+                .forEach(n -> found.add("network " + n.getName()));
+        var volumes = client().listVolumesCmd().exec().getVolumes();
+        (volumes == null ? List.<com.github.dockerjava.api.command.InspectVolumeResponse>of() : volumes).stream()
+                .filter(v -> v.getLabels() != null && labelValue.equals(v.getLabels().get(labelKey)) || v.getName().startsWith(namePrefix))
+                .forEach(v -> found.add("volume " + v.getName()));
+        client().listImagesCmd().exec().stream()
+                .filter(i -> i.getLabels() != null && labelValue.equals(i.getLabels().get(labelKey))
+                        || i.getRepoTags() != null && java.util.Arrays.stream(i.getRepoTags()).anyMatch(t -> t.startsWith(namePrefix)))
+                .forEach(i -> found.add("image " + (i.getRepoTags() == null ? i.getId() : String.join(",", i.getRepoTags()))));
+        return found;
+    }
 }
