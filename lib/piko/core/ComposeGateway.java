@@ -64,8 +64,8 @@ public interface ComposeGateway {
     /** The last lines of some services' logs, captured. */
     String composeLogs(ComposeTarget target, List<String> services, int tail, Map<String, String> env);
 
-    /** The services of a project whose containers failed (exited non-zero, unhealthy, dead). */
-    List<String> failedServices(String composeProject);
+    /** The services of a project whose containers failed in a start begun then (exited non-zero, unhealthy, dead). */
+    List<String> failedServices(String composeProject, java.time.Instant startedSince);
 
     /** Objects of a kind carrying a label, each with its name and the values of some label keys. */
     List<Map<String, String>> labelled(Kind kind, String label, List<String> keys);

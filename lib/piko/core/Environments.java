@@ -3,6 +3,7 @@ package piko.core;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -90,10 +91,11 @@ public final class Environments {
             }
             EnvironmentCompose.Prepared prepared = steps.run(STEP_START, undoWhat(env, STEP_START),
                     () -> undo(env, STEP_START), () -> {
+                        Instant starting = Instant.now();
                         try {
                             return startReplanningPorts(env, first, vars);
                         } catch (PikoException e) {
-                            throw withFailedServices(e, first.target(), name, vars, true);
+                            throw withFailedServices(e, first.target(), name, vars, true, starting);
                         }
                     });
             out.done("Started " + prepared.target().projectName() + " (" + (prepared.services().isEmpty() ? "nothing of its own"
@@ -243,6 +245,7 @@ public final class Environments {
         Map<String, String> vars = EnvVars.of(ws.project(), env, portsOf(env));
         copyFromMainCheckout(env.path());
         boolean stale = compose.stale(env);
+        Instant starting = Instant.now();
         try {
             if (stale || !compose.busyPorts(env).isEmpty()) {
                 EnvironmentCompose.Prepared prepared = prepareAndRecord(env, vars);
@@ -261,7 +264,7 @@ public final class Environments {
                 }
             }
         } catch (PikoException e) {
-            throw withFailedServices(e, compose.target(env), name, vars, false);
+            throw withFailedServices(e, compose.target(env), name, vars, false, starting);
         }
     }
 
@@ -342,14 +345,14 @@ public final class Environments {
      * undoes itself, removing their logs, so their last log lines join its message instead.
      */
     private PikoException withFailedServices(PikoException e, ComposeTarget target, String env, Map<String, String> vars,
-                                             boolean undone) {
+                                             boolean undone, Instant starting) {
         if (e.exitCode() != 1) {
             return e;
         }
         List<String> failed;
         String logs = "";
         try {
-            failed = docker.failedServices(target.projectName());
+            failed = docker.failedServices(target.projectName(), starting);
             if (undone && !failed.isEmpty()) {
                 logs = "\nlast log lines of " + String.join(", ", failed) + ":\n"
                         + docker.composeLogs(target, failed, 20, vars).strip();

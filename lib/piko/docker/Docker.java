@@ -1,6 +1,7 @@
 package piko.docker;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -165,12 +166,43 @@ public class Docker implements ComposeGateway {
         return this;
     }
 
-    /** Services of a compose project that failed: unhealthy, exited with an error, or dead. */
-    public List<String> failedServices(String composeProject) {
-        return containersWithLabel("com.docker.compose.project=" + composeProject).stream()
+    /**
+     * Services of a compose project that failed in a start begun at startedSince: unhealthy, dead, or
+     * exited with an error after being started then. A container that a dependency's failure kept
+     * from starting still shows the exit of its last run (piko down stops with SIGTERM, 143): it
+     * did not fail now, and its start time, from before, says so.
+     */
+    @Override
+    public List<String> failedServices(String composeProject, Instant startedSince) {
+        List<Container> containers = containersWithLabel("com.docker.compose.project=" + composeProject);
+        List<String> exited = containers.stream()
+                .filter(c -> c.state().equals("exited") && !c.status().startsWith("Exited (0)")).map(Container::name).toList();
+        return failed(containers, exited.isEmpty() ? Map.of() : startTimes(exited), startedSince);
+    }
+
+    static List<String> failed(List<Container> containers, Map<String, Instant> startedAt, Instant since) {
+        return containers.stream()
                 .filter(c -> c.health().equals("unhealthy") || c.state().equals("dead")
-                        || c.state().equals("exited") && !c.status().startsWith("Exited (0)"))
+                        || c.state().equals("exited") && !c.status().startsWith("Exited (0)")
+                        && !startedAt.getOrDefault(c.name(), Instant.MIN).isBefore(since))
                 .map(Container::service).distinct().sorted().toList();
+    }
+
+    /** When each container last started, by name; those gone or never started are left out. */
+    private Map<String, Instant> startTimes(List<String> containers) {
+        List<String> cmd = new ArrayList<>(List.of("docker", "inspect", "--format", "{{.Name}}\t{{.State.StartedAt}}"));
+        cmd.addAll(containers);
+        Result r = runner.run(quick(cmd));
+        Map<String, Instant> out = new java.util.HashMap<>();
+        for (String line : r.stdout().split("\n")) {
+            String[] f = line.split("\t");
+            try {
+                out.put(f[0].replaceFirst("^/", ""), Instant.parse(f[1].strip()));
+            } catch (RuntimeException unreadable) {
+                // not started, or a line docker added: counts as not started now
+            }
+        }
+        return out;
     }
 
     /** Stops and removes the containers of some services of a project; their volumes stay. */

@@ -201,7 +201,7 @@ final class FakeDocker implements ComposeGateway {
     }
 
     @Override
-    public List<String> failedServices(String composeProject) {
+    public List<String> failedServices(String composeProject, java.time.Instant startedSince) {
         call("failed", composeProject);
         return List.of();
     }

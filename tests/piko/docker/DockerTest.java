@@ -78,6 +78,33 @@ class DockerTest {
     }
 
     @Test
+    void aContainerKeptFromStartingByAFailedDependencyDidNotFailButOneThatCrashedAfterTheStartDid() {
+        java.time.Instant since = java.time.Instant.parse("2026-11-28T17:00:00Z");
+        List<List<String>> inspected = new java.util.ArrayList<>();
+        ProcessRunner docker = new ProcessRunner() {
+            @Override
+            public Result run(Call call) {
+                if (call.command().get(1).equals("ps")) {
+                    return new Result(0, String.join("\n", psRow("api", "running", "Up 5 seconds (unhealthy)"),
+                            psRow("web", "exited", "Exited (143) 3 seconds ago"),
+                            psRow("worker", "exited", "Exited (1) 1 second ago"),
+                            psRow("job", "exited", "Exited (0) 1 second ago")) + "\n", "");
+                }
+                inspected.add(call.command());
+                // web last started before piko down stopped it; worker started in this start, then crashed
+                return new Result(0, "/p-web-1\t2026-11-28T16:59:58.5Z\n/p-worker-1\t2026-11-28T17:00:01.123456789Z\n", "");
+            }
+        };
+        assertEquals(List.of("api", "worker"), new Docker(docker).failedServices("p", since));
+        assertEquals(List.of("p-web-1", "p-worker-1"), inspected.get(0).subList(4, inspected.get(0).size()),
+                "only containers that exited with an error are inspected");
+    }
+
+    private static String psRow(String service, String state, String status) {
+        return String.join("\t", "id-" + service, "p-" + service + "-1", "p", service, "e1", state, status, "proj", "p_default");
+    }
+
+    @Test
     void readsPublishedHostPortsFromDockerPs() {
         assertEquals(java.util.Set.of(10179, 10180, 5000, 5001, 5002),
                 Docker.parsePublished("0.0.0.0:10179->6379/tcp, :::10179->6379/tcp\n127.0.0.1:10180->8080/udp\n"

@@ -177,7 +177,10 @@ class CorpusIT extends DockerRequired {
         }
     }
 
-    /** api is healthy except in the environment named bad; web waits for it to be healthy. */
+    /**
+     * api is healthy except in the environment named bad, or when its worktree holds a file named
+     * sick when it starts; web waits for it to be healthy.
+     */
     static final String WAITS_FOR_HEALTH = """
             services:
               web:
@@ -187,7 +190,8 @@ class CorpusIT extends DockerRequired {
                 stop_grace_period: 1s
               api:
                 image: piko-test/busybox:1
-                command: ["sh", "-c", "[ ${PIKO_ENV_NAME} = bad ] || touch /tmp/ready; echo api-says-hello; exec sleep 600"]
+                command: ["sh", "-c", "rm -f /tmp/ready; [ ${PIKO_ENV_NAME} = bad ] || [ -f /w/sick ] || touch /tmp/ready; echo api-says-hello; exec sleep 600"]
+                volumes: [".:/w:ro"]
                 healthcheck: {test: ["CMD", "test", "-f", "/tmp/ready"], interval: 1s, retries: 2}
                 stop_grace_period: 1s
             """;
@@ -202,6 +206,18 @@ class CorpusIT extends DockerRequired {
             p.piko("down", "good", "--quiet").ok();
             Run quiet = p.piko("up", "good", "--quiet").ok();
             assertEquals("", quiet.err(), quiet.describe());
+
+            // up keeps the environment when a dependency fails: the hint names the command with its log
+            Files.writeString(p.worktree("good").resolve("sick"), "");
+            p.piko("down", "good", "--quiet").ok();
+            Run sick = p.piko("up", "good");
+            assertNotEquals(0, sick.code(), sick.describe());
+            assertEquals(List.of("error: starting " + p.composeProject("good") + " failed:"),
+                    sick.err().lines().filter(l -> l.startsWith("error: ")).toList(), sick.describe());
+            assertTrue(sick.err().contains("is unhealthy"), sick.describe());
+            assertTrue(sick.err().lines().anyMatch(l -> l.equals("hint: api failed; see why: piko logs good api")), sick.describe());
+            assertTrue(p.piko("logs", "good", "api").ok().out().contains("api-says-hello"), "the hint's command shows the log");
+            assertEquals(Set.of("api"), runningServices(p.composeProject("good")), "up undoes nothing: api runs, unhealthy");
 
             Run bad = p.piko("create", "bad");
             assertNotEquals(0, bad.code(), bad.describe());
