@@ -20,7 +20,11 @@ import piko.model.Labels;
 
 /** Every docker and docker compose command piko runs. Nothing outside this package spawns docker. */
 public class Docker implements ComposeGateway {
-    public static final ComposeVersion MIN_COMPOSE = ComposeVersion.parse("2.24.0");
+    /**
+     * The oldest compose piko runs with: its override needs `!override` (compose documents it from
+     * 2.24.4) and `!reset`, and 2.26.1 is the oldest compose piko's tests have run on.
+     */
+    public static final ComposeVersion MIN_COMPOSE = ComposeVersion.parse("2.26.1");
     /** How often long compose work checks that the daemon still answers, and how many misses mean a hang. */
     private static final Duration DAEMON_CHECK = Duration.ofSeconds(30);
     private static final int DAEMON_MISSES = 2;
@@ -99,7 +103,7 @@ public class Docker implements ComposeGateway {
         }
         if (found.compareTo(MIN_COMPOSE) < 0) {
             throw new PikoException("Docker Compose " + found + " is too old: piko needs " + MIN_COMPOSE + " or newer",
-                    "upgrade the Compose v2 plugin", 3);
+                    "upgrade the Compose v2 plugin (docker compose version) to " + MIN_COMPOSE + " or newer", 3);
         }
         return found;
     }

@@ -24,7 +24,21 @@ class DockerTest {
     void saysWhichVersionWasFoundAndWhichIsNeeded() {
         PikoException e = assertThrows(PikoException.class,
                 () -> new Docker(new RecordingRunner(0, "2.20.3\n", "")).requireCompose());
-        assertEquals("Docker Compose 2.20.3 is too old: piko needs 2.24.0 or newer", e.getMessage());
+        assertEquals("Docker Compose 2.20.3 is too old: piko needs 2.26.1 or newer", e.getMessage());
+        assertEquals("upgrade the Compose v2 plugin (docker compose version) to 2.26.1 or newer", e.hint());
+        assertEquals(3, e.exitCode());
+        // compose documents !override from 2.24.4, but piko is tested on 2.26.1 only
+        assertThrows(PikoException.class, () -> new Docker(new RecordingRunner(0, "v2.26.0\n", "")).requireCompose());
+        assertEquals("2.26.1", new Docker(new RecordingRunner(0, "v2.26.1\n", "")).composeVersion().toString());
+        assertEquals("5.0.0", new Docker(new RecordingRunner(0, "5.0.0\n", "")).composeVersion().toString());
+    }
+
+    @Test
+    void anUnreadableVersionSaysWhatWasPrintedAndWhatIsNeeded() {
+        PikoException e = assertThrows(PikoException.class,
+                () -> new Docker(new RecordingRunner(0, "dev\n", "")).requireCompose());
+        assertEquals("cannot read the Docker Compose version from 'dev'", e.getMessage());
+        assertTrue(e.hint().contains("2.26.1 or newer"), e.hint());
     }
 
     @Test
@@ -32,7 +46,7 @@ class DockerTest {
         PikoException e = assertThrows(PikoException.class, () -> new Docker(new RecordingRunner(1, "",
                 "docker: 'compose' is not a docker command.\nSee 'docker --help'\n")).requireCompose());
         assertTrue(e.getMessage().startsWith("Docker Compose v2 is not available"), e.getMessage());
-        assertTrue(e.hint().contains("2.24.0"), e.hint());
+        assertTrue(e.hint().contains("2.26.1"), e.hint());
     }
 
     @Test
