@@ -324,8 +324,15 @@ class CorpusIT extends DockerRequired {
             assertEquals("OK", CreateIT.redis(shared, "SET", "who", "shared"));
             assertEquals("e1", CreateIT.redis(port(p, "e1", "PIKO_CACHE_PORT"), "GET", "who"), "e1 keeps its own");
             assertEquals("$-1", CreateIT.redis(port(p, "e2", "PIKO_CACHE_PORT"), "GET", "who"), "e2 keeps its own");
+            // from inside: each cache is the one its name resolves to, and none reaches another
+            String cache1 = p.composeProject("e1") + "-cache-1";
+            assertEquals("e1", sh(cache1, "redis-cli -h cache GET who").strip());
+            assertEquals("", sh(p.composeProject("e2") + "-cache-1", "redis-cli -h cache GET who").strip());
+            assertEquals("shared", sh(sharedContainer(p, "cache"), "redis-cli -h cache GET who").strip());
+            assertFalse(sh(cache1, "printf 'GET who\\r\\n' | nc -w 2 " + ipOf(sharedContainer(p, "cache")) + " 6379").contains("shared"),
+                    "e1 does not reach the shared cache");
             assertEquals(Set.of("piko-" + p.name + "-shared"), networksOf(sharedContainer(p, "cache")), "it joins no environment");
-            assertEquals(Set.of(p.composeProject("e1")), networksOf(p.composeProject("e1") + "-cache-1"));
+            assertEquals(Set.of(p.composeProject("e1")), networksOf(cache1));
             p.piko("up", "e3").ok();
             destroyAllAndCheckNothingLeft(p, List.of("e1", "e2", "e3"), List.of("e1", "e2", "e3"));
         }
