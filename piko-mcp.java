@@ -54,6 +54,7 @@
 //SOURCES lib/piko/core/Environments.java
 //SOURCES lib/piko/core/Names.java
 //SOURCES lib/piko/core/OverrideFile.java
+//SOURCES lib/piko/core/PortConflict.java
 //SOURCES lib/piko/core/PortPlan.java
 //SOURCES lib/piko/core/PortProbe.java
 //SOURCES lib/piko/core/ProjectLock.java

@@ -62,9 +62,10 @@ public final class EnvironmentCompose {
     /**
      * Reads the user's compose file through compose, assigns host ports and writes the override.
      * sharedCandidates: services that may come from a shared instance; those the environment
-     * already runs itself stay its own until it is recreated.
+     * already runs itself stay its own until it is recreated. The ports Docker refused (conflict)
+     * are planned anew.
      */
-    public Prepared prepare(Environment env, Set<String> sharedCandidates, Map<String, String> vars) {
+    Prepared prepare(Environment env, Set<String> sharedCandidates, Map<String, String> vars, PortConflict conflict) {
         Path file = composeFile(env);
         if (!Files.isRegularFile(file)) {
             throw new PikoException("the compose file " + ws.composeFile() + " is not in branch " + env.branch(),
@@ -83,8 +84,8 @@ public final class EnvironmentCompose {
         PortPlan plan = new PortPlan(ws.config().portBase(), ws.config().portBlock(), env.slot());
         OwnPorts own = new OwnPorts(composeProject);
         List<PortAllocation> ports = ws.assignPorts(env.name(), (existing, taken) ->
-                plan.allocate(env.name(), model.portRequests(services), existing, taken, probe::isFree,
-                        port -> probe.isFree(port) || own.get().contains(port)));
+                plan.allocate(env.name(), model.portRequests(services), existing, taken, conflict.free(probe),
+                        conflict.keep(probe, port -> own.get().contains(port))));
         Set<String> rendered = new java.util.TreeSet<>(services);
         rendered.addAll(shared);
         String text = OverrideFile.render(model.only(rendered), ws.project().name(), env.name(), ports, shared);

@@ -248,7 +248,7 @@ public final class Environments {
         Instant starting = Instant.now();
         try {
             if (stale || !compose.busyPorts(env).isEmpty()) {
-                EnvironmentCompose.Prepared prepared = prepareAndRecord(env, vars);
+                EnvironmentCompose.Prepared prepared = prepareAndRecord(env, vars, PortConflict.NONE);
                 if (stale) {
                     out.info("Compose inputs changed: regenerated " + OverrideFile.NAME);
                 }
@@ -257,10 +257,8 @@ public final class Environments {
                 try {
                     start(compose.target(env), env.services(), Set.copyOf(consumed(name)), vars);
                 } catch (PikoException e) {
-                    if (!isPortConflict(e)) {
-                        throw e;
-                    }
-                    startReplanningPorts(env, prepareAndRecord(env, vars), EnvVars.of(ws.project(), env, portsOf(env)));
+                    PortConflict conflict = PortConflict.of(e).orElseThrow(() -> e);
+                    startReplanningPorts(env, prepareAndRecord(env, vars, conflict), EnvVars.of(ws.project(), env, portsOf(env)));
                 }
             }
         } catch (PikoException e) {
@@ -268,19 +266,19 @@ public final class Environments {
         }
     }
 
-    /** Rewrites the override (ports re-planned where busy), says which ports moved, and records the result. */
-    private EnvironmentCompose.Prepared prepareAndRecord(Environment env, Map<String, String> vars) {
+    /** Rewrites the override (ports re-planned where busy or refused), says which ports moved, and records the result. */
+    private EnvironmentCompose.Prepared prepareAndRecord(Environment env, Map<String, String> vars, PortConflict conflict) {
         List<PortAllocation> before = ws.store().ports(env.name());
-        EnvironmentCompose.Prepared prepared = prepare(env, vars);
+        EnvironmentCompose.Prepared prepared = prepare(env, vars, conflict);
         ws.store().updateEnvironment(env.name(), Environment.READY, prepared.services(), prepared.inputsHash());
         ws.store().addConsumer(env, List.copyOf(prepared.shared()));
-        reportMoved(before, prepared.ports());
+        PortConflict.reportMoved(out, "", before, prepared.ports());
         return prepared;
     }
 
     /**
-     * Starts the prepared services; when Docker finds a host port taken (something bound it after
-     * piko planned it), re-plans the environment's ports once, says so, and starts again.
+     * Starts the prepared services; when Docker finds a host port taken (see PortConflict), re-plans
+     * the environment's ports once, says so, and starts again.
      */
     private EnvironmentCompose.Prepared startReplanningPorts(Environment env, EnvironmentCompose.Prepared prepared,
                                                             Map<String, String> vars) {
@@ -288,37 +286,15 @@ public final class Environments {
             start(prepared.target(), prepared.services(), prepared.shared(), vars);
             return prepared;
         } catch (PikoException e) {
-            if (!isPortConflict(e)) {
-                throw e;
-            }
+            PortConflict conflict = PortConflict.of(e).orElseThrow(() -> e);
             List<PortAllocation> before = ws.store().ports(env.name());
-            EnvironmentCompose.Prepared again = prepare(env, vars);
-            if (!reportMoved(before, again.ports())) {
+            EnvironmentCompose.Prepared again = prepare(env, vars, conflict);
+            if (!PortConflict.reportMoved(out, "", before, again.ports())) {
                 throw e;
             }
             start(again.target(), again.services(), again.shared(), EnvVars.of(ws.project(), env, portsOf(env)));
             return again;
         }
-    }
-
-    private static boolean isPortConflict(PikoException e) {
-        String m = String.valueOf(e.getMessage());
-        return m.contains("port is already allocated") || m.contains("address already in use");
-    }
-
-    /** Says which host ports changed; true when any did. */
-    private boolean reportMoved(List<PortAllocation> before, List<PortAllocation> after) {
-        boolean moved = false;
-        for (PortAllocation a : after) {
-            for (PortAllocation b : before) {
-                if (b.request().equals(a.request()) && b.hostPort() != a.hostPort()) {
-                    out.info("Host port of " + a.service() + " " + a.target() + "/" + a.protocol() + " is now "
-                            + a.hostPort() + " (was " + b.hostPort() + ")");
-                    moved = true;
-                }
-            }
-        }
-        return moved;
     }
 
     /**
@@ -371,7 +347,11 @@ public final class Environments {
     }
 
     private EnvironmentCompose.Prepared prepare(Environment env, Map<String, String> vars) {
-        EnvironmentCompose.Prepared prepared = compose.prepare(env, sharedCandidates(env), vars);
+        return prepare(env, vars, PortConflict.NONE);
+    }
+
+    private EnvironmentCompose.Prepared prepare(Environment env, Map<String, String> vars, PortConflict conflict) {
+        EnvironmentCompose.Prepared prepared = compose.prepare(env, sharedCandidates(env), vars, conflict);
         for (String s : prepared.sharedButUnknown()) {
             out.warn("piko.yaml shares " + s + ", which is not a service of " + ws.composeFile() + " in " + env.name());
         }

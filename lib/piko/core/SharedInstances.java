@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
+import piko.error.PikoException;
 import piko.model.ComposeModel;
 import piko.model.ComposeTarget;
 import piko.model.Container;
@@ -89,19 +90,34 @@ public final class SharedInstances {
 
     /**
      * Renders the shared project with these instances and starts some of them, waiting until they
-     * run. Call holding the project lock: two processes would both create the containers, and one
-     * would fail on the name.
+     * run; when Docker finds a host port taken (see PortConflict), re-plans the shared ports once,
+     * says so, and starts again. Call holding the project lock: two processes would both create the
+     * containers, and one would fail on the name.
      */
     public void start(ComposeModel rootModel, Collection<String> services, Set<String> instances) {
         Set<String> rendered = new TreeSet<>(instances);
         rendered.retainAll(rootModel.services().keySet());
+        List<PortAllocation> planned = planAndRender(rootModel, rendered, PortConflict.NONE);
+        try {
+            docker.composeUp(target(), List.copyOf(services), Map.of(), ComposeGateway.Up.START_AND_WAIT);
+        } catch (PikoException e) {
+            PortConflict conflict = PortConflict.of(e).orElseThrow(() -> e);
+            if (!PortConflict.reportMoved(out, "shared ", planned, planAndRender(rootModel, rendered, conflict))) {
+                throw e;
+            }
+            docker.composeUp(target(), List.copyOf(services), Map.of(), ComposeGateway.Up.START_AND_WAIT);
+        }
+    }
+
+    /** Plans the shared ports (kept where they still can be) and writes the override; returns the ports. */
+    private List<PortAllocation> planAndRender(ComposeModel rootModel, Set<String> rendered, PortConflict conflict) {
         ComposeModel model = rootModel.only(rendered);
         PortPlan plan = new PortPlan(ws.config().portBase(), ws.config().portBlock(), 0);
         List<PortAllocation> ports = ws.assignPorts(Names.SHARED, (existing, taken) ->
-                plan.allocate(Names.SHARED, model.portRequests(model.services().keySet()), existing, taken, probe::isFree,
-                        port -> probe.isFree(port) || docker.publishedPorts(composeProject()).contains(port)));
+                plan.allocate(Names.SHARED, model.portRequests(model.services().keySet()), existing, taken, conflict.free(probe),
+                        conflict.keep(probe, port -> docker.publishedPorts(composeProject()).contains(port))));
         TextFile.write(overrideFile(), OverrideFile.renderShared(rootModel, rendered, ws.project().name(), ports));
-        docker.composeUp(target(), List.copyOf(services), Map.of(), ComposeGateway.Up.START_AND_WAIT);
+        return ports;
     }
 
     /** Writes down the containers of these services' instances. */

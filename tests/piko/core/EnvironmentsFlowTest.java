@@ -76,6 +76,33 @@ class EnvironmentsFlowTest {
         }
     }
 
+    /**
+     * Docker refuses a host port that the probe found free (bound since, or only on [::1]), for the
+     * shared redis that create starts first (up #1) or for the environment's own web (up #3): that
+     * port is planned anew, recorded, said, and create goes on.
+     */
+    @ParameterizedTest(name = "docker up #{0} refuses {1}")
+    @CsvSource({"1, 10079, redis, 6379", "3, 10180, web, 8080"})
+    void createPlansAHostPortDockerRefusesAnew(int nth, int refused, String service, int target) throws Exception {
+        try (FlowFixture f = new FlowFixture(root, "shared: [redis]\n")) {
+            f.docker.failing("up", nth, "Error response from daemon: driver failed programming external connectivity on"
+                    + " endpoint x (0f1e): Error starting userland proxy: listen tcp6 [::]:" + refused + ": bind: address already in use");
+            f.environments().create("e1", null);
+            int now = refused + 1;
+            assertEquals(String.valueOf(now), f.environments().vars("e1").get("PIKO_" + service.toUpperCase() + "_PORT"));
+            String whose = service.equals("redis") ? "shared " : "";
+            assertTrue(f.done.contains("Host port of " + whose + service + " " + target + "/tcp is now " + now
+                    + " (was " + refused + ")"), f.done.toString());
+            Path override = service.equals("redis") ? root.resolve(".piko/shared/" + OverrideFile.NAME)
+                    : root.resolve(".piko/worktrees/e1/" + OverrideFile.NAME);
+            assertTrue(Files.readString(override).contains(String.valueOf(now)));
+            assertFalse(Files.readString(override).contains(String.valueOf(refused)));
+            assertEquals(Set.of("web"), f.docker.projects.get("piko-demo-e1"));
+            assertEquals(Set.of("redis"), f.docker.projects.get("piko-demo-shared"));
+            assertEquals(List.of(), f.warnings);
+        }
+    }
+
     @Test
     void createOnAnExistingBranchKeepsTheBranchWhenItFails() throws Exception {
         try (FlowFixture f = new FlowFixture(root, null)) {

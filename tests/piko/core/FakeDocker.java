@@ -27,6 +27,7 @@ final class FakeDocker implements ComposeGateway {
     private final ComposeModel model;
     private String failOp;
     private int failAt;
+    private String failMessage;
     private int seen;
     private String crashOp;
     private Runnable before = () -> { };
@@ -39,8 +40,14 @@ final class FakeDocker implements ComposeGateway {
 
     /** The n-th call (1-based) of this operation fails. */
     FakeDocker failing(String op, int n) {
+        return failing(op, n, "fake " + op + " failed");
+    }
+
+    /** The n-th call (1-based) of this operation fails with this message (as Docker words it). */
+    FakeDocker failing(String op, int n, String message) {
         failOp = op;
         failAt = n;
+        failMessage = message;
         seen = 0;
         return this;
     }
@@ -71,7 +78,7 @@ final class FakeDocker implements ComposeGateway {
             throw new Crash();
         }
         if (op.equals(failOp) && ++seen == failAt) {
-            throw new PikoException("fake " + op + " failed");
+            throw new PikoException(failMessage);
         }
     }
 

@@ -31,6 +31,24 @@ class SharedServicesFlowTest {
         }
     }
 
+    /** Docker finds the planned port taken though the probe found it free: share plans it anew and says so. */
+    @Test
+    void shareReplansAHostPortDockerFindsTaken() throws Exception {
+        try (FlowFixture f = new FlowFixture(root, "ports:\n  base: 20000\n")) {
+            f.docker.failing("up", 1, "Error response from daemon: driver failed programming external connectivity on"
+                    + " endpoint piko-demo-shared-redis-1 (0f1e): Bind for 0.0.0.0:20079 failed: port is already allocated");
+            f.sharedServices().share("redis");
+            assertEquals(20080, f.workspace().store().ports(Names.SHARED).get(0).hostPort());
+            String override = Files.readString(root.resolve(".piko/shared/" + OverrideFile.NAME));
+            assertTrue(override.contains("20080") && !override.contains("20079"), override);
+            assertEquals(Set.of("redis"), f.docker.projects.get("piko-demo-shared"));
+            assertEquals(List.of("redis"), f.workspace().store().sharedServices());
+            assertEquals(List.of("Host port of shared redis 6379/tcp is now 20080 (was 20079)", "Marked redis as shared",
+                    "Created shared network: piko-demo-shared", "Started shared redis container"), f.done);
+            assertEquals(List.of(), f.warnings);
+        }
+    }
+
     @Test
     void shareRefusesAServiceThatDependsOnUnsharedOnes() throws Exception {
         try (FlowFixture f = new FlowFixture(root, null)) {

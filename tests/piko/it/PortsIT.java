@@ -1,16 +1,29 @@
 package piko.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static piko.it.CreateIT.port;
 import static piko.it.CreateIT.runningServices;
 
 import java.net.DatagramSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.yaml.snakeyaml.Yaml;
 
 /** Host ports are unique on the machine, busy ports are re-planned, and a changed plan applies at up. */
 class PortsIT extends DockerRequired {
@@ -76,6 +89,108 @@ class PortsIT extends DockerRequired {
                 assertEquals(Set.of("web", "redis"), runningServices(p.composeProject("t")));
                 assertEquals(now, published(p, "t", "redis", 6379));
             }
+        }
+    }
+
+    /**
+     * Another process takes the shared host port after piko planned it and before Docker publishes
+     * it (a `docker` first on PATH holds the first compose up until the test holds the port): share,
+     * and a create that starts the shared instance again, plan that port anew and start.
+     */
+    @Test
+    void aSharedPortTakenAfterThePlanIsPlannedAnewByShareAndByCreate() throws Exception {
+        try (TestProject p = TestProject.initialised(TestProject.WEB_AND_REDIS)) {
+            int[] taken = new int[1];
+            Run share = takingThePlannedPort(p, taken, "share", "redis");
+            int moved = sharedPort(p);
+            assertNotEquals(taken[0], moved);
+            assertTrue(share.err().contains("Host port of shared redis 6379/tcp is now " + moved + " (was " + taken[0] + ")"),
+                    share.describe());
+            assertEquals(moved, published(p, "shared", "redis", 6379));
+
+            p.piko("down", "--shared").ok();
+            Run create = takingThePlannedPort(p, taken, "create", "e");
+            assertEquals(moved, taken[0], "the recorded port was planned again");
+            int now = port(p, "e", "PIKO_REDIS_PORT");
+            assertNotEquals(moved, now);
+            assertTrue(create.err().contains("Host port of shared redis 6379/tcp is now " + now + " (was " + moved + ")"),
+                    create.describe());
+            assertEquals(now, sharedPort(p));
+            assertEquals(now, published(p, "shared", "redis", 6379));
+            assertEquals(Set.of("web"), runningServices(p.composeProject("e")));
+            assertEquals("PONG", CreateIT.redis(now, "PING"));
+        }
+    }
+
+    /**
+     * Runs piko with a `docker` that passes everything to the real one, but holds the first
+     * `compose ... up` until the test has bound the shared redis port piko planned (set in taken);
+     * returns piko's run, which must succeed.
+     */
+    private static Run takingThePlannedPort(TestProject p, int[] taken, String... args) throws Exception {
+        Path bin = Files.createTempDirectory("piko-it-docker");
+        String real = TestProject.exec(Path.of("/"), Map.of(), List.of("sh", "-c", "command -v docker")).out().strip();
+        Path docker = bin.resolve("docker");
+        Files.writeString(docker, """
+                #!/bin/sh
+                if [ "$1" = compose ] && [ ! -e "%1$s/go" ]; then
+                  for a in "$@"; do
+                    if [ "$a" = up ]; then
+                      touch "%1$s/up"
+                      while [ ! -e "%1$s/go" ]; do sleep 0.1; done
+                    fi
+                  done
+                fi
+                exec %2$s "$@"
+                """.formatted(bin, real));
+        assertTrue(docker.toFile().setExecutable(true));
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        try {
+            Future<Run> run = pool.submit(() -> p.pikoAt(p.root, Map.of("PATH", bin + ":" + System.getenv("PATH")), args));
+            while (!Files.exists(bin.resolve("up"))) {
+                assertFalse(run.isDone() && !Files.exists(bin.resolve("up")), () -> "piko ran no compose up: " + describe(run));
+                Thread.sleep(50);
+            }
+            taken[0] = statePort(p);
+            try (ServerSocket held = new ServerSocket()) {
+                held.bind(new InetSocketAddress("0.0.0.0", taken[0]));
+                Files.createFile(bin.resolve("go"));
+                return run.get().ok();
+            }
+        } finally {
+            pool.shutdownNow();
+            try (Stream<Path> files = Files.list(bin)) {
+                files.forEach(f -> f.toFile().delete());
+            }
+            Files.delete(bin);
+        }
+    }
+
+    private static String describe(Future<Run> run) {
+        try {
+            return run.get().describe();
+        } catch (Exception e) {
+            return e.toString();
+        }
+    }
+
+    /** The shared redis's host port as piko shared --json shows it, which must be the state's. */
+    private static int sharedPort(TestProject p) throws Exception {
+        List<Map<String, Object>> shared = new Yaml().load(p.piko("shared", "--json").ok().out());
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> ports = (List<Map<String, Object>>) shared.get(0).get("ports");
+        int shown = (Integer) ports.get(0).get("host");
+        assertEquals(statePort(p), shown, "piko shared --json shows the state's port");
+        return shown;
+    }
+
+    /** The shared redis's host port in the project's state. */
+    private static int statePort(TestProject p) throws Exception {
+        try (Connection db = DriverManager.getConnection("jdbc:sqlite:" + p.root.resolve(".piko/state.db"));
+             ResultSet r = db.createStatement().executeQuery(
+                     "SELECT host_port FROM port_allocation WHERE scope = 'shared' AND service = 'redis'")) {
+            assertTrue(r.next(), "the state holds a port of the shared redis");
+            return r.getInt(1);
         }
     }
 
