@@ -150,11 +150,27 @@ public class Docker implements ComposeGateway {
         if (progress == Progress.TERMINAL) {
             int code = runner.runOnStderr(call);
             if (code != 0) {
-                throw new PikoException(what + " failed (compose's output is above)");
+                throw new PikoException(what + " failed (compose's output is above)" + startErrors(target.projectName()));
             }
         } else {
             composeOrFail(progress == Progress.PLAIN ? call.echoTo(progressOut) : call, what);
         }
+    }
+
+    /**
+     * What Docker recorded of the project's containers whose last start failed (a host port taken,
+     * say), one per line after a newline; compose told only the terminal, and piko acts on it.
+     */
+    private String startErrors(String composeProject) {
+        Result ids = runner.run(quick(List.of("docker", "ps", "--all", "--quiet", "--filter",
+                "label=com.docker.compose.project=" + composeProject)));
+        if (!ids.ok() || ids.stdout().isBlank()) {
+            return "";
+        }
+        List<String> cmd = new ArrayList<>(List.of("docker", "inspect", "--format", "{{.State.Error}}"));
+        cmd.addAll(ids.stdout().lines().filter(l -> !l.isBlank()).toList());
+        Result errors = runner.run(quick(cmd));
+        return errors.stdout().lines().filter(l -> !l.isBlank()).map(l -> "\n" + l).collect(java.util.stream.Collectors.joining());
     }
 
     /** How compose's own progress reaches the user while it pulls, builds, creates and starts. */

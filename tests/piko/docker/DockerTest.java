@@ -20,6 +20,32 @@ class DockerTest {
         assertEquals(List.of(List.of("docker", "compose", "version", "--short")), runner.calls);
     }
 
+    /** On a terminal compose's output goes to the user only: the failure carries what Docker recorded of it. */
+    @Test
+    void aStartThatFailsOnATerminalCarriesTheErrorsDockerRecorded() {
+        String refused = "driver failed programming external connectivity on endpoint p-redis-1 (0f1e):"
+                + " Error starting userland proxy: listen tcp4 0.0.0.0:10179: bind: address already in use";
+        List<List<String>> calls = new java.util.ArrayList<>();
+        ProcessRunner runner = new ProcessRunner() {
+            @Override
+            public int runOnStderr(Call call) {
+                calls.add(call.command());
+                return 1;
+            }
+
+            @Override
+            public Result run(Call call) {
+                calls.add(call.command());
+                return new Result(0, call.command().get(1).equals("ps") ? "c1\nc2\n" : "\n" + refused + "\n", "");
+            }
+        };
+        Docker docker = new Docker(runner).showProgress(Docker.Progress.TERMINAL, null);
+        PikoException e = assertThrows(PikoException.class, () -> docker.composeUp(
+                ComposeTarget.byName("p"), List.of("redis"), java.util.Map.of(), piko.core.ComposeGateway.Up.START_AND_WAIT));
+        assertEquals("starting p failed (compose's output is above)\n" + refused, e.getMessage());
+        assertEquals(List.of("docker", "inspect", "--format", "{{.State.Error}}", "c1", "c2"), calls.get(2));
+    }
+
     @Test
     void saysWhichVersionWasFoundAndWhichIsNeeded() {
         PikoException e = assertThrows(PikoException.class,

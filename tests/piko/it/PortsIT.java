@@ -15,12 +15,14 @@ import java.net.ServerSocket;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Function;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.yaml.snakeyaml.Yaml;
@@ -95,13 +97,14 @@ class PortsIT extends DockerRequired {
     /**
      * Another process takes the shared host port after piko planned it and before Docker publishes
      * it (a `docker` first on PATH holds the first compose up until the test holds the port): share,
-     * and a create that starts the shared instance again, plan that port anew and start.
+     * and a create that starts the shared instance again (on a terminal, where compose's own output
+     * goes to the user only), plan that port anew and start.
      */
     @Test
     void aSharedPortTakenAfterThePlanIsPlannedAnewByShareAndByCreate() throws Exception {
         try (TestProject p = TestProject.initialised(TestProject.WEB_AND_REDIS)) {
             int[] taken = new int[1];
-            Run share = takingThePlannedPort(p, taken, "share", "redis");
+            Run share = takingThePlannedPort(p, taken, env -> p.pikoAt(p.root, env, "share", "redis"));
             int moved = sharedPort(p);
             assertNotEquals(taken[0], moved);
             assertTrue(share.err().contains("Host port of shared redis 6379/tcp is now " + moved + " (was " + taken[0] + ")"),
@@ -109,11 +112,11 @@ class PortsIT extends DockerRequired {
             assertEquals(moved, published(p, "shared", "redis", 6379));
 
             p.piko("down", "--shared").ok();
-            Run create = takingThePlannedPort(p, taken, "create", "e");
+            Run create = takingThePlannedPort(p, taken, env -> TerminalIT.onTerminal(p, env, "create", "e"));
             assertEquals(moved, taken[0], "the recorded port was planned again");
             int now = port(p, "e", "PIKO_REDIS_PORT");
             assertNotEquals(moved, now);
-            assertTrue(create.err().contains("Host port of shared redis 6379/tcp is now " + now + " (was " + moved + ")"),
+            assertTrue(create.out().contains("Host port of shared redis 6379/tcp is now " + now + " (was " + moved + ")"),
                     create.describe());
             assertEquals(now, sharedPort(p));
             assertEquals(now, published(p, "shared", "redis", 6379));
@@ -123,11 +126,12 @@ class PortsIT extends DockerRequired {
     }
 
     /**
-     * Runs piko with a `docker` that passes everything to the real one, but holds the first
-     * `compose ... up` until the test has bound the shared redis port piko planned (set in taken);
-     * returns piko's run, which must succeed.
+     * Runs piko (given its environment) with a `docker` that passes everything to the real one, but
+     * holds the first `compose ... up` until the test has bound the shared redis port piko planned
+     * (set in taken); returns piko's run, which must succeed.
      */
-    private static Run takingThePlannedPort(TestProject p, int[] taken, String... args) throws Exception {
+    private static Run takingThePlannedPort(TestProject p, int[] taken, Function<Map<String, String>, Run> piko)
+            throws Exception {
         Path bin = Files.createTempDirectory("piko-it-docker");
         String real = TestProject.exec(Path.of("/"), Map.of(), List.of("sh", "-c", "command -v docker")).out().strip();
         Path docker = bin.resolve("docker");
@@ -146,7 +150,9 @@ class PortsIT extends DockerRequired {
         assertTrue(docker.toFile().setExecutable(true));
         ExecutorService pool = Executors.newSingleThreadExecutor();
         try {
-            Future<Run> run = pool.submit(() -> p.pikoAt(p.root, Map.of("PATH", bin + ":" + System.getenv("PATH")), args));
+            Map<String, String> env = new HashMap<>(TestProject.MACHINE);
+            env.put("PATH", bin + ":" + System.getenv("PATH"));
+            Future<Run> run = pool.submit(() -> piko.apply(env));
             while (!Files.exists(bin.resolve("up"))) {
                 assertFalse(run.isDone() && !Files.exists(bin.resolve("up")), () -> "piko ran no compose up: " + describe(run));
                 Thread.sleep(50);
