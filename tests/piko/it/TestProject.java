@@ -4,9 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -44,17 +47,58 @@ final class TestProject implements AutoCloseable {
               data: {}
             """;
 
-    /** Each project gets its own port base (below the ephemeral range), so exact port checks never meet other ports. */
+    /** Port bases of test projects: 12 ranges of 1000 ports below the ephemeral range. */
+    private static final int BASES = 12;
     private static final java.util.concurrent.atomic.AtomicInteger NEXT_BASE =
-            new java.util.concurrent.atomic.AtomicInteger(new java.util.Random().nextInt(12));
+            new java.util.concurrent.atomic.AtomicInteger(new java.util.Random().nextInt(BASES));
 
     final Path root;
     final String name;
-    final int portBase = 20000 + 1000 * (NEXT_BASE.getAndIncrement() % 12);
+    final int portBase;
+    /** Held while the project lives: no other test project on this machine, of any test run, has its base. */
+    private final FileChannel portBaseLock;
 
-    private TestProject(Path root) {
+    private TestProject(Path root, PortBase base) {
         this.root = root;
         this.name = root.getFileName().toString();
+        this.portBase = base.base();
+        this.portBaseLock = base.lock();
+    }
+
+    private record PortBase(int base, FileChannel lock) {
+    }
+
+    /**
+     * A port base that no other open test project holds, in this test run or another one sharing the
+     * machine (and its Docker engine), so exact port checks never meet another run's containers.
+     */
+    private static PortBase claimPortBase() throws IOException {
+        Path dir = Files.createDirectories(Path.of(System.getProperty("java.io.tmpdir"), "piko-it", "port-bases"));
+        while (true) {
+            for (int i = 0; i < BASES; i++) {
+                int base = 20000 + 1000 * (NEXT_BASE.getAndIncrement() % BASES);
+                FileChannel channel;
+                try {
+                    channel = FileChannel.open(dir.resolve(base + ".lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+                } catch (java.nio.file.AccessDeniedException anotherUsers) {
+                    continue;
+                }
+                try {
+                    if (channel.tryLock() != null) {
+                        return new PortBase(base, channel);
+                    }
+                } catch (OverlappingFileLockException heldHere) {
+                    // another open project of this run has it
+                }
+                channel.close();
+            }
+            try {
+                Thread.sleep(200);  // every base is in use: wait for a project to close
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException("interrupted while waiting for a free port base", e);
+            }
+        }
     }
 
     /** The host port piko plans for a target in environment number slot when nothing is in the way. */
@@ -70,7 +114,7 @@ final class TestProject implements AutoCloseable {
     static TestProject gitRepo() throws IOException {
         Path dir = Files.createDirectories(Path.of(System.getProperty("java.io.tmpdir"), "piko-it",
                 "t" + UUID.randomUUID().toString().substring(0, 8)));
-        TestProject p = new TestProject(dir);
+        TestProject p = new TestProject(dir, claimPortBase());
         p.git("init", "-q", "-b", "main");
         p.git("config", "user.email", "test@example.com");
         p.git("config", "user.name", "piko test");
@@ -188,6 +232,8 @@ final class TestProject implements AutoCloseable {
         }
         try (Stream<Path> files = Files.walk(root)) {
             files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } finally {
+            portBaseLock.close();  // its ports are free again
         }
     }
 }
