@@ -6,7 +6,9 @@
 //DEPS org.xerial:sqlite-jdbc:3.50.3.0
 //DEPS org.yaml:snakeyaml:2.4
 //DEPS org.zeroturnaround:zt-exec:1.12
-//DEPS org.slf4j:slf4j-nop:1.7.36
+// slf4j 2 (for zt-exec and sqlite-jdbc), whose classes a class-data archive holds, unlike 1.7's Java 5 ones
+//DEPS org.slf4j:slf4j-api:2.0.17
+//DEPS org.slf4j:slf4j-nop:2.0.17
 //SOURCES lib/piko/cli/BaseCommand.java
 //SOURCES lib/piko/cli/Binding.java
 //SOURCES lib/piko/cli/CommandSpecs.java
@@ -28,6 +30,7 @@
 //SOURCES lib/piko/cli/ListEnvs.java
 //SOURCES lib/piko/cli/Logs.java
 //SOURCES lib/piko/cli/Main.java
+//SOURCES lib/piko/cli/PicocliFactory.java
 //SOURCES lib/piko/cli/PikoCommand.java
 //SOURCES lib/piko/cli/PortText.java
 //SOURCES lib/piko/cli/Quiet.java

@@ -4,7 +4,8 @@
 //DEPS org.xerial:sqlite-jdbc:3.50.3.0
 //DEPS org.yaml:snakeyaml:2.4
 //DEPS org.zeroturnaround:zt-exec:1.12
-//DEPS org.slf4j:slf4j-nop:1.7.36
+//DEPS org.slf4j:slf4j-api:2.0.17
+//DEPS org.slf4j:slf4j-nop:2.0.17
 //DEPS org.junit:junit-bom:5.14.1@pom
 //DEPS org.junit.jupiter:junit-jupiter
 //DEPS org.junit.platform:junit-platform-launcher

@@ -99,7 +99,7 @@ final class CommandSpecs {
 
     @SuppressWarnings("unchecked")
     private static CommandLine pikoCommand(PikoCommand c) {
-        CommandSpec s = CommandSpec.wrapWithoutInspection(c);
+        CommandSpec s = CommandSpec.wrapWithoutInspection(c, PicocliFactory.INSTANCE);
         s.name("piko");
         s.usageMessage().description("An isolated Docker Compose environment for every git worktree, with shared services.");
         s.versionProvider(new Version());
@@ -107,12 +107,12 @@ final class CommandSpecs {
                 Binding.setterOnly(false, v -> c.setVerbose((Boolean) v))).initialValue(false).build());
         standardHelpOptions(s);
         c.spec = s;
-        return new CommandLine(s);
+        return new CommandLine(s, PicocliFactory.INSTANCE);
     }
 
     @SuppressWarnings("unchecked")
     private static CommandLine init(Init c) {
-        CommandSpec s = CommandSpec.wrapWithoutInspection(c);
+        CommandSpec s = CommandSpec.wrapWithoutInspection(c, PicocliFactory.INSTANCE);
         s.name("init");
         s.usageMessage().description("Start using piko in this git repository (creates .piko/state.db).");
         c.quiet = new Quiet();
@@ -120,12 +120,12 @@ final class CommandSpecs {
                 Binding.of(() -> c.quiet.quiet, v -> c.quiet.quiet = (Boolean) v)).initialValue(c.quiet.quiet).build());
         standardHelpOptions(s);
         c.spec = s;
-        return new CommandLine(s);
+        return new CommandLine(s, PicocliFactory.INSTANCE);
     }
 
     @SuppressWarnings("unchecked")
     private static CommandLine create(Create c) {
-        CommandSpec s = CommandSpec.wrapWithoutInspection(c);
+        CommandSpec s = CommandSpec.wrapWithoutInspection(c, PicocliFactory.INSTANCE);
         s.name("create");
         s.usageMessage().description("Create an environment: a worktree in .piko/worktrees/<name> and its own compose project.");
         c.quiet = new Quiet();
@@ -137,12 +137,12 @@ final class CommandSpecs {
                 Binding.of(() -> c.branch, v -> c.branch = (java.lang.String) v)).initialValue(c.branch).build());
         standardHelpOptions(s);
         c.spec = s;
-        return new CommandLine(s);
+        return new CommandLine(s, PicocliFactory.INSTANCE);
     }
 
     @SuppressWarnings("unchecked")
     private static CommandLine listEnvs(ListEnvs c) {
-        CommandSpec s = CommandSpec.wrapWithoutInspection(c);
+        CommandSpec s = CommandSpec.wrapWithoutInspection(c, PicocliFactory.INSTANCE);
         s.name("list");
         s.aliases("ls");
         s.usageMessage().description("List environments with their live status (running, stopped, partial, broken).");
@@ -150,12 +150,12 @@ final class CommandSpecs {
                 Binding.of(() -> c.json, v -> c.json = (Boolean) v)).initialValue(c.json).build());
         standardHelpOptions(s);
         c.spec = s;
-        return new CommandLine(s);
+        return new CommandLine(s, PicocliFactory.INSTANCE);
     }
 
     @SuppressWarnings("unchecked")
     private static CommandLine status(Status c) {
-        CommandSpec s = CommandSpec.wrapWithoutInspection(c);
+        CommandSpec s = CommandSpec.wrapWithoutInspection(c, PicocliFactory.INSTANCE);
         s.name("status");
         s.usageMessage().description("Show each service of an environment (or of all): state, health and host ports.");
         s.addPositional(bound(PositionalParamSpec.builder().description("Environment (default: the worktree you are in, else all).").paramLabel("<name>").arity("0..1").type(java.lang.String.class),
@@ -164,12 +164,12 @@ final class CommandSpecs {
                 Binding.of(() -> c.json, v -> c.json = (Boolean) v)).initialValue(c.json).build());
         standardHelpOptions(s);
         c.spec = s;
-        return new CommandLine(s);
+        return new CommandLine(s, PicocliFactory.INSTANCE);
     }
 
     @SuppressWarnings("unchecked")
     private static CommandLine up(Up c) {
-        CommandSpec s = CommandSpec.wrapWithoutInspection(c);
+        CommandSpec s = CommandSpec.wrapWithoutInspection(c, PicocliFactory.INSTANCE);
         s.name("up");
         s.usageMessage().description("Start an environment (idempotent).");
         c.quiet = new Quiet();
@@ -179,12 +179,12 @@ final class CommandSpecs {
                 Binding.of(() -> c.name, v -> c.name = (java.lang.String) v)).initialValue(c.name).build());
         standardHelpOptions(s);
         c.spec = s;
-        return new CommandLine(s);
+        return new CommandLine(s, PicocliFactory.INSTANCE);
     }
 
     @SuppressWarnings("unchecked")
     private static CommandLine down(Down c) {
-        CommandSpec s = CommandSpec.wrapWithoutInspection(c);
+        CommandSpec s = CommandSpec.wrapWithoutInspection(c, PicocliFactory.INSTANCE);
         s.name("down");
         s.usageMessage().description("Stop an environment's containers, keeping them and their data (idempotent); with --shared, stop the shared services instead.");
         c.quiet = new Quiet();
@@ -198,12 +198,12 @@ final class CommandSpecs {
                 Binding.of(() -> c.volumes, v -> c.volumes = (Boolean) v)).initialValue(c.volumes).build());
         standardHelpOptions(s);
         c.spec = s;
-        return new CommandLine(s);
+        return new CommandLine(s, PicocliFactory.INSTANCE);
     }
 
     @SuppressWarnings("unchecked")
     private static CommandLine restart(Restart c) {
-        CommandSpec s = CommandSpec.wrapWithoutInspection(c);
+        CommandSpec s = CommandSpec.wrapWithoutInspection(c, PicocliFactory.INSTANCE);
         s.name("restart");
         s.usageMessage().description("Restart an environment, or one service of it.");
         c.quiet = new Quiet();
@@ -215,12 +215,12 @@ final class CommandSpecs {
                 Binding.of(() -> c.service, v -> c.service = (java.lang.String) v)).initialValue(c.service).build());
         standardHelpOptions(s);
         c.spec = s;
-        return new CommandLine(s);
+        return new CommandLine(s, PicocliFactory.INSTANCE);
     }
 
     @SuppressWarnings("unchecked")
     private static CommandLine destroy(Destroy c) {
-        CommandSpec s = CommandSpec.wrapWithoutInspection(c);
+        CommandSpec s = CommandSpec.wrapWithoutInspection(c, PicocliFactory.INSTANCE);
         s.name("destroy");
         s.usageMessage().description("Remove an environment: its containers, network, worktree and state (its branch is kept).");
         c.quiet = new Quiet();
@@ -234,12 +234,12 @@ final class CommandSpecs {
                 Binding.of(() -> c.force, v -> c.force = (Boolean) v)).initialValue(c.force).build());
         standardHelpOptions(s);
         c.spec = s;
-        return new CommandLine(s);
+        return new CommandLine(s, PicocliFactory.INSTANCE);
     }
 
     @SuppressWarnings("unchecked")
     private static CommandLine env(Env c) {
-        CommandSpec s = CommandSpec.wrapWithoutInspection(c);
+        CommandSpec s = CommandSpec.wrapWithoutInspection(c, PicocliFactory.INSTANCE);
         s.name("env");
         s.usageMessage().description("Print an environment's PIKO_* variables, for: eval \"$(piko env <name>)\".");
         s.addPositional(bound(PositionalParamSpec.builder().description("Environment (default: the worktree you are in).").paramLabel("<name>").arity("0..1").type(java.lang.String.class),
@@ -248,12 +248,12 @@ final class CommandSpecs {
                 Binding.of(() -> c.json, v -> c.json = (Boolean) v)).initialValue(c.json).build());
         standardHelpOptions(s);
         c.spec = s;
-        return new CommandLine(s);
+        return new CommandLine(s, PicocliFactory.INSTANCE);
     }
 
     @SuppressWarnings("unchecked")
     private static CommandLine share(Share c) {
-        CommandSpec s = CommandSpec.wrapWithoutInspection(c);
+        CommandSpec s = CommandSpec.wrapWithoutInspection(c, PicocliFactory.INSTANCE);
         s.name("share");
         s.usageMessage().description("Run one instance of a service for all environments (in piko-<project>-shared) and list it in piko.yaml.");
         c.quiet = new Quiet();
@@ -263,12 +263,12 @@ final class CommandSpecs {
                 Binding.of(() -> c.service, v -> c.service = (java.lang.String) v)).initialValue(c.service).build());
         standardHelpOptions(s);
         c.spec = s;
-        return new CommandLine(s);
+        return new CommandLine(s, PicocliFactory.INSTANCE);
     }
 
     @SuppressWarnings("unchecked")
     private static CommandLine isolate(Isolate c) {
-        CommandSpec s = CommandSpec.wrapWithoutInspection(c);
+        CommandSpec s = CommandSpec.wrapWithoutInspection(c, PicocliFactory.INSTANCE);
         s.name("isolate");
         s.usageMessage().description("Stop sharing a service: environments created from now on run their own copy.");
         c.quiet = new Quiet();
@@ -278,24 +278,24 @@ final class CommandSpecs {
                 Binding.of(() -> c.service, v -> c.service = (java.lang.String) v)).initialValue(c.service).build());
         standardHelpOptions(s);
         c.spec = s;
-        return new CommandLine(s);
+        return new CommandLine(s, PicocliFactory.INSTANCE);
     }
 
     @SuppressWarnings("unchecked")
     private static CommandLine shared(Shared c) {
-        CommandSpec s = CommandSpec.wrapWithoutInspection(c);
+        CommandSpec s = CommandSpec.wrapWithoutInspection(c, PicocliFactory.INSTANCE);
         s.name("shared");
         s.usageMessage().description("List shared services: status, container, network, host ports and the environments using them.");
         s.addOption(bound(OptionSpec.builder("--json").description("Print JSON.").paramLabel("<json>").type(boolean.class),
                 Binding.of(() -> c.json, v -> c.json = (Boolean) v)).initialValue(c.json).build());
         standardHelpOptions(s);
         c.spec = s;
-        return new CommandLine(s);
+        return new CommandLine(s, PicocliFactory.INSTANCE);
     }
 
     @SuppressWarnings("unchecked")
     private static CommandLine doctor(Doctor c) {
-        CommandSpec s = CommandSpec.wrapWithoutInspection(c);
+        CommandSpec s = CommandSpec.wrapWithoutInspection(c, PicocliFactory.INSTANCE);
         s.name("doctor");
         s.usageMessage().description("Compare the state with Docker and git (orphans, missing worktrees, containers, networks, shared links, busy ports); with --fix, repair what differs. Exits 1 while something is left to repair.");
         s.addOption(bound(OptionSpec.builder("--fix").description("Repair every finding that has a repair, then check again.").paramLabel("<fix>").type(boolean.class),
@@ -304,12 +304,12 @@ final class CommandSpecs {
                 Binding.of(() -> c.json, v -> c.json = (Boolean) v)).initialValue(c.json).build());
         standardHelpOptions(s);
         c.spec = s;
-        return new CommandLine(s);
+        return new CommandLine(s, PicocliFactory.INSTANCE);
     }
 
     @SuppressWarnings("unchecked")
     private static CommandLine logs(Logs c) {
-        CommandSpec s = CommandSpec.wrapWithoutInspection(c);
+        CommandSpec s = CommandSpec.wrapWithoutInspection(c, PicocliFactory.INSTANCE);
         s.name("logs");
         s.usageMessage().description("Show the logs of an environment's services; a shared service's come from its shared instance.");
         s.addPositional(bound(PositionalParamSpec.builder().description("Environment (default: the worktree you are in; 'shared' for the shared services), then services (default: all).").paramLabel("[<name>] [<service>...]").arity("0..*").type(java.util.List.class).auxiliaryTypes(java.lang.String.class),
@@ -320,36 +320,36 @@ final class CommandSpecs {
                 Binding.of(() -> c.tail, v -> c.tail = (java.lang.Integer) v)).initialValue(c.tail).build());
         standardHelpOptions(s);
         c.spec = s;
-        return new CommandLine(s);
+        return new CommandLine(s, PicocliFactory.INSTANCE);
     }
 
     @SuppressWarnings("unchecked")
     private static CommandLine exec(Exec c) {
-        CommandSpec s = CommandSpec.wrapWithoutInspection(c);
+        CommandSpec s = CommandSpec.wrapWithoutInspection(c, PicocliFactory.INSTANCE);
         s.name("exec");
         s.usageMessage().description("Run a command in a running service of an environment and exit with its exit code; with a terminal when stdin is one. A shared service's command runs in its shared instance.");
         s.addPositional(bound(PositionalParamSpec.builder().description("Environment (default: the worktree you are in), service, then the command and its arguments.").paramLabel("[<name>] <service> [--] <command>").arity("1..*").type(java.util.List.class).auxiliaryTypes(java.lang.String.class),
                 Binding.of(() -> c.words, v -> c.words = (java.util.List<java.lang.String>) v)).initialValue(c.words).build());
         standardHelpOptions(s);
         c.spec = s;
-        return new CommandLine(s);
+        return new CommandLine(s, PicocliFactory.INSTANCE);
     }
 
     @SuppressWarnings("unchecked")
     private static CommandLine compose(Compose c) {
-        CommandSpec s = CommandSpec.wrapWithoutInspection(c);
+        CommandSpec s = CommandSpec.wrapWithoutInspection(c, PicocliFactory.INSTANCE);
         s.name("compose");
         s.usageMessage().description("Run any docker compose command on an environment, with its project name, files and directory ('shared' for the shared services' project).");
         s.addPositional(bound(PositionalParamSpec.builder().description("Environment (default: the worktree you are in), then compose's arguments, e.g. -- ps.").paramLabel("[<name>] [--] <compose arguments>").arity("1..*").type(java.util.List.class).auxiliaryTypes(java.lang.String.class),
                 Binding.of(() -> c.words, v -> c.words = (java.util.List<java.lang.String>) v)).initialValue(c.words).build());
         standardHelpOptions(s);
         c.spec = s;
-        return new CommandLine(s);
+        return new CommandLine(s, PicocliFactory.INSTANCE);
     }
 
     @SuppressWarnings("unchecked")
     private static CommandLine install(Install c) {
-        CommandSpec s = CommandSpec.wrapWithoutInspection(c);
+        CommandSpec s = CommandSpec.wrapWithoutInspection(c, PicocliFactory.INSTANCE);
         s.name("install");
         s.usageMessage().description("Install the fast piko launcher: one JVM on the newest Java found, with a class-data archive.", "Run it again to update. Works from any piko: a clone, a JBang alias, an installed launcher.");
         c.quiet = new Quiet();
@@ -363,29 +363,29 @@ final class CommandSpecs {
                 Binding.of(() -> c.java, v -> c.java = (java.lang.String) v)).initialValue(c.java).build());
         standardHelpOptions(s);
         c.spec = s;
-        return new CommandLine(s);
+        return new CommandLine(s, PicocliFactory.INSTANCE);
     }
 
     @SuppressWarnings("unchecked")
     private static CommandLine completion(Completion c) {
-        CommandSpec s = CommandSpec.wrapWithoutInspection(c);
+        CommandSpec s = CommandSpec.wrapWithoutInspection(c, PicocliFactory.INSTANCE);
         s.name("completion");
         s.usageMessage().description("Print the shell completion script for bash, zsh or fish (see the README to install it).");
         s.addPositional(bound(PositionalParamSpec.builder().description("bash, zsh or fish.").paramLabel("<shell>").type(java.lang.String.class),
                 Binding.of(() -> c.shell, v -> c.shell = (java.lang.String) v)).initialValue(c.shell).build());
         standardHelpOptions(s);
         c.spec = s;
-        return new CommandLine(s);
+        return new CommandLine(s, PicocliFactory.INSTANCE);
     }
 
     @SuppressWarnings("unchecked")
     private static CommandLine complete(Complete c) {
-        CommandSpec s = CommandSpec.wrapWithoutInspection(c);
+        CommandSpec s = CommandSpec.wrapWithoutInspection(c, PicocliFactory.INSTANCE);
         s.name("__complete");
         s.usageMessage().hidden(true);
         s.addPositional(bound(PositionalParamSpec.builder().paramLabel("<words>").arity("0..*").type(java.util.List.class).auxiliaryTypes(java.lang.String.class),
                 Binding.of(() -> c.words, v -> c.words = (java.util.List<java.lang.String>) v)).initialValue(c.words).build());
         c.spec = s;
-        return new CommandLine(s);
+        return new CommandLine(s, PicocliFactory.INSTANCE);
     }
 }

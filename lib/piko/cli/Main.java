@@ -23,7 +23,26 @@ public final class Main {
 
     /** piko as its own process: Ctrl-C and SIGTERM stop a command that makes things, which undoes them. */
     public static void main(String... args) {
-        System.exit(run(Terminal.stdout(), Terminal.stderr(), true, args));
+        nameLoggingProvider();
+        int code = run(Terminal.stdout(), Terminal.stderr(), true, args);
+        System.out.flush();
+        System.err.flush();
+        if (piko.state.NativeSqlite.driverUnpackedItsLibrary()) {
+            System.exit(code);
+        }
+        // System.exit first starts the JDK's logging to log the exit (Java 21+), which searches every
+        // jar on the class path for a logger: 50 M instructions, a sixth of a whole `piko env`. No
+        // shutdown hook is left to run: each process piko starts has ended (a prefetched docker ps
+        // ends by itself).
+        Runtime.getRuntime().halt(code);
+    }
+
+    /** Named, slf4j's provider (zt-exec and sqlite-jdbc log through slf4j) is not looked for in every jar. */
+    static void nameLoggingProvider() {
+        if (System.getProperty("slf4j.provider") == null) {
+            System.setProperty("slf4j.provider", "org.slf4j.nop.NOPServiceProvider");
+            System.setProperty("slf4j.internal.verbosity", "WARN");  // else slf4j says it used the property
+        }
     }
 
     public static int run(String... args) {
@@ -99,7 +118,7 @@ public final class Main {
     /** A command's model as CommandSpecs builds it, or by picocli's annotation reading for one it lacks. */
     static CommandLine commandLine(Object command) {
         CommandLine generated = CommandSpecs.of(command);
-        return generated != null ? generated : new CommandLine(command);
+        return generated != null ? generated : new CommandLine(command, PicocliFactory.INSTANCE);
     }
 
     /** The command a run names: its first word that is not an option (ls means list). */

@@ -1,24 +1,42 @@
 package piko.cli;
 
+import java.nio.file.Path;
 import java.util.List;
+import piko.core.Workspace;
+import piko.model.PortAllocation;
+import piko.state.ProjectState;
 
 /**
  * The training run of `piko install`: everyday commands once each, in one JVM, in a throw-away
- * project, so the class-data archive holds what they load. Their failures (no Docker, no such
- * environment) come after the loading and do not matter.
+ * project, so the class-data archive holds what they load. Their failures (no Docker) come after
+ * the loading and do not matter.
  */
 public final class Training {
+    private static final String ENV = "training";
     private static final List<List<String>> COMMANDS = List.of(
-            List.of("init"), List.of("status"), List.of("list"), List.of("list", "--json"), List.of("shared"),
-            List.of("env", "training"), List.of("env", "training", "--json"), List.of("status", "training"),
+            List.of("status"), List.of("list"), List.of("list", "--json"), List.of("shared"),
+            List.of("env", ENV), List.of("env", ENV, "--json"), List.of("status", ENV),
             List.of("--version"), List.of("--help"), List.of("create", "--help"));
 
     private Training() {
     }
 
     public static void main(String... args) {
+        Main.nameLoggingProvider();
+        Main.run("init");
+        recordEnvironment(Path.of(System.getProperty("user.dir")));
         for (List<String> command : COMMANDS) {
             Main.run(command.toArray(String[]::new));
+        }
+    }
+
+    /** An environment in the state alone (no worktree, no containers), so that env and status go their whole way. */
+    private static void recordEnvironment(Path root) {
+        try (ProjectState state = ProjectState.open(Workspace.stateFile(root), root)) {
+            state.adoptEnvironment(ENV, ENV, root.resolve(ENV), 1, List.of("web"), List.of(
+                    new PortAllocation(ENV, "web", 8080, "tcp", 20001), new PortAllocation(ENV, "web", 53, "udp", 20002)));
+        } catch (RuntimeException e) {
+            // without it, the archive holds less; it is made all the same
         }
     }
 }

@@ -17,8 +17,10 @@ import org.sqlite.util.OSInfo;
  * machines: the driver's own OSInfo starts `uname -o` (looking for Android) and reads every entry
  * of /proc/self/map_files (looking for musl), 50 to 90 ms of each piko command.
  */
-final class NativeSqlite {
+public final class NativeSqlite {
     private static final String LIB = "libsqlitejdbc.so";
+    private static volatile boolean connected;
+    private static volatile boolean ownCopy;
 
     private NativeSqlite() {
     }
@@ -44,6 +46,7 @@ final class NativeSqlite {
             }
             System.setProperty("org.sqlite.lib.path", dir.toString());
             System.setProperty("org.sqlite.lib.name", LIB);
+            ownCopy = true;
         } catch (IOException | RuntimeException e) {
             // the driver unpacks the library itself, as it would without piko's help
         }
@@ -85,7 +88,16 @@ final class NativeSqlite {
      */
     static java.sql.Connection connect(Path file, java.util.Properties properties) throws java.sql.SQLException {
         useCachedCopy();
+        connected = true;
         return org.sqlite.JDBC.createConnection("jdbc:sqlite:" + file, properties);
+    }
+
+    /**
+     * True when the driver unpacked its library itself: it then deletes the copy in a shutdown
+     * hook, which only an orderly JVM exit runs.
+     */
+    public static boolean driverUnpackedItsLibrary() {
+        return connected && !ownCopy;
     }
 
     private static Path cacheRoot() {

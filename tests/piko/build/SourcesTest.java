@@ -36,10 +36,7 @@ class SourcesTest {
             if (gav.length > 3) {
                 continue; // a classifier (picocli's sources), which only piko install reads
             }
-            String artifact = gav[0] + ":" + gav[1] + ":";
-            assertTrue(mcpDeps.contains(dep) || (artifact.equals("org.slf4j:slf4j-nop:")
-                            && mcpDeps.stream().anyMatch(d -> d.startsWith(artifact))),
-                    "piko-mcp.java lacks piko.java's dependency " + dep);
+            assertTrue(mcpDeps.contains(dep), "piko-mcp.java lacks piko.java's dependency " + dep);
         }
     }
 

@@ -137,7 +137,7 @@ class CommandSpecsTest {
         StringBuilder b = new StringBuilder("\n");
         b.append("    @SuppressWarnings(\"unchecked\")\n");
         b.append("    private static CommandLine ").append(method).append("(").append(cls.getSimpleName()).append(" c) {\n");
-        b.append("        CommandSpec s = CommandSpec.wrapWithoutInspection(c);\n");
+        b.append("        CommandSpec s = CommandSpec.wrapWithoutInspection(c, PicocliFactory.INSTANCE);\n");
         b.append("        s.name(").append(literal(cmd.name())).append(");\n");
         if (cmd.aliases().length > 0) {
             b.append("        s.aliases(").append(literals(cmd.aliases())).append(");\n");
@@ -194,7 +194,7 @@ class CommandSpecsTest {
         for (String f : specFields) {
             b.append("        c.").append(f).append(" = s;\n");
         }
-        b.append("        return new CommandLine(s);\n    }\n");
+        b.append("        return new CommandLine(s, PicocliFactory.INSTANCE);\n    }\n");
         return b.toString();
     }
 
