@@ -24,10 +24,11 @@ import org.yaml.snakeyaml.Yaml;
 class CorpusIT extends DockerRequired {
     /**
      * A web stack: proxy on the front network only, a built api on both, db on the back network
-     * only (from an included file, with a container_name the api uses, a fixed subnet and
-     * address), a service extended from another file whose healthcheck never passes, a secret,
-     * tcp+udp on one port, a port range on host_ip 127.0.0.1, a gitignored .env and env_file, and
-     * an agent on the host's network with the Docker socket (what piko cannot keep apart).
+     * only (from an included file, with a container_name the api uses, an alias, a named volume,
+     * a fixed subnet and address), a service extended from another file whose healthcheck never
+     * passes, a secret, tcp+udp on one port, a port range on host_ip 127.0.0.1, a gitignored .env
+     * and env_file, a mail catcher behind the profile dev, and an agent on the host's network
+     * with the Docker socket (what piko cannot keep apart).
      */
     static final String STACK = """
             include:
@@ -56,6 +57,14 @@ class CorpusIT extends DockerRequired {
                 network_mode: host
                 volumes: ["/var/run/docker.sock:/var/run/docker.sock:ro"]
                 stop_grace_period: 1s
+              mail:
+                image: piko-test/busybox:1
+                command: ["httpd", "-f", "-p", "8025", "-h", "/tmp"]
+                profiles: [dev]
+                ports: ["8025"]
+                stop_grace_period: 1s
+            volumes:
+              unused: {}
             networks:
               front: {}
               back:
@@ -76,7 +85,10 @@ class CorpusIT extends DockerRequired {
                   back:
                     ipv4_address: 172.29.5.10
                     aliases: [pg]
+                volumes: [dbdata:/data]
                 stop_grace_period: 1s
+            volumes:
+              dbdata: {}
             """;
     static final String COMMON = """
             services:
@@ -89,7 +101,7 @@ class CorpusIT extends DockerRequired {
 
     @Test
     @SuppressWarnings("unchecked")
-    void aSplitNetworkStackWithIncludeExtendsBuildSecretsAndGitignoredEnvFiles() throws Exception {
+    void aSplitNetworkStackWithIncludeExtendsBuildSecretsProfilesAndGitignoredEnvFilesThroughShareAndDestroy() throws Exception {
         try (TestProject p = TestProject.gitRepo()) {
             p.write("compose.yaml", STACK);
             p.write("db/compose.yaml", DB);
@@ -110,10 +122,10 @@ class CorpusIT extends DockerRequired {
                 assertTrue(one.err().contains("warning: agent uses network_mode: host"), one.describe());
                 assertTrue(one.err().contains("warning: agent mounts the Docker socket (/var/run/docker.sock)"), one.describe());
                 // a fixed subnet would make this one fail with "Pool overlaps"
-                p.piko("create", "e2").ok();
-                for (String env : List.of("e1", "e2")) {
-                    assertEquals(Set.of("proxy", "api", "db", "sick", "agent"), runningServices(p.composeProject(env)));
-                }
+                p.pikoAt(p.root, Map.of("COMPOSE_PROFILES", "dev"), "create", "e2").ok();
+                assertEquals(Set.of("proxy", "api", "db", "sick", "agent"), runningServices(p.composeProject("e1")));
+                assertEquals(Set.of("proxy", "api", "db", "sick", "agent", "mail"), runningServices(p.composeProject("e2")),
+                        "COMPOSE_PROFILES=dev");
                 String api1 = p.composeProject("e1") + "-api-1";
                 String proxy1 = p.composeProject("e1") + "-proxy-1";
                 assertEquals("db-e1", http(api1, "database", 8000), "container_name stays a name for its environment");
@@ -153,17 +165,31 @@ class CorpusIT extends DockerRequired {
                 assertEquals("db-e2", http(p.composeProject("e2") + "-api-1", "db", 8000));
                 port(p, "e2", "PIKO_DB_PORT");
 
-                // the db on the back network only, with its container_name, alias and pinned address, shared
+                // the db on the back network only, with its container_name, alias, volume and
+                // pinned address, shared; and the mail catcher behind its profile
+                String shared = "piko-" + p.name + "-shared";
                 Run share = p.piko("share", "db").ok();
-                assertTrue(share.err().contains("\u2713 Created shared network: piko-" + p.name + "-shared_back"), share.describe());
+                assertTrue(share.err().contains("\u2713 Created shared network: " + shared + "_back"), share.describe());
+                Run mail = p.piko("share", "mail").ok();
+                assertTrue(mail.err().contains("Started shared mail container"), "a service behind a profile: " + mail.describe());
+                assertTrue(DockerOracle.networkExists(shared + "_back"));
+                assertTrue(DockerOracle.networkExists(shared), "mail joins the default network");
+                assertFalse(DockerOracle.networkExists(shared + "_front"), "no shared service uses front");
+                assertEquals(List.of(shared + "_dbdata"), DockerOracle.volumesOfProject(shared), "only what db uses");
+                List<Map<String, Object>> sharedListed = new Yaml().load(p.piko("shared", "--json").ok().out());
+                for (Map<String, Object> service : sharedListed) {
+                    for (String net : String.valueOf(service.get("network")).split(", ")) {
+                        assertTrue(DockerOracle.networkExists(net), "piko shared names " + net);
+                    }
+                }
                 p.piko("create", "e3").ok();
                 assertEquals(Set.of("proxy", "api", "sick", "agent"), runningServices(p.composeProject("e3")));
                 assertEquals("hello-from-env-file changed-in-main tok3n", http(p.composeProject("e3") + "-api-1", "localhost", 8080));
-                sharedDbKeepsItsNetworksAndNames(p, "api", List.of("db", "database", "pg"));
+                sharedDbKeepsItsNetworksAndNames(p, List.of("db", "database", "pg"));
 
                 String image1 = p.composeProject("e1") + "-api";
                 assertTrue(TestProject.docker("image", "inspect", image1).code() == 0, "compose built the api image");
-                Run destroy = p.piko("destroy", "e1").ok();
+                Run destroy = p.piko("destroy", "e1", "--volumes").ok();
                 assertTrue(destroy.err().contains("Removed the images compose built for it: " + image1 + ":latest"), destroy.describe());
                 assertNotEquals(0, TestProject.docker("image", "inspect", image1).code(), "the built image is gone");
                 assertEquals(0, TestProject.docker("image", "inspect", p.composeProject("e2") + "-api").code(), "e2's stays");
@@ -233,79 +259,12 @@ class CorpusIT extends DockerRequired {
         }
     }
 
-    /**
-     * Split networks with a shared database: proxy on front, backend on front and back, db on
-     * back with a container_name and a declared alias; a mail catcher behind the profile dev.
-     */
-    static final String SPLIT = """
-            services:
-              proxy:
-                image: piko-test/busybox:1
-                command: ["sh", "-c", "echo proxy > /tmp/index.html && exec httpd -f -p 8000 -h /tmp"]
-                networks: [front]
-                stop_grace_period: 1s
-              backend:
-                image: piko-test/busybox:1
-                command: ["sh", "-c", "echo backend-${PIKO_ENV_NAME:-none} > /tmp/index.html && exec httpd -f -p 8080 -h /tmp"]
-                networks: [front, back]
-                depends_on: [db]
-                stop_grace_period: 1s
-              db:
-                image: piko-test/busybox:1
-                container_name: database
-                command: ["sh", "-c", "echo db-${PIKO_ENV_NAME:-none} > /tmp/index.html && exec httpd -f -p 8000 -h /tmp"]
-                networks:
-                  back:
-                    aliases: [pg]
-                volumes: [dbdata:/data]
-                stop_grace_period: 1s
-              mail:
-                image: piko-test/busybox:1
-                command: ["httpd", "-f", "-p", "8025", "-h", "/tmp"]
-                profiles: [dev]
-                ports: ["8025"]
-                stop_grace_period: 1s
-            networks:
-              front: {}
-              back: {}
-            volumes:
-              dbdata: {}
-              unused: {}
-            """;
-
     static String resolves(String container, String name) {
         return sh(container, "nslookup " + name + " 127.0.0.11 >/dev/null 2>&1 && echo yes || echo no").strip();
     }
 
     @Test
-    void aSharedServiceKeepsItsNetworksAndNamesAndProfilesAndSharingEverythingWork() throws Exception {
-        try (TestProject p = TestProject.initialised(SPLIT)) {
-            p.piko("create", "e1").ok();
-            p.pikoAt(p.root, Map.of("COMPOSE_PROFILES", "dev"), "create", "e2").ok();
-            assertEquals(Set.of("proxy", "backend", "db"), runningServices(p.composeProject("e1")));
-            assertEquals(Set.of("proxy", "backend", "db", "mail"), runningServices(p.composeProject("e2")), "COMPOSE_PROFILES=dev");
-            String shared = "piko-" + p.name + "-shared";
-            Run share = p.piko("share", "db").ok();
-            assertTrue(share.err().contains("\u2713 Created shared network: " + shared + "_back"), share.describe());
-            Run mail = p.piko("share", "mail").ok();
-            assertTrue(mail.err().contains("Started shared mail container"), "a service behind a profile: " + mail.describe());
-            assertTrue(DockerOracle.networkExists(shared + "_back"));
-            assertTrue(DockerOracle.networkExists(shared), "mail joins the default network");
-            assertFalse(DockerOracle.networkExists(shared + "_front"), "no shared service uses front");
-            assertEquals(List.of(shared + "_dbdata"), DockerOracle.volumesOfProject(shared), "only what db uses");
-            List<Map<String, Object>> listed = new Yaml().load(p.piko("shared", "--json").ok().out());
-            for (Map<String, Object> s : listed) {
-                for (String net : String.valueOf(s.get("network")).split(", ")) {
-                    assertTrue(DockerOracle.networkExists(net), "piko shared names " + net);
-                }
-            }
-
-            p.piko("create", "e3").ok();
-            assertEquals(Set.of("proxy", "backend"), runningServices(p.composeProject("e3")));
-            sharedDbKeepsItsNetworksAndNames(p, "backend", List.of("db", "database", "pg"));
-            destroyAllAndCheckNothingLeft(p, List.of("e1", "e2", "e3"), List.of("e1", "e2", "e3"));
-        }
-        // a one-service file, shared whole
+    void aOneServiceFileSharedWhole() throws Exception {
         try (TestProject p = TestProject.initialised("""
                 services:
                   cache:
@@ -353,7 +312,8 @@ class CorpusIT extends DockerRequired {
      * none; e1 and e2 keep their own db apart; the shared db joins e3's back network only and
      * reaches nothing else of the environments.
      */
-    static void sharedDbKeepsItsNetworksAndNames(TestProject p, String consumer, List<String> names) {
+    static void sharedDbKeepsItsNetworksAndNames(TestProject p, List<String> names) {
+        String consumer = "api";
         String shared = "piko-" + p.name + "-shared";
         String proxy3 = p.composeProject("e3") + "-proxy-1";
         for (String name : names) {
