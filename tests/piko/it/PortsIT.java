@@ -141,7 +141,7 @@ class PortsIT extends DockerRequired {
                   for a in "$@"; do
                     if [ "$a" = up ]; then
                       touch "%1$s/up"
-                      while [ ! -e "%1$s/go" ]; do sleep 0.1; done
+                      while [ ! -e "%1$s/go" ]; do [ -e "%1$s/up" ] || exit 1; sleep 0.1; done
                     fi
                   done
                 fi
