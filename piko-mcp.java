@@ -21,6 +21,7 @@
 //SOURCES lib/piko/cli/Doctor.java
 //SOURCES lib/piko/cli/Down.java
 //SOURCES lib/piko/cli/Env.java
+//SOURCES lib/piko/cli/EnvSnapshot.java
 //SOURCES lib/piko/cli/Exec.java
 //SOURCES lib/piko/cli/Init.java
 //SOURCES lib/piko/cli/Install.java
@@ -101,6 +102,7 @@
 //SOURCES lib/piko/state/Migrations.java
 //SOURCES lib/piko/state/NativeSqlite.java
 //SOURCES lib/piko/state/ProjectState.java
+//SOURCES lib/piko/state/StateStamp.java
 //SOURCES lib/piko/state/Store.java
 //SOURCES lib/piko/text/JsonString.java
 //SOURCES lib/piko/text/TextFile.java

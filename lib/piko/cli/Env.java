@@ -19,6 +19,7 @@ final class Env extends BaseCommand {
 
     @Override
     int execute() {
+        String token = EnvSnapshot.tokenBeforeReading(cwd());
         String which = environmentName(name);
         Map<String, String> vars = environments().vars(which);
         if (json) {
@@ -26,7 +27,11 @@ final class Env extends BaseCommand {
             List<String> shared = workspace().store().consumers().getOrDefault(which, List.of());
             out().println(Json.write(Views.environment(env, shared, vars)));
         } else {
-            out().print(EnvVars.asShell(vars));
+            String answer = EnvVars.asShell(vars);
+            out().print(answer);
+            if (token != null) {
+                EnvSnapshot.keep(workspace().root(), which, token, answer);
+            }
         }
         out().flush();
         return 0;

@@ -23,6 +23,9 @@ public final class Main {
 
     /** piko as its own process: Ctrl-C and SIGTERM stop a command that makes things, which undoes them. */
     public static void main(String... args) {
+        if (EnvSnapshot.answer(args, Path.of(System.getProperty("user.dir")), Terminal.stdout())) {
+            Runtime.getRuntime().halt(0);
+        }
         nameLoggingProvider();
         int code = run(Terminal.stdout(), Terminal.stderr(), true, args);
         System.out.flush();

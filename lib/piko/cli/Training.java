@@ -28,6 +28,8 @@ public final class Training {
         for (List<String> command : COMMANDS) {
             Main.run(command.toArray(String[]::new));
         }
+        EnvSnapshot.answer(new String[] {"env", ENV}, Path.of(System.getProperty("user.dir")),
+                new java.io.PrintWriter(java.io.Writer.nullWriter()));
     }
 
     /** An environment in the state alone (no worktree, no containers), so that env and status go their whole way. */

@@ -34,6 +34,12 @@ public final class Names {
         return name;
     }
 
+    /** Whether requireValidEnvName would accept the name. */
+    public static boolean isValidEnvName(String name) {
+        return name != null && !name.isEmpty() && name.length() <= MAX_ENV_NAME && !name.equals(SHARED)
+                && ENV_NAME.matcher(name).matches();
+    }
+
     /** A directory name turned into a valid compose project name fragment. */
     public static String projectNameFrom(String directoryName) {
         String lower = directoryName.toLowerCase(Locale.ROOT);

@@ -32,9 +32,11 @@ import piko.model.Project;
 public class Store implements AutoCloseable {
     private static final int BUSY_TIMEOUT_MS = 30_000;
     private final Connection db;
+    private final StateStamp stamp;
 
-    private Store(Connection db) {
+    private Store(Connection db, Path file) {
         this.db = db;
+        this.stamp = new StateStamp(file);
     }
 
     public static Store open(Path file) {
@@ -49,9 +51,10 @@ public class Store implements AutoCloseable {
                 s.execute("PRAGMA journal_mode=WAL");
                 s.execute("PRAGMA synchronous=NORMAL");
             }
-            Store store = new Store(c);
+            Store store = new Store(c, file);
             try {
                 store.migrate();
+                store.stamp.ensureToken();
             } catch (RuntimeException e) {
                 store.close();
                 throw e;
@@ -351,6 +354,7 @@ public class Store implements AutoCloseable {
             if (!db.getAutoCommit()) {
                 return work.run();
             }
+            stamp.writing();
             db.setAutoCommit(false);
             try {
                 T result = work.run();
@@ -361,6 +365,7 @@ public class Store implements AutoCloseable {
                 throw e;
             } finally {
                 db.setAutoCommit(true);
+                stamp.written();
             }
         } catch (SQLException e) {
             throw new PikoException("state database error: " + e.getMessage(), null, e);
@@ -381,12 +386,12 @@ public class Store implements AutoCloseable {
     }
 
     private int update(String sql, List<Object> params) {
-        try (PreparedStatement ps = db.prepareStatement(sql)) {
-            bind(ps, params);
-            return ps.executeUpdate();
-        } catch (SQLException e) {
-            throw new PikoException("state database error: " + e.getMessage(), null, e);
-        }
+        return inTransaction(() -> {
+            try (PreparedStatement ps = db.prepareStatement(sql)) {
+                bind(ps, params);
+                return ps.executeUpdate();
+            }
+        });
     }
 
     private static void bind(PreparedStatement ps, List<Object> params) throws SQLException {

@@ -9,11 +9,15 @@ import piko.error.PikoException;
 
 /** The one way piko writes a file: a sibling temporary file moved over it, so no reader sees half of it. */
 public final class TextFile {
+    private static final java.util.concurrent.atomic.AtomicLong WRITES = new java.util.concurrent.atomic.AtomicLong();
+
     private TextFile() {
     }
 
     public static void write(Path file, String text) {
-        Path tmp = file.resolveSibling(file.getFileName() + ".piko-tmp");
+        // one temporary file per writer: two processes may write the same file at once
+        Path tmp = file.resolveSibling(file.getFileName() + "." + ProcessHandle.current().pid() + "-"
+                + WRITES.incrementAndGet() + ".piko-tmp");
         try {
             Files.createDirectories(file.toAbsolutePath().getParent());
             Files.writeString(tmp, text, StandardCharsets.UTF_8);

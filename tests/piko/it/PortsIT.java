@@ -78,6 +78,7 @@ class PortsIT extends DockerRequired {
             p.piko("create", "t").ok();
             p.piko("down", "t").ok();
             int old = port(p, "t", "PIKO_REDIS_PORT");
+            assertAnsweredFromKeptCopy(p, "t", old);
             try (ServerSocket held = new ServerSocket()) {
                 held.bind(new InetSocketAddress("0.0.0.0", old));
                 Run doctor = p.piko("doctor");
@@ -86,12 +87,29 @@ class PortsIT extends DockerRequired {
                         doctor.describe());
                 Run up = p.piko("up", "t").ok();
                 int now = port(p, "t", "PIKO_REDIS_PORT");
-                assertNotEquals(old, now);
+                assertNotEquals(old, now, "env still answered the port of before up re-planned it");
+                assertAnsweredFromKeptCopy(p, "t", now);
                 assertTrue(up.err().contains("Host port of redis 6379/tcp is now " + now + " (was " + old + ")"), up.describe());
                 assertEquals(Set.of("web", "redis"), runningServices(p.composeProject("t")));
                 assertEquals(now, published(p, "t", "redis", 6379));
             }
         }
+    }
+
+    /**
+     * A second `piko env` answers from the copy the first one kept (the command in full would write
+     * it anew, as a new file), in the worktree too.
+     */
+    private static void assertAnsweredFromKeptCopy(TestProject p, String env, int redisPort) throws Exception {
+        Path kept = p.root.resolve(".piko/env/" + env);
+        Object file = Files.readAttributes(kept, java.nio.file.attribute.BasicFileAttributes.class).fileKey();
+        Run again = p.piko("env", env).ok();
+        Run inWorktree = p.pikoAt(p.root.resolve(".piko/worktrees/" + env), Map.of(), "env").ok();
+        assertEquals(file, Files.readAttributes(kept, java.nio.file.attribute.BasicFileAttributes.class).fileKey(),
+                "the kept answer was written anew: env ran in full");
+        assertTrue(again.out().contains("export PIKO_REDIS_PORT='" + redisPort + "'\n"), again.describe());
+        assertTrue(Files.readString(kept).endsWith("\n\n" + again.out()), again.describe());
+        assertEquals(again.out(), inWorktree.out());
     }
 
     /**

@@ -1,0 +1,109 @@
+package piko.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.zip.CRC32;
+import piko.config.PikoConfig;
+import piko.core.Names;
+import piko.core.Workspace;
+import piko.error.PikoException;
+import piko.state.StateStamp;
+import piko.text.TextFile;
+
+/**
+ * `piko env [<name>]` answered without opening the state: its last answer, kept with what it
+ * depends on (the state's stamp it was read under, piko's version, piko.yaml, the project's
+ * folder). Shells and scripts run it often; opening SQLite and parsing the command line would
+ * cost more than the JVM's own start. When anything differs, the command runs in full and keeps
+ * its new answer.
+ */
+final class EnvSnapshot {
+    private static final String DIR = "env";
+
+    private EnvSnapshot() {
+    }
+
+    /** Prints the kept answer when these arguments are a plain `env [<name>]` and it is current. */
+    static boolean answer(String[] args, Path cwd, PrintWriter out) {
+        if (args.length == 0 || args.length > 2 || !args[0].equals("env")) {
+            return false;
+        }
+        Optional<Path> root = Workspace.findRoot(cwd);
+        if (root.isEmpty()) {
+            return false;
+        }
+        String name = args.length == 2 ? args[1] : worktreeAt(root.get(), cwd);
+        String token = StateStamp.current(root.get().resolve(Workspace.DIR));
+        if (!Names.isValidEnvName(name) || token == null) {
+            return false;
+        }
+        String kept;
+        try {
+            kept = Files.readString(file(root.get(), name), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            return false;
+        }
+        String key = key(root.get(), token);
+        if (!kept.startsWith(key)) {
+            return false;
+        }
+        out.print(kept.substring(key.length()));
+        out.flush();
+        return !out.checkError();
+    }
+
+    /** The state's token to keep an answer under, read before the state is opened; null when none counts. */
+    static String tokenBeforeReading(Path cwd) {
+        return Workspace.findRoot(cwd).map(r -> StateStamp.current(r.resolve(Workspace.DIR))).orElse(null);
+    }
+
+    /** Keeps the answer of `env <name>` computed from the state as it was under token. */
+    static void keep(Path root, String name, String token, String answer) {
+        try {
+            TextFile.write(file(root, name), key(root, token) + answer);
+        } catch (PikoException e) {
+            // without it the next env runs in full, as this one did
+        }
+    }
+
+    /** Removes the kept answer of an environment that is gone (its stamp no longer matches it anyway). */
+    static void forget(Path root, String name) {
+        try {
+            Files.deleteIfExists(file(root, name));
+        } catch (IOException e) {
+            // a stale answer is never shown: the destroy changed the state's stamp
+        }
+    }
+
+    private static Path file(Path root, String name) {
+        return root.resolve(Workspace.DIR).resolve(DIR).resolve(name);
+    }
+
+    /** What an answer depends on besides the state: a header line each, then a blank line. */
+    private static String key(Path root, String token) {
+        return "piko " + Version.VERSION + "\nroot " + root + "\nstate " + token + "\n"
+                + PikoConfig.FILE_NAME + " " + checksum(root.resolve(PikoConfig.FILE_NAME)) + "\n\n";
+    }
+
+    private static String checksum(Path file) {
+        try {
+            CRC32 crc = new CRC32();
+            crc.update(Files.readAllBytes(file));
+            return Long.toHexString(crc.getValue());
+        } catch (IOException e) {
+            return "none";
+        }
+    }
+
+    /** The environment whose worktree holds cwd, as Workspace.environmentAt names it. */
+    private static String worktreeAt(Path root, Path cwd) {
+        Path worktrees = root.resolve(Workspace.DIR).resolve("worktrees");
+        Path d = cwd.toAbsolutePath().normalize();
+        return d.startsWith(worktrees) && d.getNameCount() > worktrees.getNameCount()
+                ? d.getName(worktrees.getNameCount()).toString() : null;
+    }
+}
