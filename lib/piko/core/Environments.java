@@ -394,6 +394,7 @@ public final class Environments {
 
     public void restart(String name, String service) {
         Environment env = requireUsable(name);
+        docker.requireCompose();
         if (service != null && !env.services().contains(service)) {
             throw new PikoException("no service '" + service + "' in environment " + name,
                     "its services: " + String.join(", ", env.services()));
