@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import piko.text.TextFile;
 
 /**
@@ -23,7 +23,16 @@ public final class StateStamp {
 
     StateStamp(Path stateFile) {
         this.dir = stateFile.toAbsolutePath().resolveSibling(DIR);
-        this.marker = dir.resolve(WRITING).resolve(ProcessHandle.current().pid() + "-" + UUID.randomUUID());
+        this.marker = dir.resolve(WRITING).resolve(unique());
+    }
+
+    /**
+     * A name no other write of this state had: the process, the time and a random number (a
+     * random UUID's SecureRandom would cost every command that opens the state 15 ms).
+     */
+    private static String unique() {
+        return ProcessHandle.current().pid() + "-" + System.currentTimeMillis() + "-"
+                + Long.toHexString(ThreadLocalRandom.current().nextLong());
     }
 
     /** The current token of the state in this .piko folder; null while (or after) a write that is not done, or before any. */
@@ -63,7 +72,7 @@ public final class StateStamp {
 
     /** A new token, then the marker gone (and those of writers that died, which the new token supersedes). */
     void written() {
-        TextFile.write(dir.resolve(TOKEN), UUID.randomUUID() + "\n");
+        TextFile.write(dir.resolve(TOKEN), unique() + "\n");
         try {
             Files.deleteIfExists(marker);
             try (DirectoryStream<Path> markers = Files.newDirectoryStream(marker.getParent())) {
