@@ -19,7 +19,7 @@ final class Env extends BaseCommand {
 
     @Override
     int execute() {
-        String token = EnvSnapshot.tokenBeforeReading(cwd());
+        String key = EnvSnapshot.keyBeforeReading(cwd());
         String which = environmentName(name);
         Map<String, String> vars = environments().vars(which);
         if (json) {
@@ -29,8 +29,8 @@ final class Env extends BaseCommand {
         } else {
             String answer = EnvVars.asShell(vars);
             out().print(answer);
-            if (token != null) {
-                EnvSnapshot.keep(workspace().root(), which, token, answer);
+            if (key != null) {
+                EnvSnapshot.keep(workspace().root(), which, key, answer);
             }
         }
         out().flush();

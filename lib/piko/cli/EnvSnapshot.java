@@ -32,6 +32,14 @@ final class EnvSnapshot {
         if (args.length == 0 || args.length > 2 || !args[0].equals("env")) {
             return false;
         }
+        try {
+            return answerKept(args, cwd, out);
+        } catch (RuntimeException e) {
+            return false;  // whatever it was, the command in full says it properly
+        }
+    }
+
+    private static boolean answerKept(String[] args, Path cwd, PrintWriter out) {
         Optional<Path> root = Workspace.findRoot(cwd);
         if (root.isEmpty()) {
             return false;
@@ -56,15 +64,20 @@ final class EnvSnapshot {
         return true;  // a closed stdout fails the command in full no differently
     }
 
-    /** The state's token to keep an answer under, read before the state is opened; null when none counts. */
-    static String tokenBeforeReading(Path cwd) {
-        return Workspace.findRoot(cwd).map(r -> StateStamp.current(r.resolve(Workspace.DIR))).orElse(null);
+    /**
+     * What an answer computed from here on depends on, read before the state and piko.yaml are;
+     * null when no token counts (a write runs).
+     */
+    static String keyBeforeReading(Path cwd) {
+        Optional<Path> root = Workspace.findRoot(cwd);
+        String token = root.map(r -> StateStamp.current(r.resolve(Workspace.DIR))).orElse(null);
+        return token == null ? null : key(root.get(), token);
     }
 
-    /** Keeps the answer of `env <name>` computed from the state as it was under token. */
-    static void keep(Path root, String name, String token, String answer) {
+    /** Keeps the answer of `env <name>`, computed after its key was read. */
+    static void keep(Path root, String name, String key, String answer) {
         try {
-            TextFile.write(file(root, name), key(root, token) + answer);
+            TextFile.write(file(root, name), key + answer);
         } catch (PikoException e) {
             // without it the next env runs in full, as this one did
         }

@@ -355,16 +355,19 @@ public class Store implements AutoCloseable {
                 return work.run();
             }
             stamp.writing();
-            db.setAutoCommit(false);
             try {
-                T result = work.run();
-                db.commit();
-                return result;
-            } catch (RuntimeException | SQLException e) {
-                db.rollback();
-                throw e;
+                db.setAutoCommit(false);
+                try {
+                    T result = work.run();
+                    db.commit();
+                    return result;
+                } catch (RuntimeException | SQLException e) {
+                    db.rollback();
+                    throw e;
+                } finally {
+                    db.setAutoCommit(true);
+                }
             } finally {
-                db.setAutoCommit(true);
                 stamp.written();
             }
         } catch (SQLException e) {

@@ -27,7 +27,7 @@ class EnvSnapshotTest {
     }
 
     private void keep() {
-        EnvSnapshot.keep(root, "e1", EnvSnapshot.tokenBeforeReading(root), ANSWER);
+        EnvSnapshot.keep(root, "e1", EnvSnapshot.keyBeforeReading(root), ANSWER);
     }
 
     private String answer(Path cwd, String... args) {
