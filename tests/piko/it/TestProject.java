@@ -178,9 +178,16 @@ final class TestProject implements AutoCloseable {
         return exec(dir, all, pikoCommand(args));
     }
 
-    /** One machine-wide port record for this test run, apart from the user's own. */
-    static final Map<String, String> MACHINE = Map.of("PIKO_MACHINE_DB",
-            Path.of(System.getProperty("java.io.tmpdir"), "piko-it", "machine-" + UUID.randomUUID() + ".db").toString());
+    /** One machine-wide port record for this test run, apart from the user's own; gone with the run. */
+    static final Map<String, String> MACHINE = Map.of("PIKO_MACHINE_DB", machineDb().toString());
+
+    private static Path machineDb() {
+        Path db = Path.of(System.getProperty("java.io.tmpdir"), "piko-it", "machine-" + UUID.randomUUID() + ".db");
+        for (String suffix : List.of("", "-wal", "-shm")) {
+            db.resolveSibling(db.getFileName() + suffix).toFile().deleteOnExit();
+        }
+        return db;
+    }
 
     /** Starts piko without waiting, for races. */
     Future<ProcessResult> startPiko(String... args) throws IOException {
