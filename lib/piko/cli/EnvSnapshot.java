@@ -74,6 +74,17 @@ final class EnvSnapshot {
         return token == null ? null : key(root.get(), token);
     }
 
+    /**
+     * Keeps env's answer for an environment a command has just made or changed, so that the
+     * next `piko env` finds it: its key read first, then the state.
+     */
+    static void keepCurrent(Path cwd, Path root, String name, java.util.function.Supplier<String> answer) {
+        String key = keyBeforeReading(cwd);
+        if (key != null) {
+            keep(root, name, key, answer.get());
+        }
+    }
+
     /** Keeps the answer of `env <name>`, computed after its key was read. */
     static void keep(Path root, String name, String key, String answer) {
         try {

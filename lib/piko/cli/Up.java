@@ -2,6 +2,7 @@ package piko.cli;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
+import piko.core.EnvVars;
 import piko.model.Environment;
 
 @Command(name = "up", mixinStandardHelpOptions = true, description = "Start an environment (idempotent).")
@@ -14,7 +15,9 @@ final class Up extends BaseCommand {
 
     @Override
     int execute() {
-        environments().up(environmentName(name));
+        String which = environmentName(name);
+        environments().up(which);
+        EnvSnapshot.keepCurrent(cwd(), workspace().root(), which, () -> EnvVars.asShell(environments().vars(which)));
         return 0;
     }
 }

@@ -77,7 +77,7 @@ class PortsIT extends DockerRequired {
         try (TestProject p = TestProject.initialised(TestProject.WEB_AND_REDIS)) {
             p.piko("create", "t").ok();
             p.piko("down", "t").ok();
-            int old = port(p, "t", "PIKO_REDIS_PORT");
+            int old = statePort(p, "t");
             assertAnsweredFromKeptCopy(p, "t", old);
             try (ServerSocket held = new ServerSocket()) {
                 held.bind(new InetSocketAddress("0.0.0.0", old));
@@ -86,8 +86,8 @@ class PortsIT extends DockerRequired {
                 assertTrue(doctor.out().contains("t: host port " + old + " of redis (6379/tcp) is held by something else"),
                         doctor.describe());
                 Run up = p.piko("up", "t").ok();
-                int now = port(p, "t", "PIKO_REDIS_PORT");
-                assertNotEquals(old, now, "env still answered the port of before up re-planned it");
+                int now = statePort(p, "t");
+                assertNotEquals(old, now);
                 assertAnsweredFromKeptCopy(p, "t", now);
                 assertTrue(up.err().contains("Host port of redis 6379/tcp is now " + now + " (was " + old + ")"), up.describe());
                 assertEquals(Set.of("web", "redis"), runningServices(p.composeProject("t")));
@@ -97,8 +97,8 @@ class PortsIT extends DockerRequired {
     }
 
     /**
-     * A second `piko env` answers from the copy the first one kept (the command in full would write
-     * it anew, as a new file), in the worktree too.
+     * `piko env` answers from the copy that create or up kept (the command in full would write it
+     * anew, as a new file), in the worktree too, with the port the state holds.
      */
     private static void assertAnsweredFromKeptCopy(TestProject p, String env, int redisPort) throws Exception {
         Path kept = p.root.resolve(".piko/env/" + env);
@@ -175,7 +175,7 @@ class PortsIT extends DockerRequired {
                 assertFalse(run.isDone() && !Files.exists(bin.resolve("up")), () -> "piko ran no compose up: " + describe(run));
                 Thread.sleep(50);
             }
-            taken[0] = statePort(p);
+            taken[0] = statePort(p, "shared");
             try (ServerSocket held = new ServerSocket()) {
                 held.bind(new InetSocketAddress("0.0.0.0", taken[0]));
                 Files.createFile(bin.resolve("go"));
@@ -204,16 +204,16 @@ class PortsIT extends DockerRequired {
         @SuppressWarnings("unchecked")
         List<Map<String, Object>> ports = (List<Map<String, Object>>) shared.get(0).get("ports");
         int shown = (Integer) ports.get(0).get("host");
-        assertEquals(statePort(p), shown, "piko shared --json shows the state's port");
+        assertEquals(statePort(p, "shared"), shown, "piko shared --json shows the state's port");
         return shown;
     }
 
-    /** The shared redis's host port in the project's state. */
-    private static int statePort(TestProject p) throws Exception {
+    /** The host port of redis (6379/tcp) in the project's state, in a scope (an environment, or shared). */
+    private static int statePort(TestProject p, String scope) throws Exception {
         try (Connection db = DriverManager.getConnection("jdbc:sqlite:" + p.root.resolve(".piko/state.db"));
-             ResultSet r = db.createStatement().executeQuery(
-                     "SELECT host_port FROM port_allocation WHERE scope = 'shared' AND service = 'redis'")) {
-            assertTrue(r.next(), "the state holds a port of the shared redis");
+             ResultSet r = db.createStatement().executeQuery("SELECT host_port FROM port_allocation WHERE scope = '"
+                     + scope + "' AND service = 'redis' AND target = 6379 AND protocol = 'tcp'")) {
+            assertTrue(r.next(), "the state holds a port of redis in " + scope);
             return r.getInt(1);
         }
     }
