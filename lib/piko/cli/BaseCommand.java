@@ -104,6 +104,16 @@ abstract class BaseCommand implements Callable<Integer> {
         return context.docker().composeAttached(target.target(), composeArgs, target.vars());
     }
 
+    /** Keeps `piko env`'s answer for an environment this command made or started; never fails the command. */
+    void keepEnvAnswer(String environment) {
+        try {
+            EnvSnapshot.keepCurrent(cwd(), workspace().root(), environment,
+                    () -> piko.core.EnvVars.asShell(environments().vars(environment)));
+        } catch (RuntimeException e) {
+            // the next piko env runs in full and keeps it
+        }
+    }
+
     /** The name given, or else the environment whose worktree we are in. */
     String environmentName(String given) {
         if (given != null) {

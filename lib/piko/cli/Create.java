@@ -3,7 +3,6 @@ package piko.cli;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import piko.core.EnvVars;
 import piko.model.Environment;
 
 @Command(name = "create", mixinStandardHelpOptions = true,
@@ -22,7 +21,7 @@ final class Create extends BaseCommand {
     @Override
     int execute() {
         Environment env = environments().create(name, branch);
-        EnvSnapshot.keepCurrent(cwd(), workspace().root(), env.name(), () -> EnvVars.asShell(environments().vars(env.name())));
+        keepEnvAnswer(env.name());
         Console c = console();
         c.info("");
         c.info("Environment " + env.name() + " is ready in " + env.path());

@@ -2,7 +2,6 @@ package piko.cli;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
-import piko.core.EnvVars;
 import piko.model.Environment;
 
 @Command(name = "up", mixinStandardHelpOptions = true, description = "Start an environment (idempotent).")
@@ -17,7 +16,7 @@ final class Up extends BaseCommand {
     int execute() {
         String which = environmentName(name);
         environments().up(which);
-        EnvSnapshot.keepCurrent(cwd(), workspace().root(), which, () -> EnvVars.asShell(environments().vars(which)));
+        keepEnvAnswer(which);
         return 0;
     }
 }
