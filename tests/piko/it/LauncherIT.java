@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.zip.ZipFile;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** piko started the way the README tells users: through JBang, by file and by catalog alias. */
 class LauncherIT {
@@ -27,8 +28,7 @@ class LauncherIT {
     }
 
     @Test
-    void installWritesALauncherThatRunsPikoWithoutJbangAndUpdatesItself() throws Exception {
-        Path home = Files.createTempDirectory("piko-install");
+    void installWritesALauncherThatRunsPikoWithoutJbangAndUpdatesItself(@TempDir Path home) throws Exception {
         Map<String, String> env = Map.of("PIKO_HOME", home.resolve("share").toString(),
                 "PIKO_BIN_DIR", home.resolve("bin").toString());
         Run install = TestProject.exec(REPO, env, List.of("./install"));
