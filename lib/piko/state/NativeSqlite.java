@@ -46,6 +46,10 @@ public final class NativeSqlite {
             }
             System.setProperty("org.sqlite.lib.path", dir.toString());
             System.setProperty("org.sqlite.lib.name", LIB);
+            if (System.getProperty("org.sqlite.tmpdir") == null) {
+                // the driver lists its temporary folder on each start, for copies of earlier runs to delete
+                System.setProperty("org.sqlite.tmpdir", dir.toString());
+            }
             ownCopy = true;
         } catch (IOException | RuntimeException e) {
             // the driver unpacks the library itself, as it would without piko's help

@@ -13,4 +13,15 @@ class NativeSqliteTest {
         assertEquals(OSInfo.getNativeLibFolderPathForCurrentOS(), NativeSqlite.linuxFolder());
         assertNotNull(NativeSqlite.class.getResource("/org/sqlite/native/" + NativeSqlite.linuxFolder() + "/libsqlitejdbc.so"));
     }
+
+    /**
+     * The driver lists its temporary folder on each start (to delete copies of earlier runs): with
+     * piko's own copy, that is the copy's folder, not the system's /tmp.
+     */
+    @Test
+    void theDriverLooksForOldCopiesOnlyBesidePikosOwn(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        NativeSqlite.connect(dir.resolve("t.db"), new java.util.Properties()).close();
+        assertNotNull(System.getProperty("org.sqlite.lib.path"));
+        assertEquals(System.getProperty("org.sqlite.lib.path"), System.getProperty("org.sqlite.tmpdir"));
+    }
 }
