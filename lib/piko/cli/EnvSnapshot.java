@@ -11,6 +11,7 @@ import piko.config.PikoConfig;
 import piko.core.Names;
 import piko.core.Workspace;
 import piko.error.PikoException;
+import piko.model.Project;
 import piko.state.StateStamp;
 import piko.text.TextFile;
 
@@ -44,7 +45,8 @@ final class EnvSnapshot {
         if (root.isEmpty()) {
             return false;
         }
-        String name = args.length == 2 ? args[1] : worktreeAt(root.get(), cwd);
+        String name = args.length == 2 ? args[1]
+                : Workspace.environmentAt(Project.worktreesDir(root.get()), cwd).orElse(null);
         String token = StateStamp.current(root.get().resolve(Workspace.DIR));
         if (!Names.isValidEnvName(name) || token == null) {
             return false;
@@ -121,13 +123,5 @@ final class EnvSnapshot {
         } catch (IOException e) {
             return "none";
         }
-    }
-
-    /** The environment whose worktree holds cwd, as Workspace.environmentAt names it. */
-    private static String worktreeAt(Path root, Path cwd) {
-        Path worktrees = root.resolve(Workspace.DIR).resolve("worktrees");
-        Path d = cwd.toAbsolutePath().normalize();
-        return d.startsWith(worktrees) && d.getNameCount() > worktrees.getNameCount()
-                ? d.getName(worktrees.getNameCount()).toString() : null;
     }
 }

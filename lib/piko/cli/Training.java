@@ -23,13 +23,13 @@ public final class Training {
 
     public static void main(String... args) {
         Main.nameLoggingProvider();
+        Path here = Path.of(System.getProperty("user.dir"));
         Main.run("init");
-        recordEnvironment(Path.of(System.getProperty("user.dir")));
+        recordEnvironment(here);
         for (List<String> command : COMMANDS) {
             Main.run(command.toArray(String[]::new));
         }
-        EnvSnapshot.answer(new String[] {"env", ENV}, Path.of(System.getProperty("user.dir")),
-                new java.io.PrintWriter(java.io.Writer.nullWriter()));
+        EnvSnapshot.answer(new String[] {"env", ENV}, here, new java.io.PrintWriter(java.io.Writer.nullWriter()));
     }
 
     /** An environment in the state alone (no worktree, no containers), so that env and status go their whole way. */

@@ -58,10 +58,14 @@ public final class Workspace implements AutoCloseable {
 
     /** The environment whose worktree contains dir, if any. */
     public Optional<String> environmentAt(Path dir) {
-        Path wt = project().worktreesDir();
+        return environmentAt(project().worktreesDir(), dir);
+    }
+
+    /** The environment whose worktree, under worktrees, contains dir, if any. */
+    public static Optional<String> environmentAt(Path worktrees, Path dir) {
         Path d = dir.toAbsolutePath().normalize();
-        if (d.startsWith(wt) && d.getNameCount() > wt.getNameCount()) {
-            return Optional.of(d.getName(wt.getNameCount()).toString());
+        if (d.startsWith(worktrees) && d.getNameCount() > worktrees.getNameCount()) {
+            return Optional.of(d.getName(worktrees.getNameCount()).toString());
         }
         return Optional.empty();
     }
