@@ -105,6 +105,7 @@
 //SOURCES lib/piko/state/ProjectState.java
 //SOURCES lib/piko/state/StateStamp.java
 //SOURCES lib/piko/state/Store.java
+//SOURCES lib/piko/state/Transaction.java
 //SOURCES lib/piko/text/JsonString.java
 //SOURCES lib/piko/text/TextFile.java
 //MAIN Piko

@@ -70,8 +70,7 @@ public final class MachinePorts implements AutoCloseable {
                                       Function<Set<Integer>, List<PortAllocation>> plan) {
         String me = root.toString();
         try {
-            db.setAutoCommit(false);
-            try {
+            return Transaction.run(db, () -> {
                 for (String other : rootsOtherThan(me)) {
                     if (!Files.exists(Path.of(other, ".piko", "state.db"))) {
                         update("DELETE FROM host_port WHERE project_root = ?", List.of(other));
@@ -95,14 +94,8 @@ public final class MachinePorts implements AutoCloseable {
                     update("INSERT OR REPLACE INTO host_port (port, project_root, scope) VALUES (?, ?, ?)",
                             List.of(a.hostPort(), me, scope));
                 }
-                db.commit();
                 return planned;
-            } catch (RuntimeException | SQLException e) {
-                db.rollback();
-                throw e;
-            } finally {
-                db.setAutoCommit(true);
-            }
+            });
         } catch (SQLException e) {
             throw new PikoException("machine-wide port record error: " + e.getMessage(), null, e);
         }

@@ -340,33 +340,19 @@ public class Store implements AutoCloseable {
         return Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
     }
 
-    interface Work<T> {
-        T run() throws SQLException;
-    }
-
     interface Row<T> {
         T read(ResultSet rs) throws SQLException;
     }
 
     /** Runs work in one IMMEDIATE transaction (the write lock is taken up front, so no upgrade deadlocks). */
-    synchronized <T> T inTransaction(Work<T> work) {
+    synchronized <T> T inTransaction(Transaction.Work<T> work) {
         try {
             if (!db.getAutoCommit()) {
                 return work.run();
             }
             stamp.writing();
             try {
-                db.setAutoCommit(false);
-                try {
-                    T result = work.run();
-                    db.commit();
-                    return result;
-                } catch (RuntimeException | SQLException e) {
-                    db.rollback();
-                    throw e;
-                } finally {
-                    db.setAutoCommit(true);
-                }
+                return Transaction.run(db, work);
             } finally {
                 stamp.written();
             }
