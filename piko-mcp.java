@@ -108,6 +108,7 @@
 //SOURCES lib/piko/text/JsonString.java
 //SOURCES lib/piko/text/TextFile.java
 //SOURCES mcp/piko/mcp/CommandRunner.java
+//SOURCES mcp/piko/mcp/Lifetime.java
 //SOURCES mcp/piko/mcp/PikoMcp.java
 //SOURCES mcp/piko/mcp/Tools.java
 //MAIN PikoMcpMain

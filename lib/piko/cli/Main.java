@@ -54,18 +54,30 @@ public final class Main {
 
     /** Runs one piko command line with its data and its talk going to these writers (piko-mcp runs commands so). */
     public static int run(PrintWriter out, PrintWriter err, String... args) {
-        return run(out, err, false, args);
+        return run(out, err, new Cancellation(Thread.currentThread()), false, args);
+    }
+
+    /**
+     * Runs one command line on this thread; the host (piko-mcp) keeps the cancellation, so that it can
+     * stop the command as a signal would (the command then undoes what it made).
+     */
+    public static int run(PrintWriter out, PrintWriter err, Cancellation cancellation, String... args) {
+        return run(out, err, cancellation, false, args);
+    }
+
+    private static int run(PrintWriter out, PrintWriter err, boolean handleSignals, String... args) {
+        return run(out, err, new Cancellation(Thread.currentThread()), handleSignals, args);
     }
 
     /** handleSignals: only for a process of its own (a host such as piko-mcp keeps its signals). */
-    private static int run(PrintWriter out, PrintWriter err, boolean handleSignals, String... args) {
+    private static int run(PrintWriter out, PrintWriter err, Cancellation cancellation, boolean handleSignals,
+                           String... args) {
         String command = commandName(args);
         ProcessRunner runner = new ProcessRunner();
         // (not with --verbose: the early docker ps would run before tracing is on)
         PsPrefetch prefetched = command != null && PikoCommand.READS_CONTAINERS.contains(command)
                 && !List.of(args).contains("--verbose") ? PsPrefetch.start(runner) : PsPrefetch.none();
         PikoCommand root = new PikoCommand();
-        Cancellation cancellation = new Cancellation(Thread.currentThread());
         if (handleSignals && command != null && PikoCommand.HANDLES_SIGNALS.contains(command)) {
             Signals.install(cancellation);
         }

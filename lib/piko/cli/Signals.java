@@ -8,12 +8,16 @@ import piko.core.Cancellation;
  * run while zt-exec already kills every process started, so no undo could run a docker or git
  * command), the signal interrupts the main thread, which stops and undoes what it made there.
  */
-final class Signals {
+public final class Signals {
     private Signals() {
     }
 
-    /** sun.misc.Signal through reflection: javac warns on every build that names it. */
     static void install(Cancellation cancellation) {
+        install(cancellation::signal);
+    }
+
+    /** Calls back with INT or TERM instead of the JVM's shutdown (piko-mcp ends its own way); false without sun.misc.Signal. */
+    public static boolean install(java.util.function.Consumer<String> onSignal) {
         try {
             Class<?> signal = Class.forName("sun.misc.Signal");
             Class<?> handlerType = Class.forName("sun.misc.SignalHandler");
@@ -21,7 +25,7 @@ final class Signals {
                 Object handler = Proxy.newProxyInstance(Signals.class.getClassLoader(), new Class<?>[] {handlerType},
                         (proxy, method, args) -> switch (method.getName()) {
                             case "handle" -> {
-                                cancellation.signal(name);
+                                onSignal.accept(name);
                                 yield null;
                             }
                             case "hashCode" -> System.identityHashCode(proxy);
@@ -31,8 +35,10 @@ final class Signals {
                 signal.getMethod("handle", signal, handlerType)
                         .invoke(null, signal.getConstructor(String.class).newInstance(name), handler);
             }
+            return true;
         } catch (ReflectiveOperationException | RuntimeException e) {
             // no sun.misc.Signal on this JVM: signals end piko as they always did
+            return false;
         }
     }
 

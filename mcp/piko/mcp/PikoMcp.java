@@ -10,7 +10,6 @@ import java.io.FileOutputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.CountDownLatch;
 import piko.cli.Main;
 
 /**
@@ -18,6 +17,9 @@ import piko.cli.Main;
  * for the piko project around the working directory (or --directory).
  */
 public final class PikoMcp {
+    /** How long a stopped command may take to undo what it made (a create removing its containers). */
+    private static final long UNDO_SECONDS = 120;
+
     private PikoMcp() {
     }
 
@@ -51,16 +53,24 @@ public final class PikoMcp {
         // stdout carries the protocol only: anything else printed by mistake goes to stderr
         PrintStream protocol = new PrintStream(new FileOutputStream(FileDescriptor.out), true);
         System.setOut(new PrintStream(new FileOutputStream(FileDescriptor.err), true));
+        Lifetime lifetime = new Lifetime();
+        lifetime.takeSignals();
         StdioServerTransportProvider transport = new StdioServerTransportProvider(McpJsonDefaults.getMapper(),
-                System.in, protocol);
+                lifetime.watch(System.in), protocol);
+        CommandRunner piko = new CommandRunner();
         McpSyncServer server = McpServer.sync(transport)
                 .serverInfo("piko", Main.version())
                 .capabilities(ServerCapabilities.builder().tools(false).build())
-                .tools(new Tools(new CommandRunner()).specifications())
+                .tools(new Tools(piko).specifications())
                 .build();
-        CountDownLatch forever = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(server::closeGracefully));
-        forever.await();
+        String signal = lifetime.await();
+        // a command still running stops as at Ctrl-C (create undoes itself) before the JVM ends:
+        // its shutdown would kill docker and git under it
+        if (!piko.stop(signal == null ? "TERM" : signal, UNDO_SECONDS)) {
+            System.err.println("piko-mcp: the running command did not stop within " + UNDO_SECONDS + " s; exiting anyway");
+        }
+        server.close();
+        System.exit(Lifetime.exitCode(signal));
     }
 
     private static void usage(String message) {

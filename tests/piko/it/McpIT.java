@@ -13,6 +13,7 @@ import io.modelcontextprotocol.spec.McpSchema.CallToolRequest;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
 import io.modelcontextprotocol.spec.McpSchema.TextContent;
 import io.modelcontextprotocol.spec.McpSchema.Tool;
+import java.lang.reflect.Field;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.util.List;
@@ -32,17 +33,68 @@ class McpIT extends DockerRequired {
         return ((TextContent) r.content().get(i)).text();
     }
 
+    /** The server as the SDK's client starts it: a JVM of its own on this class path. */
+    static StdioClientTransport transport(TestProject p) {
+        String java = ProcessHandle.current().info().command().orElse("java");
+        ServerParameters server = ServerParameters.builder(java)
+                .args("-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"), "piko.mcp.PikoMcp",
+                        "--directory", p.root.toString())
+                .build();
+        return new StdioClientTransport(server, McpJsonDefaults.getMapper());
+    }
+
+    /** The client's server process (the SDK keeps it to itself; an agent's client that dies just closes its pipes). */
+    static Process serverProcess(StdioClientTransport transport) throws ReflectiveOperationException {
+        Field process = StdioClientTransport.class.getDeclaredField("process");
+        process.setAccessible(true);
+        return (Process) process.get(transport);
+    }
+
+    /** Whether the process and everything it started have gone within the time. */
+    static boolean goneWithin(Process server, List<ProcessHandle> started, Duration time) throws InterruptedException {
+        long deadline = System.nanoTime() + time.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!server.isAlive() && started.stream().noneMatch(ProcessHandle::isAlive)) {
+                return true;
+            }
+            Thread.sleep(50);
+        }
+        return false;
+    }
+
+    @Test
+    void theServerEndsWhenItsClientClosesStdinOrSendsSigint() throws Exception {
+        try (TestProject p = TestProject.initialised(PassthroughIT.APP)) {
+            for (String end : List.of("stdin", "SIGINT")) {
+                StdioClientTransport transport = transport(p);
+                McpSyncClient client = McpClient.sync(transport).requestTimeout(Duration.ofMinutes(1)).build();
+                client.initialize();
+                CallToolResult listed = client.callTool(call("list", Map.of()));
+                assertFalse(listed.isError(), () -> text(listed, 0));
+                Process server = serverProcess(transport);
+                List<ProcessHandle> started = server.descendants().toList();
+                if (end.equals("stdin")) {
+                    server.getOutputStream().close();
+                } else {
+                    new ProcessBuilder("kill", "-INT", String.valueOf(server.pid())).inheritIO().start().waitFor();
+                }
+                try {
+                    assertTrue(goneWithin(server, started, Duration.ofSeconds(2)),
+                            "piko-mcp still runs 2 s after " + end + " (pid " + server.pid() + ")");
+                    assertEquals(end.equals("stdin") ? 0 : 130, server.exitValue(), end);
+                } finally {
+                    server.destroyForcibly();
+                    client.close();
+                }
+            }
+        }
+    }
+
     @Test
     @SuppressWarnings("unchecked")
     void anAgentCreatesInspectsAndDestroysAnEnvironmentThroughTheServer() throws Exception {
         try (TestProject p = TestProject.initialised(PassthroughIT.APP)) {
-            String java = ProcessHandle.current().info().command().orElse("java");
-            ServerParameters server = ServerParameters.builder(java)
-                    .args("-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"), "piko.mcp.PikoMcp",
-                            "--directory", p.root.toString())
-                    .build();
-            McpSyncClient client = McpClient.sync(new StdioClientTransport(server, McpJsonDefaults.getMapper()))
-                    .requestTimeout(Duration.ofMinutes(5)).build();
+            McpSyncClient client = McpClient.sync(transport(p)).requestTimeout(Duration.ofMinutes(5)).build();
             try {
                 client.initialize();
                 assertEquals(Set.of("create", "list", "status", "env", "up", "down", "destroy", "share", "isolate", "shared",
