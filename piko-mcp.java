@@ -110,6 +110,9 @@
 //SOURCES mcp/piko/mcp/CommandRunner.java
 //SOURCES mcp/piko/mcp/Lifetime.java
 //SOURCES mcp/piko/mcp/PikoMcp.java
+//SOURCES mcp/piko/mcp/Results.java
+//SOURCES mcp/piko/mcp/Schemas.java
+//SOURCES mcp/piko/mcp/ToolHints.java
 //SOURCES mcp/piko/mcp/Tools.java
 //MAIN PikoMcpMain
 //JAVA_OPTIONS -XX:TieredStopAtLevel=1 -Xshare:auto

@@ -16,6 +16,7 @@ import io.modelcontextprotocol.spec.McpSchema.Tool;
 import java.lang.reflect.Field;
 import java.nio.file.Files;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -90,41 +91,78 @@ class McpIT extends DockerRequired {
         }
     }
 
+    /** PassthroughIT's app, web also mounting the host's /tmp (writable): piko warns of it. */
+    static final String APP = """
+            services:
+              web:
+                image: piko-test/busybox:1
+                command: ["sh", "-c", "echo started-in-${PIKO_ENV_NAME:-none}; exec httpd -f -p 8080 -h /tmp"]
+                ports: ["8080"]
+                volumes: ["/tmp:/host-tmp"]
+                stop_grace_period: 1s
+              redis:
+                image: piko-test/redis:1
+                ports: ["6379"]
+                stop_grace_period: 1s
+            """;
+
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> structured(CallToolResult r) {
+        assertFalse(r.isError(), () -> text(r, 0));
+        return (Map<String, Object>) r.structuredContent();
+    }
+
     @Test
     @SuppressWarnings("unchecked")
     void anAgentCreatesInspectsAndDestroysAnEnvironmentThroughTheServer() throws Exception {
-        try (TestProject p = TestProject.initialised(PassthroughIT.APP)) {
-            McpSyncClient client = McpClient.sync(transport(p)).requestTimeout(Duration.ofMinutes(5)).build();
+        try (TestProject p = TestProject.initialised(APP)) {
+            // the client checks every structured result against its tool's output schema (and throws if it fails)
+            McpSyncClient client = McpClient.sync(transport(p)).requestTimeout(Duration.ofMinutes(5))
+                    .enableCallToolSchemaCaching(true).build();
             try {
                 client.initialize();
+                List<Tool> tools = client.listTools().tools();
                 assertEquals(Set.of("create", "list", "status", "env", "up", "down", "destroy", "share", "isolate", "shared",
-                                "logs"),
-                        client.listTools().tools().stream().map(Tool::name).collect(Collectors.toSet()));
+                                "logs"), tools.stream().map(Tool::name).collect(Collectors.toSet()));
+                tools.forEach(t -> assertEquals("object", t.outputSchema() == null ? null : t.outputSchema().get("type"),
+                        t.name() + " has an output schema"));
 
                 CallToolResult created = client.callTool(call("create", Map.of("name", "agent")));
-                assertFalse(created.isError(), () -> text(created, 0));
-                Map<String, Object> env = new Yaml().load(text(created, 0));
+                Map<String, Object> env = new LinkedHashMap<>(structured(created));
                 assertEquals(1, env.get("version"));
                 assertEquals("running", env.get("status"));
+                assertEquals(List.of("web mounts /tmp from outside the worktree at /host-tmp: every environment reads"
+                        + " and writes the same files"), env.remove("warnings"), "create's warning comes back");
+                assertEquals(env, new Yaml().load(text(created, 0)), "the text holds the same view");
                 assertEquals(2, DockerOracle.containers("com.docker.compose.project", p.composeProject("agent")).stream()
                         .filter(c -> "running".equals(c.getState())).count());
                 assertTrue(Files.isDirectory(p.worktree("agent")));
-                assertEquals(env, new Yaml().<List<Object>>load(
-                        text(client.callTool(call("list", Map.of())), 0)).get(0),
+                assertEquals(List.of(env), structured(client.callTool(call("list", Map.of()))).get("environments"),
                         "create answers with the environment view that list shows");
+                assertEquals(List.of(env), structured(client.callTool(call("status", Map.of()))).get("environments"));
+                Map<String, Object> vars = structured(client.callTool(call("env", Map.of("name", "agent"))));
+                assertEquals("agent", ((Map<String, Object>) vars.get("variables")).get("PIKO_ENV_NAME"));
+                assertEquals(List.of(), structured(client.callTool(call("shared", Map.of()))).get("shared"));
 
-                CallToolResult logs = client.callTool(call("logs", Map.of("name", "agent", "services", List.of("web"))));
-                assertFalse(logs.isError(), () -> text(logs, 0));
-                assertTrue(text(logs, 0).contains("started-in-agent"), () -> text(logs, 0));
+                Map<String, Object> logs = structured(client.callTool(
+                        call("logs", Map.of("name", "agent", "services", List.of("web")))));
+                assertTrue(((List<String>) logs.get("lines")).stream().anyMatch(l -> l.contains("started-in-agent")),
+                        () -> logs.toString());
 
                 CallToolResult again = client.callTool(call("create", Map.of("name", "agent")));
                 assertTrue(again.isError());
-                assertEquals("error: environment 'agent' already exists\nhint: remove it first with: piko destroy agent",
-                        text(again, 0));
+                assertEquals("error: environment 'agent' already exists\nhint: remove it first with: tool destroy"
+                        + " {\"name\": \"agent\"}", text(again, 0));
 
-                CallToolResult destroyed = client.callTool(call("destroy", Map.of("name", "agent")));
-                assertFalse(destroyed.isError(), () -> text(destroyed, 0));
-                assertEquals(List.of(), new Yaml().load(text(destroyed, 0)));
+                Map<String, Object> destroyed = structured(client.callTool(
+                        call("destroy", Map.of("name", "agent", "volumes", true))));
+                assertEquals("agent", destroyed.get("destroyed"));
+                assertEquals(env.get("services"), ((Map<String, Object>) destroyed.get("environment")).get("services"),
+                        "the environment as it was");
+                assertEquals(List.of("Removed containers and network of " + p.composeProject("agent") + ", and its volumes",
+                        "Removed worktree .piko/worktrees/agent (branch agent kept)", "Destroyed agent"),
+                        destroyed.get("removed"));
+                assertEquals(List.of(), destroyed.get("environments"));
             } finally {
                 client.closeGracefully();
             }
