@@ -10,6 +10,7 @@
 //DEPS org.slf4j:slf4j-nop:2.0.17
 //SOURCES lib/piko/cli/BaseCommand.java
 //SOURCES lib/piko/cli/Binding.java
+//SOURCES lib/piko/cli/Build.java
 //SOURCES lib/piko/cli/CommandSpecs.java
 //SOURCES lib/piko/cli/Complete.java
 //SOURCES lib/piko/cli/Completion.java
@@ -105,6 +106,7 @@
 //SOURCES lib/piko/state/StateStamp.java
 //SOURCES lib/piko/state/Store.java
 //SOURCES lib/piko/state/Transaction.java
+//SOURCES lib/piko/text/EnvFormat.java
 //SOURCES lib/piko/text/JsonString.java
 //SOURCES lib/piko/text/TextFile.java
 //SOURCES mcp/piko/mcp/CommandRunner.java

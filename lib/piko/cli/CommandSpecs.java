@@ -246,6 +246,8 @@ final class CommandSpecs {
                 Binding.of(() -> c.name, v -> c.name = (java.lang.String) v)).initialValue(c.name).build());
         s.addOption(bound(OptionSpec.builder("--json").description("Print the environment as JSON, its variables under \"variables\".").paramLabel("<json>").type(boolean.class),
                 Binding.of(() -> c.json, v -> c.json = (Boolean) v)).initialValue(c.json).build());
+        s.addOption(bound(OptionSpec.builder("--format").description("sh (default: eval \"$(piko env)\" in bash, zsh, sh), fish (piko env --format fish | source), dotenv (docker --env-file, direnv), json (as --json).").paramLabel("<format>").type(java.lang.String.class),
+                Binding.of(() -> c.format, v -> c.format = (java.lang.String) v)).initialValue(c.format).build());
         standardHelpOptions(s);
         c.spec = s;
         return new CommandLine(s, PicocliFactory.INSTANCE);

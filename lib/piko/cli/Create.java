@@ -3,6 +3,7 @@ package piko.cli;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import piko.core.EnvVars;
 import piko.model.Environment;
 
 @Command(name = "create", mixinStandardHelpOptions = true,
@@ -23,9 +24,22 @@ final class Create extends BaseCommand {
         Environment env = environments().create(name, branch);
         keepEnvAnswer(env.name());
         Console c = console();
+        for (String renamed : EnvVars.renumbered(servicesWithPorts(env.name()))) {
+            c.warn(renamed);
+        }
         c.info("");
         c.info("Environment " + env.name() + " is ready in " + env.path());
         c.info("Its variables: eval \"$(piko env " + env.name() + ")\"");
         return 0;
+    }
+
+    /** The services whose ports the environment's variables name: its own, and the shared ones it uses. */
+    private java.util.Set<String> servicesWithPorts(String environment) {
+        java.util.Set<String> services = new java.util.TreeSet<>();
+        workspace().store().ports(environment).forEach(p -> services.add(p.service()));
+        java.util.List<String> used = workspace().store().consumers().getOrDefault(environment, java.util.List.of());
+        workspace().store().ports(piko.core.Names.SHARED).stream().filter(p -> used.contains(p.service()))
+                .forEach(p -> services.add(p.service()));
+        return services;
     }
 }

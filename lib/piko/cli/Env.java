@@ -5,8 +5,9 @@ import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import piko.core.EnvVars;
+import piko.error.PikoException;
 import piko.model.Environment;
+import piko.text.EnvFormat;
 
 @Command(name = "env", mixinStandardHelpOptions = true,
         description = "Print an environment's PIKO_* variables, for: eval \"$(piko env <name>)\".")
@@ -17,20 +18,32 @@ final class Env extends BaseCommand {
     @Option(names = "--json", description = "Print the environment as JSON, its variables under \"variables\".")
     boolean json;
 
+    @Option(names = "--format", paramLabel = "<format>",
+            description = "sh (default: eval \"$(piko env)\" in bash, zsh, sh), fish (piko env --format fish | source),"
+                    + " dotenv (docker --env-file, direnv), json (as --json).")
+    String format;
+
     @Override
     int execute() {
+        String as = format == null ? (json ? EnvFormat.JSON : EnvFormat.SH) : format;
+        if (!EnvFormat.ALL.contains(as)) {
+            throw new PikoException("unknown format '" + as + "'", "use one of: " + String.join(", ", EnvFormat.ALL), 2);
+        }
+        if (json && !as.equals(EnvFormat.JSON)) {
+            throw new PikoException("--json and --format " + as + " ask for two formats", "give one of them", 2);
+        }
         String key = EnvSnapshot.keyBeforeReading(cwd());
         String which = environmentName(name);
         Map<String, String> vars = environments().vars(which);
-        if (json) {
+        if (as.equals(EnvFormat.JSON)) {
             Environment env = environments().require(which);
             List<String> shared = workspace().store().consumers().getOrDefault(which, List.of());
             out().println(Json.write(Views.environment(env, shared, vars)));
         } else {
-            String answer = EnvVars.asShell(vars);
+            String answer = EnvFormat.render(as, vars);
             out().print(answer);
             if (key != null) {
-                EnvSnapshot.keep(workspace().root(), which, key, answer);
+                EnvSnapshot.keep(workspace().root(), which, as, key, answer);
             }
         }
         out().flush();

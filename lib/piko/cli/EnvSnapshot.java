@@ -13,6 +13,7 @@ import piko.core.Workspace;
 import piko.error.PikoException;
 import piko.model.Project;
 import piko.state.StateStamp;
+import piko.text.EnvFormat;
 import piko.text.TextFile;
 
 /**
@@ -28,9 +29,9 @@ final class EnvSnapshot {
     private EnvSnapshot() {
     }
 
-    /** Prints the kept answer when these arguments are a plain `env [<name>]` and it is current. */
+    /** Prints the kept answer when these arguments are a plain `env [<name>] [--format <f>]` and it is current. */
     static boolean answer(String[] args, Path cwd, PrintWriter out) {
-        if (args.length == 0 || args.length > 2 || !args[0].equals("env")) {
+        if (args.length == 0 || args.length > 4 || !args[0].equals("env")) {
             return false;
         }
         try {
@@ -40,12 +41,35 @@ final class EnvSnapshot {
         }
     }
 
+    /** The name and format of `env [<name>] [--format <f>|--format=<f>]`, in any order; null for anything else. */
+    static String[] plainEnv(String[] args) {
+        String name = null;
+        String format = EnvFormat.SH;
+        boolean formatGiven = false;
+        for (int i = 1; i < args.length; i++) {
+            String a = args[i];
+            if ((a.equals("--format") && i + 1 < args.length) || a.startsWith("--format=")) {
+                format = a.equals("--format") ? args[++i] : a.substring("--format=".length());
+                if (formatGiven || format.equals(EnvFormat.JSON) || !EnvFormat.ALL.contains(format)) {
+                    return null;
+                }
+                formatGiven = true;
+            } else if (a.startsWith("-") || name != null) {
+                return null;
+            } else {
+                name = a;
+            }
+        }
+        return new String[] {name, format};
+    }
+
     private static boolean answerKept(String[] args, Path cwd, PrintWriter out) {
+        String[] plain = plainEnv(args);
         Optional<Path> root = Workspace.findRoot(cwd);
-        if (root.isEmpty()) {
+        if (plain == null || root.isEmpty()) {
             return false;
         }
-        String name = args.length == 2 ? args[1]
+        String name = plain[0] != null ? plain[0]
                 : Workspace.environmentAt(Project.worktreesDir(root.get()), cwd).orElse(null);
         String token = StateStamp.current(root.get().resolve(Workspace.DIR));
         if (!Names.isValidEnvName(name) || token == null) {
@@ -53,12 +77,12 @@ final class EnvSnapshot {
         }
         String kept;
         try {
-            kept = Files.readString(file(root.get(), name), StandardCharsets.UTF_8);
+            kept = Files.readString(file(root.get(), name, plain[1]), StandardCharsets.UTF_8);
         } catch (IOException e) {
             return false;
         }
         String key = key(root.get(), token);
-        if (!kept.startsWith(key)) {
+        if (key == null || !kept.startsWith(key)) {
             return false;
         }
         out.print(kept.substring(key.length()));
@@ -83,14 +107,14 @@ final class EnvSnapshot {
     static void keepCurrent(Path cwd, Path root, String name, java.util.function.Supplier<String> answer) {
         String key = keyBeforeReading(cwd);
         if (key != null) {
-            keep(root, name, key, answer.get());
+            keep(root, name, EnvFormat.SH, key, answer.get());
         }
     }
 
-    /** Keeps the answer of `env <name>`, computed after its key was read. */
-    static void keep(Path root, String name, String key, String answer) {
+    /** Keeps the answer of `env <name> --format <format>`, computed after its key was read. */
+    static void keep(Path root, String name, String format, String key, String answer) {
         try {
-            TextFile.write(file(root, name), key + answer);
+            TextFile.write(file(root, name, format), key + answer);
         } catch (PikoException e) {
             // without it the next env runs in full, as this one did
         }
@@ -98,21 +122,34 @@ final class EnvSnapshot {
 
     /** Removes the kept answer of an environment that is gone (its stamp no longer matches it anyway). */
     static void forget(Path root, String name) {
-        try {
-            Files.deleteIfExists(file(root, name));
-        } catch (IOException e) {
-            // a stale answer is never shown: the destroy changed the state's stamp
+        for (String format : EnvFormat.ALL) {
+            try {
+                Files.deleteIfExists(file(root, name, format));
+            } catch (IOException e) {
+                // a stale answer is never shown: the destroy changed the state's stamp
+            }
         }
     }
 
-    private static Path file(Path root, String name) {
-        return root.resolve(Workspace.DIR).resolve(DIR).resolve(name);
+    /** `.piko/env/<name>` for sh, `<name>.<format>` for the others (environment names hold no dot). */
+    private static Path file(Path root, String name, String format) {
+        return root.resolve(Workspace.DIR).resolve(DIR).resolve(format.equals(EnvFormat.SH) ? name : name + "." + format);
     }
 
-    /** What an answer depends on besides the state: a header line each, then a blank line. */
+    /**
+     * What an answer depends on besides the state: a header line each, then a blank line. The
+     * build and the state's schema are in it, so that a piko built from other code, or a state
+     * migrated by a newer piko, never serves this answer; null when the state's schema is not the
+     * one this piko writes (the command in full migrates it or refuses it).
+     */
     private static String key(Path root, String token) {
-        return "piko " + Version.VERSION + "\nroot " + root + "\nstate " + token + "\n"
-                + PikoConfig.FILE_NAME + " " + checksum(root.resolve(PikoConfig.FILE_NAME)) + "\n\n";
+        int schema = StateStamp.schemaOnDisk(Workspace.stateFile(root));
+        if (schema != StateStamp.SCHEMA) {
+            return null;
+        }
+        return "piko " + Version.VERSION + "\nbuild " + Build.ID + "\nschema " + schema + "\nroot " + root
+                + "\nstate " + token + "\n" + PikoConfig.FILE_NAME + " " + checksum(root.resolve(PikoConfig.FILE_NAME))
+                + "\n\n";
     }
 
     private static String checksum(Path file) {

@@ -71,7 +71,7 @@ public final class Installer {
             List<String> notes = new ArrayList<>();
             List<Path> classPath = copyJars(build.resolve("lib"), notes);
             reporter.done("Copied piko and its " + (classPath.size() - 1) + " libraries into " + build);
-            Launch launch = Launch.of(jdk, build, classPath);
+            Launch launch = Launch.of(jdk, build, classPath, Jars.hash(classPath));
             String archive = train(launch, notes);
             writeProperties(build, o, jdk, archive);
             Path launcher = o.binDir().resolve("piko");

@@ -57,6 +57,24 @@ final class Jars {
         }
     }
 
+    /** SHA-256 over the jars' bytes, in order: which code a build runs, computed once at install. */
+    static String hash(List<Path> jars) throws IOException {
+        try {
+            java.security.MessageDigest sha = java.security.MessageDigest.getInstance("SHA-256");
+            for (Path jar : jars) {
+                try (InputStream in = Files.newInputStream(jar)) {
+                    byte[] buffer = new byte[1 << 16];
+                    for (int n; (n = in.read(buffer)) > 0; ) {
+                        sha.update(buffer, 0, n);
+                    }
+                }
+            }
+            return java.util.HexFormat.of().formatHex(sha.digest());
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IOException("no SHA-256 in this JDK", e);
+        }
+    }
+
     static void deleteTree(Path dir) throws IOException {
         if (!Files.exists(dir)) {
             return;

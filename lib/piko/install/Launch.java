@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /** How the launcher starts piko's JVM: which java, which flags, which class-data archive. */
-record Launch(Jdks.Jdk jdk, Path build, List<Path> classPath) {
+record Launch(Jdks.Jdk jdk, Path build, List<Path> classPath, String codeHash) {
     /**
      * C1 only and the serial collector: piko's commands are short. piko formats nothing by locale,
      * and the host provider (absent on Linux, so the JDK's built-in fallback) spares loading CLDR's
@@ -23,8 +23,9 @@ record Launch(Jdks.Jdk jdk, Path build, List<Path> classPath) {
      */
     static final List<String> TRAINING_AOT = List.of("-XX:+UnlockDiagnosticVMOptions", "-XX:-AOTRecordTraining");
 
-    static Launch of(Jdks.Jdk jdk, Path build, List<Path> classPath) {
-        return new Launch(jdk, build, List.copyOf(classPath));
+    /** codeHash: the jars' hash, computed once here, so a run knows its build without hashing anything. */
+    static Launch of(Jdks.Jdk jdk, Path build, List<Path> classPath, String codeHash) {
+        return new Launch(jdk, build, List.copyOf(classPath), codeHash);
     }
 
     /** Java 25 brought the AOT cache (classes loaded and linked ahead); before it, AppCDS. */
@@ -50,6 +51,7 @@ record Launch(Jdks.Jdk jdk, Path build, List<Path> classPath) {
         List<String> args = new ArrayList<>(JVM);
         args.addAll(quiet());
         args.add("-Dpiko.build=" + build);
+        args.add("-Dpiko.code=" + codeHash);
         args.add("-cp");
         args.add(classPath.stream().map(Path::toString).collect(Collectors.joining(java.io.File.pathSeparator)));
         return args;

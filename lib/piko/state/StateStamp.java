@@ -18,6 +18,9 @@ public final class StateStamp {
     private static final String TOKEN = "token";
     private static final String WRITING = "writing";
 
+    /** The schema version this piko's state has once opened (PRAGMA user_version). */
+    public static final int SCHEMA = Migrations.latest();
+
     private final Path dir;
     private final Path marker;
 
@@ -51,6 +54,23 @@ public final class StateStamp {
         } catch (IOException e) {
             return null;
         }
+    }
+
+    /**
+     * The schema version in the state file's header (PRAGMA user_version, bytes 60 to 63), read
+     * without opening SQLite; -1 when the file is not there or not SQLite's.
+     */
+    public static int schemaOnDisk(Path stateFile) {
+        byte[] header = new byte[64];
+        try (java.io.InputStream in = Files.newInputStream(stateFile)) {
+            if (in.readNBytes(header, 0, 64) < 64 || !new String(header, 0, 15, java.nio.charset.StandardCharsets.US_ASCII)
+                    .equals("SQLite format 3")) {
+                return -1;
+            }
+        } catch (IOException e) {
+            return -1;
+        }
+        return java.nio.ByteBuffer.wrap(header, 60, 4).getInt();
     }
 
     /** A state from before stamps gets its first token the way a write does, so readers never make one. */

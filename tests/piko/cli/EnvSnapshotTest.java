@@ -27,7 +27,7 @@ class EnvSnapshotTest {
     }
 
     private void keep() {
-        EnvSnapshot.keep(root, "e1", EnvSnapshot.keyBeforeReading(root), ANSWER);
+        EnvSnapshot.keep(root, "e1", "sh", EnvSnapshot.keyBeforeReading(root), ANSWER);
     }
 
     private String answer(Path cwd, String... args) {
@@ -66,6 +66,45 @@ class EnvSnapshotTest {
     void anEditedPikoYamlRetiresTheKeptAnswer() throws Exception {
         Files.writeString(root.resolve("piko.yaml"), "ports:\n  base: 20000\nshared: [redis]\n");
         assertEquals(null, answer(root, "env", "e1"));
+    }
+
+    @Test
+    void eachFormatHasItsOwnKeptAnswer() {
+        String fish = "set -gx PIKO_ENV_NAME 'e1';\n";
+        assertEquals(null, answer(root, "env", "e1", "--format", "fish"));
+        EnvSnapshot.keep(root, "e1", "fish", EnvSnapshot.keyBeforeReading(root), fish);
+        assertEquals(fish, answer(root, "env", "--format", "fish", "e1"));
+        assertEquals(fish, answer(root, "env", "e1", "--format=fish"));
+        assertEquals(ANSWER, answer(root, "env", "e1", "--format", "sh"));
+        assertEquals(ANSWER, answer(root, "env", "--format=sh", "e1"));
+        assertEquals(null, answer(root, "env", "e1", "--format", "json"));
+        assertEquals(null, answer(root, "env", "e1", "--format", "fish", "--format", "sh"));
+        assertEquals(null, answer(root, "env", "e1", "--format"));
+        assertEquals(null, answer(root, "env", "e1", "--format", "csh"));
+        EnvSnapshot.forget(root, "e1");
+        assertFalse(Files.exists(root.resolve(".piko/env/e1.fish")));
+    }
+
+    @Test
+    void anAnswerKeptByAnotherBuildIsNotServed() throws Exception {
+        Path kept = root.resolve(".piko/env/e1");
+        String text = Files.readString(kept);
+        assertTrue(text.contains("\nbuild " + Build.ID + "\n"), text);
+        Files.writeString(kept, text.replace("\nbuild " + Build.ID + "\n", "\nbuild another\n"));
+        assertEquals(null, answer(root, "env", "e1"));
+    }
+
+    @Test
+    void theStateFileSaysItsSchemaAndAnotherSchemaIsNotServed() throws Exception {
+        Path db = root.resolve(".piko/state.db");
+        assertEquals(piko.state.StateStamp.SCHEMA, piko.state.StateStamp.schemaOnDisk(db));
+        try (java.io.RandomAccessFile f = new java.io.RandomAccessFile(db.toFile(), "rw")) {
+            f.seek(60);
+            f.writeInt(piko.state.StateStamp.SCHEMA + 1);  // as a newer piko's migration leaves it
+        }
+        assertEquals(piko.state.StateStamp.SCHEMA + 1, piko.state.StateStamp.schemaOnDisk(db));
+        assertEquals(null, answer(root, "env", "e1"));
+        assertEquals(null, EnvSnapshot.keyBeforeReading(root));
     }
 
     @Test

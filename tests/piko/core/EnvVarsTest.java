@@ -49,6 +49,30 @@ class EnvVarsTest {
     }
 
     @Test
+    void servicesWhoseNamesGiveOneVariableAreNumberedByName() {
+        Map<String, String> vars = EnvVars.of(PROJECT, ENV, List.of(
+                new PortAllocation("feat-x", "my_db", 5432, "tcp", 10132),
+                new PortAllocation("feat-x", "my-db", 5432, "tcp", 10133),
+                new PortAllocation("feat-x", "my.db", 5432, "tcp", 10134),
+                new PortAllocation("feat-x", "my-db-2", 80, "tcp", 10180),
+                new PortAllocation("feat-x", "web", 80, "tcp", 10181),
+                new PortAllocation("feat-x", "Web", 80, "tcp", 10182),
+                new PortAllocation("feat-x", "Web", 443, "tcp", 10183)));
+        assertEquals("10133", vars.get("PIKO_MY_DB_PORT"));
+        assertEquals("10180", vars.get("PIKO_MY_DB_2_PORT"));
+        assertEquals("10134", vars.get("PIKO_MY_DB_3_PORT"));
+        assertEquals("10132", vars.get("PIKO_MY_DB_4_PORT"));
+        assertEquals("10182", vars.get("PIKO_WEB_PORT"));
+        assertEquals("10183", vars.get("PIKO_WEB_PORT_443"));
+        assertEquals("10181", vars.get("PIKO_WEB_2_PORT"));
+        assertEquals(6 + 4 + 3 + 1, vars.size(), vars.toString());
+        assertEquals(List.of("my.db's port is PIKO_MY_DB_3_PORT (PIKO_MY_DB_PORT is another service's)",
+                        "my_db's port is PIKO_MY_DB_4_PORT (PIKO_MY_DB_PORT is another service's)",
+                        "web's port is PIKO_WEB_2_PORT (PIKO_WEB_PORT is another service's)"),
+                EnvVars.renumbered(List.of("web", "my_db", "my-db", "my.db", "my-db-2", "Web")));
+    }
+
+    @Test
     void shellOutputQuotesEveryValue() {
         assertEquals("export A='it'\\''s $HOME'\n", EnvVars.asShell(Map.of("A", "it's $HOME")));
     }

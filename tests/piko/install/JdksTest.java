@@ -37,10 +37,11 @@ class JdksTest {
 
     @Test
     void theLauncherQuotesEveryWordForSh() {
-        Launch launch = Launch.of(new Jdks.Jdk(Path.of("/opt/my jdk"), 25), Path.of("/h/it's"), List.of(Path.of("/h/it's/lib/a.jar")));
+        Launch launch = Launch.of(new Jdks.Jdk(Path.of("/opt/my jdk"), 25), Path.of("/h/it's"), List.of(Path.of("/h/it's/lib/a.jar")), "c0de");
         String script = launch.script(true, "1.0");
         assertTrue(script.contains("exec '/opt/my jdk/bin/java' '-XX:AOTCache=/h/it'\\''s/piko.aot'"), script);
         assertTrue(script.endsWith("'piko.cli.Main' \"$@\"\n"), script);
+        assertTrue(script.contains("'-Dpiko.code=c0de'"), script);
         assertEquals("'a b'", Launch.quote("a b"));
     }
 }

@@ -112,8 +112,13 @@ final class TestProject implements AutoCloseable {
     }
 
     static TestProject gitRepo() throws IOException {
+        return gitRepoNamed("");
+    }
+
+    /** A repository whose folder name ends with the given text (quotes, newlines, whatever a user's may hold). */
+    static TestProject gitRepoNamed(String suffix) throws IOException {
         Path dir = Files.createDirectories(Path.of(System.getProperty("java.io.tmpdir"), "piko-it",
-                "t" + UUID.randomUUID().toString().substring(0, 8)));
+                "t" + UUID.randomUUID().toString().substring(0, 8) + suffix));
         TestProject p = new TestProject(dir, claimPortBase());
         p.git("init", "-q", "-b", "main");
         p.git("config", "user.email", "test@example.com");
