@@ -47,11 +47,13 @@
 //SOURCES lib/piko/cli/Up.java
 //SOURCES lib/piko/cli/Version.java
 //SOURCES lib/piko/cli/Views.java
+//SOURCES lib/piko/config/DotEnv.java
 //SOURCES lib/piko/config/PikoConfig.java
 //SOURCES lib/piko/config/PikoYamlEditor.java
 //SOURCES lib/piko/core/Cancellation.java
 //SOURCES lib/piko/core/Checkup.java
 //SOURCES lib/piko/core/ComposeAccess.java
+//SOURCES lib/piko/core/ComposeFiles.java
 //SOURCES lib/piko/core/ComposeGateway.java
 //SOURCES lib/piko/core/ComposeInputs.java
 //SOURCES lib/piko/core/EnvVars.java

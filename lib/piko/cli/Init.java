@@ -19,7 +19,7 @@ final class Init extends BaseCommand {
         Project p = context.projectSetup().init(cwd());
         Console c = console();
         c.done("Initialised piko project " + p.name() + " in " + p.root());
-        c.done("Compose file: " + p.composeFile());
+        c.done((p.composeFile().contains(", ") ? "Compose files: " : "Compose file: ") + p.composeFile());
         c.done("Added .piko/ to .gitignore");
         List<String> found = labelledEnvironments(p.name());
         if (!found.isEmpty()) {

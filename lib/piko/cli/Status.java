@@ -32,6 +32,8 @@ final class Status extends BaseCommand {
         } else {
             for (EnvironmentStatus e : report) {
                 out().println(e.env().name() + ": " + e.summary() + " (branch " + e.env().branch() + ", " + e.env().path() + ")");
+                out().println("  compose project " + e.composeProject() + ", files: " + String.join(", ", e.composeFiles()));
+                e.notes().forEach(n -> out().println("  note: " + n));
                 Table t = new Table("  SERVICE", "STATE", "HEALTH", "PORTS", "NOTE");
                 for (ServiceStatus s : e.services()) {
                     t.row("  " + s.service(), s.state(), s.health().isEmpty() ? "-" : s.health(), PortText.table(s.ports()),

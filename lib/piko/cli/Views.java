@@ -38,6 +38,9 @@ public final class Views {
         m.put("status", s.status());
         m.put("unhealthy", s.unhealthy());
         m.put("services", s.services().stream().map(Views::service).toList());
+        m.put("compose_project", s.composeProject());
+        m.put("compose_files", s.composeFiles());
+        m.put("notes", s.notes());
         return m;
     }
 

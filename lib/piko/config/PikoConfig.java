@@ -27,7 +27,7 @@ import piko.error.PikoException;
 import piko.exec.Timeouts;
 
 /** piko.yaml, the committed declaration beside the compose file. Every key is optional. */
-public record PikoConfig(Path file, String compose, int portBase, int portBlock,
+public record PikoConfig(Path file, List<String> compose, int portBase, int portBlock,
                          String setupScript, String destroyScript, List<String> shared, Timeouts timeouts,
                          List<String> copy) {
     public static final String FILE_NAME = "piko.yaml";
@@ -43,7 +43,7 @@ public record PikoConfig(Path file, String compose, int portBase, int portBlock,
     static final int MAX_TIMEOUT = 86_400;
 
     public static PikoConfig defaults(Path file) {
-        return new PikoConfig(file, null, DEFAULT_BASE, DEFAULT_BLOCK, null, null, List.of(), Timeouts.DEFAULTS, List.of());
+        return new PikoConfig(file, List.of(), DEFAULT_BASE, DEFAULT_BLOCK, null, null, List.of(), Timeouts.DEFAULTS, List.of());
     }
 
     public boolean exists() {
@@ -82,7 +82,8 @@ public record PikoConfig(Path file, String compose, int portBase, int portBlock,
             String key = b.key(t, "");
             Node value = t.getValueNode();
             switch (key) {
-                case "compose" -> b.compose = b.string(value, key);
+                case "compose" -> b.compose = value instanceof ScalarNode s && s.getTag().equals(Tag.STR)
+                        ? b.pathList(value, key, s.getValue()) : b.pathList(value, key);
                 case "shared" -> b.shared = b.stringList(value, key);
                 case "copy" -> b.copy = b.pathList(value, key);
                 case "scripts" -> {
@@ -131,7 +132,7 @@ public record PikoConfig(Path file, String compose, int portBase, int portBlock,
 
     private static final class Builder {
         final Path file;
-        String compose;
+        List<String> compose = List.of();
         String setup;
         String destroy;
         int base = DEFAULT_BASE;
@@ -227,29 +228,36 @@ public record PikoConfig(Path file, String compose, int portBase, int portBlock,
                 return List.of();
             }
             if (!(node instanceof SequenceNode seq)) {
-                throw fail(node, "'" + key + "' must be a list of paths or globs relative to the repository root");
+                throw fail(node, "'" + key + "' must be " + (key.equals("compose") ? "a compose file or a list of them"
+                        : "a list of paths or globs") + " relative to the repository root");
             }
             List<String> items = new ArrayList<>();
             for (Node item : seq.getValue()) {
-                String path = string(item, key + "[]");
-                String why = path.isBlank() ? "is empty"
-                        : path.startsWith("/") || path.startsWith("~") || path.matches("^[A-Za-z]:.*") ? "is not relative to the repository root"
-                        : java.util.Arrays.asList(path.split("[/\\\\]")).contains("..") ? "leaves the repository root (..)"
-                        : path.equals(".git") || path.startsWith(".git/") || path.equals(".piko") || path.startsWith(".piko/")
-                        ? "is piko's or git's own" : null;
-                if (why == null) {
-                    try {
-                        java.nio.file.FileSystems.getDefault().getPathMatcher("glob:" + path);
-                    } catch (RuntimeException e) {
-                        why = "is not a valid glob (" + e.getMessage().lines().findFirst().orElse("") + ")";
-                    }
+                for (String path : pathList(item, key, string(item, key + "[]"))) {
+                    if (!items.contains(path)) items.add(path);
                 }
-                if (why != null) {
-                    throw fail(item, "'" + path + "' in '" + key + "' " + why);
-                }
-                if (!items.contains(path)) items.add(path);
             }
             return List.copyOf(items);
+        }
+
+        /** One path or glob relative to the repository root, staying inside it. */
+        List<String> pathList(Node item, String key, String path) {
+            String why = path.isBlank() ? "is empty"
+                    : path.startsWith("/") || path.startsWith("~") || path.matches("^[A-Za-z]:.*") ? "is not relative to the repository root"
+                    : java.util.Arrays.asList(path.split("[/\\\\]")).contains("..") ? "leaves the repository root (..)"
+                    : path.equals(".git") || path.startsWith(".git/") || path.equals(".piko") || path.startsWith(".piko/")
+                    ? "is piko's or git's own" : null;
+            if (why == null) {
+                try {
+                    java.nio.file.FileSystems.getDefault().getPathMatcher("glob:" + path);
+                } catch (RuntimeException e) {
+                    why = "is not a valid glob (" + e.getMessage().lines().findFirst().orElse("") + ")";
+                }
+            }
+            if (why != null) {
+                throw fail(item, "'" + path + "' in '" + key + "' " + why);
+            }
+            return List.of(path);
         }
 
         PikoException fail(Node node, String message) {

@@ -14,7 +14,7 @@ import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 
 /**
- * The files compose reads for a project besides the compose file itself: files reached through
+ * The files compose reads for a project besides its compose files themselves: files reached through
  * `include:` and `extends: file:`, the `.env` of the project directory, and every `env_file:`.
  * Read from the user's YAML (compose config resolves these away). Paths holding a `$` (compose
  * interpolates them) and files that cannot be parsed are skipped: the fingerprint then misses
@@ -38,12 +38,18 @@ public final class ComposeInputs {
     private ComposeInputs() {
     }
 
-    /** projectDir: compose's project directory (piko passes the worktree root). */
-    public static Found of(Path projectDir, Path composeFile) {
+    /** projectDir: compose's project directory (the folder of the first file). */
+    public static Found of(Path projectDir, List<Path> files) {
         ComposeInputs c = new ComposeInputs();
         c.envFiles.add(projectDir.resolve(".env").normalize());
-        c.walk(composeFile.normalize(), projectDir);
+        for (Path file : files) {
+            c.walk(file.normalize(), projectDir);
+        }
         return new Found(c.composeFiles, c.envFiles);
+    }
+
+    public static Found of(ComposeFiles files) {
+        return of(files.projectDirectory(), files.files());
     }
 
     private void walk(Path file, Path base) {

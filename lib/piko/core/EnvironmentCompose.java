@@ -20,7 +20,7 @@ import piko.text.TextFile;
 /** The compose side of one environment: reading the user's file, planning ports, writing the override. */
 public final class EnvironmentCompose {
     /** Bump when OverrideFile's output changes, so that `piko up` rewrites older overrides. */
-    private static final String OVERRIDE_FORMAT = "2";
+    private static final String OVERRIDE_FORMAT = "3";
 
     /**
      * What `up` needs: the target with both files, the services to start here, the services used
@@ -40,18 +40,24 @@ public final class EnvironmentCompose {
         this.probe = probe;
     }
 
-    public Path composeFile(Environment env) {
-        return env.path().resolve(ws.composeFile());
+    /** The files compose loads in the worktree, as `docker compose` run there would. */
+    public ComposeFiles composeFiles(Environment env) {
+        return ws.composeFiles(env.path());
     }
 
     public Path overrideFile(Environment env) {
         return env.path().resolve(OverrideFile.NAME);
     }
 
-    /** The project with the user's file and piko's override, run from the worktree. */
+    /** The project with the user's files and piko's override, run from the worktree. */
     public ComposeTarget target(Environment env) {
-        return new ComposeTarget(Names.composeProject(ws.project().name(), env.name()), env.path(),
-                List.of(composeFile(env), overrideFile(env)));
+        return target(env, composeFiles(env));
+    }
+
+    private ComposeTarget target(Environment env, ComposeFiles files) {
+        List<Path> all = new java.util.ArrayList<>(files.files());
+        all.add(overrideFile(env));
+        return new ComposeTarget(Names.composeProject(ws.project().name(), env.name()), files.projectDirectory(), all);
     }
 
     /** True when a file compose reads (see ComposeInputs) or piko.yaml changed since the override was written. */
@@ -66,20 +72,17 @@ public final class EnvironmentCompose {
      * are planned anew.
      */
     Prepared prepare(Environment env, Set<String> sharedCandidates, Map<String, String> vars, PortConflict conflict) {
-        Path file = composeFile(env);
-        if (!Files.isRegularFile(file)) {
-            throw new PikoException("the compose file " + ws.composeFile() + " is not in branch " + env.branch(),
-                    "commit " + ws.composeFile() + " on that branch (worktrees only see committed files)");
-        }
+        ComposeFiles files = composeFiles(env).requireExisting("branch " + env.branch(),
+                "commit them on that branch (worktrees only see committed files), or list them in piko.yaml's copy:");
         String composeProject = Names.composeProject(ws.project().name(), env.name());
-        ComposeTarget userOnly = new ComposeTarget(composeProject, env.path(), List.of(file));
+        ComposeTarget userOnly = new ComposeTarget(composeProject, files.projectDirectory(), files.files());
         ComposeModel model = docker.config(userOnly, vars);
         Set<String> shared = new java.util.TreeSet<>(sharedCandidates);
         shared.retainAll(model.services().keySet());
         Set<String> unknown = new java.util.TreeSet<>(sharedCandidates);
         unknown.removeAll(model.services().keySet());
         shared.removeAll(env.services());
-        List<String> active = model.activeServices(ComposeModel.profilesFrom(System.getenv("COMPOSE_PROFILES")));
+        List<String> active = model.activeServices(files.profiles());
         List<String> services = active.stream().filter(s -> !shared.contains(s)).toList();
         PortPlan plan = new PortPlan(ws.config().portBase(), ws.config().portBlock(), env.slot());
         OwnPorts own = new OwnPorts(composeProject);
@@ -90,7 +93,7 @@ public final class EnvironmentCompose {
         rendered.addAll(shared);
         String text = OverrideFile.render(model.only(rendered), ws.project().name(), env.name(), ports, shared);
         TextFile.write(overrideFile(env), text);
-        return new Prepared(target(env), services, shared, ports, inputsHash(env), unknown,
+        return new Prepared(target(env, files), services, shared, ports, inputsHash(env), unknown,
                 Unisolated.warnings(model.only(services), env.path()));
     }
 
@@ -130,8 +133,9 @@ public final class EnvironmentCompose {
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
             sha.update(OVERRIDE_FORMAT.getBytes(StandardCharsets.UTF_8));
-            sha.update(String.valueOf(System.getenv("COMPOSE_PROFILES")).getBytes(StandardCharsets.UTF_8));
-            List<Path> inputs = new java.util.ArrayList<>(ComposeInputs.of(env.path(), composeFile(env)).all());
+            ComposeFiles files = composeFiles(env);
+            sha.update((files.files() + " " + files.settings()).getBytes(StandardCharsets.UTF_8));
+            List<Path> inputs = new java.util.ArrayList<>(ComposeInputs.of(files).all());
             inputs.add(ws.config().file());
             for (Path p : inputs) {
                 sha.update(p.toString().getBytes(StandardCharsets.UTF_8));

@@ -360,7 +360,7 @@ public final class Environments {
 
     /** The untracked files the worktree needs (env files, piko.yaml's copy list); never overwrites. */
     private void copyFromMainCheckout(Path worktree) {
-        List<String> copied = WorktreeCopies.copyMissing(ws.root(), worktree, ws.composeFile(), ws.config().copy());
+        List<String> copied = WorktreeCopies.copyMissing(ws.root(), worktree, ws.composeFiles(ws.root()), ws.config().copy());
         if (!copied.isEmpty()) {
             out.done("Copied from the main checkout: " + String.join(", ", copied));
         }
@@ -422,7 +422,7 @@ public final class Environments {
         Path path = env.path();
         boolean worktreePresent = Files.isDirectory(path);
         if (worktreePresent && !force) {
-            List<String> ignored = new ArrayList<>(WorktreeCopies.wanted(ws.root(), ws.composeFile(), ws.config().copy()));
+            List<String> ignored = new ArrayList<>(WorktreeCopies.wanted(ws.root(), ws.composeFiles(ws.root()), ws.config().copy()));
             ignored.add(OverrideFile.NAME);
             List<String> changes = git.changes(path, ignored);
             if (!changes.isEmpty()) {

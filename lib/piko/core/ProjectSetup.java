@@ -13,10 +13,6 @@ import piko.model.Project;
 
 /** `piko init`: records the project of the git repository around a directory. */
 public final class ProjectSetup {
-    /** The names docker compose itself looks for, in its order of preference. */
-    public static final List<String> COMPOSE_FILES = List.of(
-            "compose.yaml", "compose.yml", "docker-compose.yml", "docker-compose.yaml");
-
     /** Records a new project in a new state file; empty when the file records one already. */
     public interface StateCreator {
         Optional<Project> create(Path stateFile, String name, Path root, String composeFile);
@@ -56,17 +52,10 @@ public final class ProjectSetup {
         return new PikoException("piko is already initialised in " + root, "see its environments with: piko status");
     }
 
+    /** The files compose loads in the root, as one phrase (the state keeps it for the record). */
     private static String findComposeFile(Path root, PikoConfig config) {
-        if (config.compose() != null) {
-            if (!Files.isRegularFile(root.resolve(config.compose()))) {
-                throw new PikoException("the compose file " + config.compose() + " named in piko.yaml does not exist",
-                        "fix 'compose:' in piko.yaml");
-            }
-            return config.compose();
-        }
-        return COMPOSE_FILES.stream().filter(f -> Files.isRegularFile(root.resolve(f))).findFirst()
-                .orElseThrow(() -> new PikoException("no compose file in " + root + " (looked for "
-                        + String.join(", ", COMPOSE_FILES) + ")", "add one, or name it with 'compose:' in piko.yaml"));
+        return ComposeFiles.in(root, config.compose(), System.getenv())
+                .requireExisting(root.toString(), "fix 'compose:' in piko.yaml, or COMPOSE_FILE").describe();
     }
 
     private static void appendLineIfMissing(Path file, String line, List<String> equivalents) {

@@ -48,10 +48,12 @@ public final class SharedInstances {
         return ws.root().resolve(Workspace.DIR).resolve("shared").resolve(OverrideFile.NAME);
     }
 
-    /** The shared project with the root's compose file and its override, run from the root. */
+    /** The shared project with the root's compose files and its override, run from the root. */
     public ComposeTarget target() {
-        return new ComposeTarget(composeProject(), ws.root(),
-                List.of(ws.root().resolve(ws.composeFile()), overrideFile()));
+        ComposeFiles files = ws.composeFiles(ws.root());
+        List<Path> all = new java.util.ArrayList<>(files.files());
+        all.add(overrideFile());
+        return new ComposeTarget(composeProject(), files.projectDirectory(), all);
     }
 
     /** The shared project's networks a service joins, by the names Docker knows them. */
@@ -66,7 +68,8 @@ public final class SharedInstances {
 
     /** The root's compose model, as the shared project reads it. */
     public ComposeModel rootModel() {
-        ComposeTarget userOnly = new ComposeTarget(composeProject(), ws.root(), List.of(ws.root().resolve(ws.composeFile())));
+        ComposeFiles files = ws.composeFiles(ws.root()).requireExisting(ws.root().toString(), "fix 'compose:' in piko.yaml, or COMPOSE_FILE");
+        ComposeTarget userOnly = new ComposeTarget(composeProject(), files.projectDirectory(), files.files());
         return docker.config(userOnly, Map.of());
     }
 

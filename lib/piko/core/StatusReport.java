@@ -23,7 +23,12 @@ public final class StatusReport {
     public record ServiceStatus(String service, String state, String health, List<PortAllocation> ports, String note) {
     }
 
-    public record EnvironmentStatus(Environment env, String status, List<ServiceStatus> services, List<String> shared) {
+    /**
+     * composeFiles: the files compose loads in the worktree; composeProject: the project piko runs
+     * it as; notes: what piko does differently from plain compose there (COMPOSE_PROJECT_NAME).
+     */
+    public record EnvironmentStatus(Environment env, String status, List<ServiceStatus> services, List<String> shared,
+                                    List<String> composeFiles, String composeProject, List<String> notes) {
         /** Services whose healthcheck fails (Docker's health "unhealthy"). */
         public List<String> unhealthy() {
             return services.stream().filter(s -> s.health().equals("unhealthy")).map(ServiceStatus::service).toList();
@@ -67,7 +72,10 @@ public final class StatusReport {
                 services.add(new ServiceStatus(s, c == null ? "missing" : c.state(), c == null ? "" : c.health(),
                         portsOf(ports, Names.SHARED, s), declared.contains(s) ? "shared" : "shared (isolated, until destroyed)"));
             }
-            result.add(new EnvironmentStatus(env, status(env, services), services, used));
+            ComposeFiles files = ws.composeFiles(env.path());
+            String composeProject = Names.composeProject(ws.project().name(), env.name());
+            result.add(new EnvironmentStatus(env, status(env, services), services, used, files.names(), composeProject,
+                    notes(files, composeProject)));
         }
         return result;
     }
@@ -115,6 +123,16 @@ public final class StatusReport {
                     note(c.service(), declared)));
         }
         return new ArrayList<>(out.values());
+    }
+
+    /** What compose would do otherwise in the worktree, which piko overrides. */
+    static List<String> notes(ComposeFiles files, String composeProject) {
+        String named = files.settings().get("COMPOSE_PROJECT_NAME");
+        if (named == null || named.isBlank() || named.equals(composeProject)) {
+            return List.of();
+        }
+        return List.of("COMPOSE_PROJECT_NAME=" + named + " is overridden: piko runs this environment as compose project "
+                + composeProject);
     }
 
     private static String note(String service, List<String> declared) {

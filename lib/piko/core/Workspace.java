@@ -70,9 +70,14 @@ public final class Workspace implements AutoCloseable {
         return Optional.empty();
     }
 
-    /** The compose file's path relative to the root (and to every worktree). */
+    /** The compose files of the root, for messages: "compose.yaml, compose.override.yaml". */
     public String composeFile() {
-        return config.compose() != null ? config.compose() : project().composeFile();
+        return composeFiles(root).describe();
+    }
+
+    /** The files compose loads in a folder (the root or a worktree), and its COMPOSE_* settings there. */
+    public ComposeFiles composeFiles(Path dir) {
+        return ComposeFiles.in(dir, config.compose(), System.getenv());
     }
 
     public Path root() {

@@ -17,8 +17,9 @@ import java.util.TreeSet;
 import piko.error.PikoException;
 
 /**
- * Files a worktree needs that git does not give it: the env files compose reads (`.env`,
- * `env_file:`) and piko.yaml's `copy:` paths or globs, copied from the main checkout. A file that
+ * Files a worktree needs that git does not give it: the files compose reads (its compose files, the
+ * files they include or extend, `.env`, `env_file:`) and piko.yaml's `copy:` paths or globs, copied
+ * from the main checkout. A file that
  * is already in the worktree (tracked, or copied before and maybe changed there) is never
  * overwritten, so only what is missing is copied.
  */
@@ -30,11 +31,11 @@ public final class WorktreeCopies {
 
     /**
      * Copies what is missing; returns the copied paths, relative to the root.
-     * composeFile: relative to the root; patterns: piko.yaml's copy list.
+     * files: the root's compose files; patterns: piko.yaml's copy list.
      */
-    public static List<String> copyMissing(Path root, Path worktree, String composeFile, List<String> patterns) {
+    public static List<String> copyMissing(Path root, Path worktree, ComposeFiles files, List<String> patterns) {
         List<String> copied = new ArrayList<>();
-        for (String rel : wanted(root, composeFile, patterns)) {
+        for (String rel : wanted(root, files, patterns)) {
             Path from = root.resolve(rel);
             Path to = worktree.resolve(rel);
             if (Files.exists(to, LinkOption.NOFOLLOW_LINKS)) {
@@ -53,11 +54,10 @@ public final class WorktreeCopies {
     }
 
     /** The files of the main checkout to copy, relative to the root (destroy does not count them as changes). */
-    public static Set<String> wanted(Path root, String composeFile, List<String> patterns) {
+    public static Set<String> wanted(Path root, ComposeFiles files, List<String> patterns) {
         Set<String> wanted = new TreeSet<>();
-        Path compose = root.resolve(composeFile);
-        List<Path> envFiles = new ArrayList<>(ComposeInputs.of(root, compose).envFiles());
-        envFiles.add(compose.getParent().resolve(".env"));
+        List<Path> envFiles = new ArrayList<>(ComposeInputs.of(files).all());
+        envFiles.add(root.resolve(".env"));
         for (Path p : envFiles) {
             if (p.startsWith(root) && Files.isRegularFile(p)) {
                 wanted.add(relative(root, p));

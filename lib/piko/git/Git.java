@@ -93,7 +93,7 @@ public class Git implements Worktrees {
         return out;
     }
 
-    /** Uncommitted or untracked changes in a worktree, one porcelain line each, except the given paths. */
+    /** Uncommitted or untracked changes in a worktree, one porcelain line each, except the given untracked paths. */
     @Override
     public List<String> changes(Path worktree, List<String> ignoredPaths) {
         Result r = orFail(git(worktree, "status", "--porcelain", "--untracked-files=all"), "git status");
@@ -101,7 +101,7 @@ public class Git implements Worktrees {
         for (String line : r.stdout().split("\n")) {
             if (line.isBlank()) continue;
             String file = line.length() > 3 ? line.substring(3) : line;
-            if (!ignoredPaths.contains(file)) {
+            if (!(line.startsWith("??") && ignoredPaths.contains(file))) {
                 lines.add(line);
             }
         }

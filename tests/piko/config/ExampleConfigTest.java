@@ -13,7 +13,7 @@ class ExampleConfigTest {
     void theExampleParsesWithEveryKeySet() throws Exception {
         Path example = Path.of("piko.yaml.example");
         PikoConfig c = PikoConfig.parse(example, Files.readString(example));
-        assertEquals("compose.yaml", c.compose());
+        assertEquals(List.of("compose.yaml"), c.compose());
         assertEquals(10000, c.portBase());
         assertEquals(100, c.portBlock());
         assertEquals(List.of("redis"), c.shared());

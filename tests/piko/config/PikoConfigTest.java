@@ -34,7 +34,7 @@ class PikoConfigTest {
                   - redis
                   - jaeger
                 """);
-        assertEquals("docker/compose.yml", c.compose());
+        assertEquals(List.of("docker/compose.yml"), c.compose());
         assertEquals("./bin/setup", c.setupScript());
         assertEquals("echo bye", c.destroyScript());
         assertEquals(20000, c.portBase());
@@ -47,8 +47,18 @@ class PikoConfigTest {
         PikoConfig empty = PikoConfig.parse(FILE, "");
         assertEquals(10000, empty.portBase());
         assertEquals(100, empty.portBlock());
-        assertNull(empty.compose());
+        assertEquals(List.of(), empty.compose());
         assertEquals(List.of(), PikoConfig.load(dir).shared());
+    }
+
+    @Test
+    void composeTakesOneFileOrAList() {
+        assertEquals(List.of("compose.yaml", "compose.dev.yaml"),
+                PikoConfig.parse(FILE, "compose:\n  - compose.yaml\n  - compose.dev.yaml\n").compose());
+        assertEquals("/repo/piko.yaml:2: '../x.yaml' in 'compose' leaves the repository root (..)",
+                failure("compose:\n  - ../x.yaml\n").getMessage());
+        assertEquals("/repo/piko.yaml:1: 'compose' must be a compose file or a list of them relative to the repository root",
+                failure("compose: 3\n").getMessage());
     }
 
     @Test
@@ -65,7 +75,8 @@ class PikoConfigTest {
                 failure("ports:\n  base: lots\n").getMessage());
         assertEquals("/repo/piko.yaml:1: 'shared' must be a list of service names",
                 failure("shared: redis\n").getMessage());
-        assertEquals("/repo/piko.yaml:1: 'compose' must be a string", failure("compose: [a]\n").getMessage());
+        assertEquals("/repo/piko.yaml:1: 'compose' must be a compose file or a list of them relative to the repository root",
+                failure("compose: {a: b}\n").getMessage());
         assertTrue(failure("- a\n- b\n").getMessage().contains("the top level must be a mapping"));
     }
 

@@ -40,7 +40,7 @@ class ComposeInputsTest {
                     env_file: base.env
                     extends: {file: ../compose.yaml, service: api}
                 """);
-        ComposeInputs.Found found = ComposeInputs.of(dir, dir.resolve("compose.yaml"));
+        ComposeInputs.Found found = ComposeInputs.of(dir, List.of(dir.resolve("compose.yaml")));
         assertEquals(List.of(dir.resolve("compose.yaml"), dir.resolve("db/compose.yaml"), dir.resolve("extra.yaml"),
                 dir.resolve("common/base.yaml")), List.copyOf(found.composeFiles()));
         assertEquals(Set.of(dir.resolve(".env"), dir.resolve("db/db.env"), dir.resolve("extra.env"),
@@ -50,9 +50,9 @@ class ComposeInputsTest {
     @Test
     void aMissingOrBrokenFileIsOnlyListed() throws Exception {
         Files.writeString(dir.resolve("compose.yaml"), "services: [unclosed\n");
-        ComposeInputs.Found found = ComposeInputs.of(dir, dir.resolve("compose.yaml"));
+        ComposeInputs.Found found = ComposeInputs.of(dir, List.of(dir.resolve("compose.yaml")));
         assertEquals(List.of(dir.resolve("compose.yaml"), dir.resolve(".env")), found.all());
         assertEquals(List.of(dir.resolve("none.yaml"), dir.resolve(".env")),
-                ComposeInputs.of(dir, dir.resolve("none.yaml")).all());
+                ComposeInputs.of(dir, List.of(dir.resolve("none.yaml"))).all());
     }
 }

@@ -24,17 +24,19 @@ class WorktreeCopiesTest {
         Files.writeString(root.resolve("app/conf/c.txt"), "c\n");
         Files.writeString(root.resolve("secret.key"), "k\n");
         Files.writeString(wt.resolve("compose.yaml"), "tracked\n");
+        Files.writeString(root.resolve("compose.override.yaml"), "services: {}\n");
 
-        List<String> copied = WorktreeCopies.copyMissing(root, wt, "compose.yaml", List.of("app/conf/**.yml", "secret.key", "compose.yaml", "nothing/*"));
-        assertEquals(List.of(".env", "app/conf/a.yml", "app/conf/deep/b.yml", "app/web.env", "secret.key"), copied);
+        List<String> copied = WorktreeCopies.copyMissing(root, wt, ComposeFiles.in(root, List.of(), java.util.Map.of()), List.of("app/conf/**.yml", "secret.key", "compose.yaml", "nothing/*"));
+        assertEquals(List.of(".env", "app/conf/a.yml", "app/conf/deep/b.yml", "app/web.env", "compose.override.yaml", "secret.key"),
+                copied, "the override file compose loads, untracked, is copied too");
         assertEquals("B=2\n", Files.readString(wt.resolve("app/web.env")));
         assertEquals("tracked\n", Files.readString(wt.resolve("compose.yaml")), "a file the worktree has is never overwritten");
 
         Files.writeString(wt.resolve(".env"), "A=changed in the worktree\n");
         Files.writeString(root.resolve(".env"), "A=changed in main\n");
-        assertEquals(List.of(), WorktreeCopies.copyMissing(root, wt, "compose.yaml", List.of("app/conf/**.yml", "secret.key")));
+        assertEquals(List.of(), WorktreeCopies.copyMissing(root, wt, ComposeFiles.in(root, List.of(), java.util.Map.of()), List.of("app/conf/**.yml", "secret.key")));
         assertEquals("A=changed in the worktree\n", Files.readString(wt.resolve(".env")));
-        assertEquals(List.of("app/conf/c.txt"), WorktreeCopies.copyMissing(root, wt, "compose.yaml", List.of("app/conf")),
+        assertEquals(List.of("app/conf/c.txt"), WorktreeCopies.copyMissing(root, wt, ComposeFiles.in(root, List.of(), java.util.Map.of()), List.of("app/conf")),
                 "a directory stands for the files it holds");
     }
 }

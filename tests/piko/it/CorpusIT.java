@@ -203,6 +203,97 @@ class CorpusIT extends DockerRequired {
         }
     }
 
+    /** Symfony's shape: a compose file and its override, both committed; .env gitignored. */
+    static final String BASE = """
+            services:
+              web:
+                image: piko-test/busybox:1
+                command: ["sh", "-c", "echo web-$${ROLE:-base} > /tmp/index.html && exec httpd -f -p 8080 -h /tmp"]
+                stop_grace_period: 1s
+              tools:
+                image: piko-test/busybox:1
+                command: ["sleep", "600"]
+                profiles: [dev]
+                stop_grace_period: 1s
+            """;
+    static final String OVERRIDE = """
+            services:
+              web:
+                environment: {ROLE: override}
+                ports: ["8080"]
+              mailer:
+                image: piko-test/busybox:1
+                command: ["sh", "-c", "echo mailer > /tmp/index.html && exec httpd -f -p 8025 -h /tmp"]
+                stop_grace_period: 1s
+            """;
+    /** EC-CUBE's shape: a second file that only COMPOSE_FILE in .env brings in. */
+    static final String PGSQL = """
+            services:
+              pgsql:
+                image: piko-test/busybox:1
+                command: ["sh", "-c", "echo pgsql > /tmp/index.html && exec httpd -f -p 5432 -h /tmp"]
+                ports: ["5432"]
+                stop_grace_period: 1s
+            """;
+
+    @Test
+    void theFilesAndProfilesComposeTakesInTheFolderTheOverrideFileOrCOMPOSE_FILEAndCOMPOSE_PROFILESFromDotEnv() throws Exception {
+        try (TestProject p = TestProject.gitRepo()) {
+            p.write("compose.yaml", BASE);
+            p.write("compose.override.yaml", OVERRIDE);
+            p.write("compose.pgsql.yaml", PGSQL);
+            p.write(".gitignore", ".env\n");
+            p.pikoYaml("");
+            p.commit("symfony and ec-cube shapes");
+            p.write(".env", "COMPOSE_PROJECT_NAME=mine\n");
+            Run init = p.piko("init").ok();
+            assertTrue(init.err().contains("Compose files: compose.yaml, compose.override.yaml"), init.describe());
+
+            Run one = p.piko("create", "e1").ok();
+            assertTrue(one.err().contains("Started " + p.composeProject("e1") + " (mailer, web)"), one.describe());
+            assertEquals(Set.of("web", "mailer"), runningServices(p.composeProject("e1")));
+            assertEquals(composeUpServices(p.worktree("e1")), runningServices(p.composeProject("e1")),
+                    "what docker compose up runs in the worktree");
+            String web1 = p.composeProject("e1") + "-web-1";
+            assertEquals("web-override", http(web1, "localhost", 8080), "the override's environment");
+            assertEquals("mailer", http(web1, "mailer", 8025), "the override's service");
+            port(p, "e1", "PIKO_WEB_PORT");
+            String status = p.piko("status", "e1").ok().out();
+            assertTrue(status.contains("files: compose.yaml, compose.override.yaml"), status);
+            assertTrue(status.contains("note: COMPOSE_PROJECT_NAME=mine is overridden: piko runs this environment as compose project "
+                    + p.composeProject("e1")), status);
+            assertEquals(List.of(), DockerOracle.containers("com.docker.compose.project", "mine"));
+
+            p.write(".env", "COMPOSE_FILE=compose.yaml:compose.pgsql.yaml\nCOMPOSE_PROFILES=dev\n");
+            p.piko("create", "e2").ok();
+            assertEquals(Set.of("web", "tools", "pgsql"), runningServices(p.composeProject("e2")));
+            assertEquals(composeUpServices(p.worktree("e2")), runningServices(p.composeProject("e2")));
+            String tools2 = p.composeProject("e2") + "-tools-1";
+            assertEquals("pgsql", http(tools2, "pgsql", 5432), "the file COMPOSE_FILE adds");
+            assertEquals("web-base", http(tools2, "web", 8080), "no override file with COMPOSE_FILE");
+            assertEquals("no", resolves(tools2, "mailer"));
+
+            // a profile turned on in e1's .env: up starts what compose would
+            Files.writeString(p.worktree("e1").resolve(".env"), "COMPOSE_PROFILES=dev\n");
+            Run up = p.piko("up", "e1").ok();
+            assertTrue(up.err().contains("Compose inputs changed"), up.describe());
+            assertEquals(Set.of("web", "mailer", "tools"), runningServices(p.composeProject("e1")));
+            assertEquals(composeUpServices(p.worktree("e1")), runningServices(p.composeProject("e1")));
+
+            // a service only COMPOSE_FILE names can be shared
+            p.piko("share", "pgsql").ok();
+            assertTrue(runningServices("piko-" + p.name + "-shared").contains("pgsql"));
+            destroyAllAndCheckNothingLeft(p, List.of("e1", "e2"), List.of("e1", "e2"));
+        }
+    }
+
+    /** The services `docker compose up` starts in a folder: those of `docker compose config --services` there. */
+    static Set<String> composeUpServices(java.nio.file.Path dir) {
+        Run r = TestProject.exec(dir, Map.of(), List.of("docker", "compose", "config", "--services"));
+        assertEquals(0, r.code(), r.describe());
+        return Set.copyOf(r.out().lines().filter(l -> !l.isBlank()).toList());
+    }
+
     /**
      * api is healthy except in the environment named bad, or when its worktree holds a file named
      * sick when it starts; web waits for it to be healthy.
