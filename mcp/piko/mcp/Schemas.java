@@ -23,7 +23,8 @@ final class Schemas {
             "branch", STRING, "path", STRING, "created", STRING, "shared", STRINGS);
     /** An environment with its live status and services (list, status, and the changing tools). */
     static final Map<String, Object> ENVIRONMENT = object(with(RECORDED, Map.of("status", STRING,
-            "unhealthy", STRINGS, "services", array(SERVICE))));
+            "unhealthy", STRINGS, "services", array(SERVICE), "compose_project", STRING, "compose_files", STRINGS,
+            "notes", STRINGS)));
     /** An environment with its PIKO_* variables (env). */
     static final Map<String, Object> ENVIRONMENT_VARIABLES = object(with(RECORDED,
             Map.of("variables", Map.of("type", "object", "additionalProperties", STRING))));
