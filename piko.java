@@ -81,12 +81,14 @@
 //SOURCES lib/piko/core/WorktreeCopies.java
 //SOURCES lib/piko/core/Worktrees.java
 //SOURCES lib/piko/docker/ComposeVersion.java
+//SOURCES lib/piko/docker/Daemon.java
 //SOURCES lib/piko/docker/Docker.java
 //SOURCES lib/piko/docker/HostPorts.java
 //SOURCES lib/piko/docker/PsPrefetch.java
 //SOURCES lib/piko/error/PikoException.java
 //SOURCES lib/piko/exec/ProcessRunner.java
 //SOURCES lib/piko/exec/Timeouts.java
+//SOURCES lib/piko/exec/Watch.java
 //SOURCES lib/piko/git/Git.java
 //SOURCES lib/piko/install/Installer.java
 //SOURCES lib/piko/install/Jars.java

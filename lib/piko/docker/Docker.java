@@ -25,9 +25,6 @@ public class Docker implements ComposeGateway {
      * 2.24.4) and `!reset`, and 2.26.1 is the oldest compose piko's tests have run on.
      */
     public static final ComposeVersion MIN_COMPOSE = ComposeVersion.parse("2.26.1");
-    /** How often long compose work checks that the daemon still answers, and how many misses mean a hang. */
-    private static final Duration DAEMON_CHECK = Duration.ofSeconds(30);
-    private static final int DAEMON_MISSES = 2;
     /** A passthrough command (logs -f, a shell) runs as long as its user wants. */
     private static final Duration ATTACHED = null;
     private static final String PS_FORMAT = String.join("\t", "{{.ID}}", "{{.Names}}",
@@ -36,6 +33,7 @@ public class Docker implements ComposeGateway {
     private final ProcessRunner runner;
     private final Timeouts timeouts;
     private final PsPrefetch prefetched;
+    private final Daemon daemon;
 
     public Docker(ProcessRunner runner) {
         this(runner, Timeouts.DEFAULTS, PsPrefetch.none());
@@ -49,15 +47,16 @@ public class Docker implements ComposeGateway {
         this.runner = runner;
         this.timeouts = timeouts;
         this.prefetched = prefetched;
+        this.daemon = new Daemon(runner);
     }
 
     private static String label(String key) {
         return "{{.Label \"" + key + "\"}}";
     }
 
-    /** A quick docker call (ps, inspect, network, version), limited by timeouts.docker. */
+    /** A quick docker call (ps, inspect, network, version), limited by timeouts.docker, stopped sooner when the daemon hangs. */
     private Call quick(List<String> command) {
-        return Call.of(timeouts.docker(), command).timeoutSetBy("timeouts.docker");
+        return Call.of(timeouts.docker(), command).timeoutSetBy("timeouts.docker").watchedBy(daemon.watch(command));
     }
 
     /**
@@ -65,20 +64,7 @@ public class Docker implements ComposeGateway {
      * unless timeouts.compose sets one, but stopped when the daemon stops answering.
      */
     private Call slow(List<String> command) {
-        PikoException hang = new PikoException("the Docker daemon stopped answering while running '"
-                + String.join(" ", command.subList(0, Math.min(command.size(), 6))) + " ...'; it was stopped",
-                "check the daemon (docker info, or its log), then retry", 3);
-        return Call.of(timeouts.compose(), command).timeoutSetBy("timeouts.compose")
-                .watchedBy(new ProcessRunner.Watch(DAEMON_CHECK, DAEMON_MISSES, this::daemonAnswers, hang));
-    }
-
-    private boolean daemonAnswers() {
-        try {
-            return runner.run(Call.of(timeouts.docker() == null ? DAEMON_CHECK : timeouts.docker(),
-                    List.of("docker", "version", "--format", "{{.Server.Version}}"))).ok();
-        } catch (PikoException timedOut) {
-            return false;
-        }
+        return Call.of(timeouts.compose(), command).timeoutSetBy("timeouts.compose").watchedBy(daemon.watch(command));
     }
 
     @Override
@@ -108,10 +94,10 @@ public class Docker implements ComposeGateway {
         return found;
     }
 
-    /** Fails unless the Docker daemon answers (compose config and the version check work without it). */
+    /** Fails unless the Docker daemon answers, within seconds (compose config and the version check work without it). */
     @Override
     public void requireDaemon() {
-        Result r = runner.run(quick(List.of("docker", "version", "--format", "{{.Server.Version}}")));
+        Result r = daemon.require();
         if (!r.ok()) {
             checkDaemon(r);
             throw new PikoException("docker version failed: " + firstLine(r.output()));
@@ -241,7 +227,7 @@ public class Docker implements ComposeGateway {
     public int composeAttached(ComposeTarget target, List<String> args, Map<String, String> env) {
         List<String> cmd = args(target);
         cmd.addAll(args);
-        return runner.runAttached(Call.of(ATTACHED, cmd).in(target.directory()).withEnv(env));
+        return runner.runAttached(Call.of(ATTACHED, cmd).in(target.directory()).withEnv(env).watchedBy(daemon.watch(cmd)));
     }
 
     /** The last lines of some services' logs, captured (for callers that own no terminal). */
@@ -516,7 +502,7 @@ public class Docker implements ComposeGateway {
         if (out.contains("Cannot connect to the Docker daemon") || out.contains("Is the docker daemon running")
                 || out.contains("docker.sock: connect: no such file")) {
             throw new PikoException("the Docker daemon is not running (" + firstLine(out) + ")",
-                    "start Docker (for example: systemctl start docker, or dockerd) and retry", 3);
+                    Daemon.notRunningHint(), 3);
         }
         if (out.contains("'compose' is not a docker command") || out.contains("unknown shorthand flag: 'p'")) {
             throw new PikoException("Docker Compose v2 is not installed", "install the Compose v2 plugin, version "

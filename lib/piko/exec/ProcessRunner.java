@@ -25,6 +25,8 @@ import org.zeroturnaround.exec.StartedProcess;
  */
 public class ProcessRunner {
     private final Map<String, AtomicInteger> spawned = new ConcurrentHashMap<>();
+    /** Programs not to start again in this run, with why: what they depend on stopped answering. */
+    private final Map<String, PikoException> refused = new ConcurrentHashMap<>();
 
     public record Result(int exitCode, String stdout, String stderr) {
         public boolean ok() {
@@ -72,13 +74,6 @@ public class ProcessRunner {
         }
     }
 
-    /**
-     * A hang detector: every `every`, alive() is asked; after `misses` failed answers in a row the
-     * process is stopped and the call fails with `error`.
-     */
-    public record Watch(Duration every, int misses, java.util.function.BooleanSupplier alive, PikoException error) {
-    }
-
     /** Where --verbose shows each command line as it starts; null: nowhere. */
     private volatile PrintWriter trace;
 
@@ -101,10 +96,29 @@ public class ProcessRunner {
                 ? arg : "'" + arg.replace("'", "'\\''") + "'";
     }
 
-    public Result run(Call call) {
-        trace(call);
+    /**
+     * From now on, every call of the program fails at once with this error (a daemon that stopped
+     * answering stays so for the few seconds a command lasts; each call waiting for it again would
+     * only add its own wait).
+     */
+    public void refuse(String program, PikoException why) {
+        refused.putIfAbsent(program, why);
+    }
+
+    /** Counts and traces a call about to start; fails when its program was refused. */
+    private String starting(Call call) {
         String program = call.command().get(0);
+        PikoException no = refused.get(program);
+        if (no != null) {
+            throw new PikoException(no.getMessage(), no.hint(), no.exitCode());
+        }
+        trace(call);
         spawned.computeIfAbsent(program, k -> new AtomicInteger()).incrementAndGet();
+        return program;
+    }
+
+    public Result run(Call call) {
+        String program = starting(call);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         ProcessExecutor executor = new ProcessExecutor()
@@ -124,7 +138,7 @@ public class ProcessRunner {
             executor.timeout(call.timeout().toMillis(), TimeUnit.MILLISECONDS);
         }
         try {
-            int code = call.watch() == null ? executor.execute().getExitValue() : watched(executor.start(), call);
+            int code = call.watch() == null ? executor.execute().getExitValue() : watched(executor.start(), call, program);
             return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
         } catch (TimeoutException e) {
             throw new PikoException("'" + String.join(" ", call.command()) + "' did not finish within "
@@ -142,34 +156,9 @@ public class ProcessRunner {
      * interactive exec; returns its exit code. A timeout applies when the call has one.
      */
     public int runAttached(Call call) {
-        trace(call);
-        String program = call.command().get(0);
-        spawned.computeIfAbsent(program, k -> new AtomicInteger()).incrementAndGet();
+        String program = starting(call);
         ProcessBuilder builder = new ProcessBuilder(call.command()).inheritIO();
-        builder.environment().putAll(call.environment());
-        if (call.directory() != null) {
-            builder.directory(call.directory().toFile());
-        }
-        Process process = null;
-        try {
-            process = builder.start();
-            if (call.timeout() == null) {
-                process.waitFor();
-            } else if (!process.waitFor(call.timeout().toMillis(), TimeUnit.MILLISECONDS)) {
-                throw new PikoException("'" + String.join(" ", call.command()) + "' did not finish within "
-                        + call.timeout().toSeconds() + " s and was stopped");
-            }
-            return process.exitValue();
-        } catch (IOException e) {
-            throw startFailed(program, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new PikoException("interrupted while running " + program);
-        } finally {
-            if (process != null && process.isAlive()) {
-                process.destroy();
-            }
-        }
+        return runBuilt(builder, call, program);
     }
 
     /**
@@ -178,13 +167,16 @@ public class ProcessRunner {
      * stdin; returns the exit code. Timeout and watch apply as in run().
      */
     public int runOnStderr(Call call) {
-        trace(call);
-        String program = call.command().get(0);
-        spawned.computeIfAbsent(program, k -> new AtomicInteger()).incrementAndGet();
+        String program = starting(call);
         ProcessBuilder builder = new ProcessBuilder(call.command())
                 .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD)
                 .redirectError(ProcessBuilder.Redirect.INHERIT);
+        return runBuilt(builder, call, program);
+    }
+
+    /** Starts a process set up by the caller and waits for it, under the call's timeout and watch. */
+    private int runBuilt(ProcessBuilder builder, Call call, String program) {
         builder.environment().putAll(call.environment());
         if (call.directory() != null) {
             builder.directory(call.directory().toFile());
@@ -193,18 +185,17 @@ public class ProcessRunner {
         try {
             process = builder.start();
             long deadline = call.timeout() == null ? Long.MAX_VALUE : System.nanoTime() + call.timeout().toNanos();
-            Duration every = call.watch() == null ? Duration.ofSeconds(1) : call.watch().every();
-            int missed = 0;
-            while (!process.waitFor(Math.max(1, Math.min(every.toNanos(), deadline - System.nanoTime())), TimeUnit.NANOSECONDS)) {
+            Watch.Clock clock = call.watch() == null ? null : call.watch().start();
+            while (!process.waitFor(clock == null ? Math.max(1, deadline - System.nanoTime()) : clock.waitNanos(deadline),
+                    TimeUnit.NANOSECONDS)) {
                 if (System.nanoTime() >= deadline) {
                     throw new PikoException("'" + String.join(" ", call.command()) + "' did not finish within "
                             + call.timeout().toSeconds() + " s and was stopped", timeoutHint(program, call.timeoutKey()));
                 }
-                if (call.watch() != null) {
-                    missed = call.watch().alive().getAsBoolean() ? 0 : missed + 1;
-                    if (missed >= call.watch().misses()) {
-                        throw call.watch().error();
-                    }
+                PikoException hang = clock == null ? null : clock.check();
+                if (hang != null) {
+                    refuse(program, hang);
+                    throw hang;
                 }
             }
             return process.exitValue();
@@ -222,29 +213,28 @@ public class ProcessRunner {
     }
 
     /** Waits for a started process, asking the watch between waits; stops it on a hang or at the timeout. */
-    private static int watched(StartedProcess started, Call call) throws InterruptedException, TimeoutException {
-        Watch w = call.watch();
+    private int watched(StartedProcess started, Call call, String program) throws InterruptedException, TimeoutException {
         long deadline = call.timeout() == null ? Long.MAX_VALUE : System.nanoTime() + call.timeout().toNanos();
-        int missed = 0;
+        Watch.Clock clock = call.watch().start();
         while (true) {
-            long wait = Math.min(w.every().toNanos(), deadline - System.nanoTime());
             try {
-                return started.getFuture().get(Math.max(0, wait), TimeUnit.NANOSECONDS).getExitValue();
+                return started.getFuture().get(clock.waitNanos(deadline), TimeUnit.NANOSECONDS).getExitValue();
             } catch (InterruptedException e) {
                 stop(started);  // a signal: what piko started must not outlive the interrupted step
                 throw e;
             } catch (ExecutionException e) {
-                throw new PikoException("could not run " + call.command().get(0) + ": " + e.getCause().getMessage(),
+                throw new PikoException("could not run " + program + ": " + e.getCause().getMessage(),
                         null, e.getCause());
             } catch (TimeoutException stillRunning) {
                 if (System.nanoTime() >= deadline) {
                     stop(started);
                     throw stillRunning;
                 }
-                missed = w.alive().getAsBoolean() ? 0 : missed + 1;
-                if (missed >= w.misses()) {
+                PikoException hang = clock.check();
+                if (hang != null) {
                     stop(started);
-                    throw w.error();
+                    refuse(program, hang);
+                    throw hang;
                 }
             }
         }

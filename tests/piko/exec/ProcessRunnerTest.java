@@ -10,7 +10,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import piko.error.PikoException;
 import piko.exec.ProcessRunner.Call;
-import piko.exec.ProcessRunner.Watch;
+
 
 /** Long work is not killed by a clock, but by a watch that sees what it waits for stop answering. */
 class ProcessRunnerTest {
@@ -39,5 +39,28 @@ class ProcessRunnerTest {
                 Call.of(Duration.ofMillis(200), List.of("sleep", "600")).timeoutSetBy("timeouts.scripts")));
         assertTrue(e.getMessage().startsWith("'sleep 600' did not finish within"), e.getMessage());
         assertTrue(e.hint().contains("what sleep waits for") && e.hint().contains("timeouts.scripts"), e.hint());
+    }
+
+    @Test
+    void aQuickProcessNeverMeetsItsWatch() {
+        AtomicInteger checks = new AtomicInteger();
+        Watch w = new Watch(Duration.ofSeconds(5), Duration.ofSeconds(5), 1, () -> checks.incrementAndGet() > 0,
+                () -> new PikoException("hang"));
+        new ProcessRunner().run(Call.of(null, List.of("true")).watchedBy(w));
+        assertEquals(0, checks.get());
+    }
+
+    @Test
+    void afterAWatchGaveUpTheProgramIsNotStartedAgainInThatRun() {
+        ProcessRunner runner = new ProcessRunner();
+        Watch w = new Watch(Duration.ofMillis(50), 1, () -> false, new PikoException("daemon gone", "check it", 3));
+        assertThrows(PikoException.class, () -> runner.run(Call.of(null, List.of("sleep", "600")).watchedBy(w)));
+        long start = System.nanoTime();
+        PikoException again = assertThrows(PikoException.class, () -> runner.run(Call.of(null, List.of("sleep", "5"))));
+        assertTrue(System.nanoTime() - start < 1_000_000_000L, "failed at once");
+        assertEquals("daemon gone", again.getMessage());
+        assertEquals(3, again.exitCode());
+        assertEquals(1, runner.spawnedCounts().get("sleep"), "the second sleep never started");
+        assertEquals("ok", runner.run(Call.of(null, List.of("sh", "-c", "echo ok"))).stdout().strip(), "other programs still run");
     }
 }
