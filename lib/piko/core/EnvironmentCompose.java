@@ -10,6 +10,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 import piko.error.PikoException;
 import piko.model.ComposeModel;
 import piko.model.ComposeTarget;
@@ -43,6 +44,19 @@ public final class EnvironmentCompose {
     /** The files compose loads in the worktree, as `docker compose` run there would. */
     public ComposeFiles composeFiles(Environment env) {
         return ws.composeFiles(env.path());
+    }
+
+    /** The override keeps what create warned of as comments, so that up says it again without asking compose. */
+    private static final String WARNING = "# warning: ";
+
+    /** What the environment's compose file makes it share (see Unisolated), as of its override's last writing. */
+    public List<String> warnings(Environment env) {
+        try {
+            return Files.readAllLines(overrideFile(env)).stream().filter(l -> l.startsWith(WARNING))
+                    .map(l -> l.substring(WARNING.length())).toList();
+        } catch (java.io.IOException e) {
+            return List.of();
+        }
     }
 
     public Path overrideFile(Environment env) {
@@ -91,10 +105,10 @@ public final class EnvironmentCompose {
                         conflict.keep(probe, port -> own.get().contains(port))));
         Set<String> rendered = new java.util.TreeSet<>(services);
         rendered.addAll(shared);
+        List<String> warnings = Unisolated.warnings(model.only(services), env.path());
         String text = OverrideFile.render(model.only(rendered), ws.project().name(), env.name(), ports, shared);
-        TextFile.write(overrideFile(env), text);
-        return new Prepared(target(env, files), services, shared, ports, inputsHash(env), unknown,
-                Unisolated.warnings(model.only(services), env.path()));
+        TextFile.write(overrideFile(env), text + warnings.stream().map(w -> WARNING + w + "\n").collect(Collectors.joining()));
+        return new Prepared(target(env, files), services, shared, ports, inputsHash(env), unknown, warnings);
     }
 
     /**

@@ -219,6 +219,7 @@ public final class Environments {
             repairNetwork(env);
             upOnce(require(name));
         }
+        compose.warnings(env).forEach(out::warn);
         out.done("Started " + compose.target(env).projectName());
     }
 

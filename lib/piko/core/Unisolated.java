@@ -11,7 +11,8 @@ import piko.model.ComposeModel.Service;
 
 /**
  * What a compose file makes every environment share, which piko cannot keep apart (host network
- * mode, writable bind mounts from outside the worktree, the Docker socket), and what piko keeps
+ * mode, writable bind mounts from outside the worktree, the Docker socket, privileged mode, the
+ * host's process namespace), and what piko keeps
  * apart by dropping it (fixed subnets and addresses): one warning per service and reason.
  */
 public final class Unisolated {
@@ -24,6 +25,12 @@ public final class Unisolated {
         for (Service s : model.services().values()) {
             if ("host".equals(s.networkMode())) {
                 out.add(s.name() + " uses network_mode: host: its ports and network are the host's, the same in every environment");
+            }
+            if (s.privileged()) {
+                out.add(s.name() + " runs privileged: it reaches the host's devices and every environment's containers");
+            }
+            if ("host".equals(s.pid())) {
+                out.add(s.name() + " uses pid: host: it sees and can signal every process of the host, every environment's too");
             }
             for (Bind b : s.binds()) {
                 if (b.source().endsWith("/docker.sock")) {

@@ -30,7 +30,7 @@ public record ComposeModel(String projectName, Map<String, Service> services, Ma
     public record Service(String name, List<Port> ports, String containerName, List<String> networks,
                           String networkMode, Map<String, Map<String, Object>> dependsOn, List<Bind> binds,
                           Map<String, List<String>> fixedAddresses, Map<String, List<String>> aliases,
-                          List<String> namedVolumes, List<String> profiles) {
+                          List<String> namedVolumes, List<String> profiles, boolean privileged, String pid) {
         /**
          * Every name the service answers to on each network it joins: its service name, its
          * container_name, and the aliases declared there (the default network when it declares none).
@@ -156,7 +156,8 @@ public record ComposeModel(String projectName, Map<String, Service> services, Ma
         return new Service(name, ports, containerName == null ? null : String.valueOf(containerName),
                 new ArrayList<>(map(s.get("networks")).keySet()),
                 networkMode == null ? null : String.valueOf(networkMode), deps, binds, fixed, aliases, namedVolumes,
-                list(s.get("profiles")).stream().map(String::valueOf).toList());
+                list(s.get("profiles")).stream().map(String::valueOf).toList(),
+                Boolean.TRUE.equals(s.get("privileged")), s.get("pid") == null ? null : String.valueOf(s.get("pid")));
     }
 
     private static Map<String, Resource> resources(Map<String, Object> section) {

@@ -24,12 +24,14 @@ class UnisolatedTest {
     @Test
     void namesEachServiceAndReason() throws Exception {
         List<String> w = Unisolated.warnings(fixture(), Path.of("/tmp/cx"));
-        assertEquals(5, w.size(), String.join("\n", w));
+        assertEquals(7, w.size(), String.join("\n", w));
         assertTrue(w.get(0).startsWith("a uses network_mode: host"), w.get(0));
         assertTrue(w.get(1).startsWith("b mounts the Docker socket (/var/run/docker.sock)"), w.get(1));
         assertTrue(w.get(2).startsWith("b mounts /root/x from outside the worktree at /x"), w.get(2));
         assertTrue(w.get(3).startsWith("b pins ipv4_address 172.28.5.4 on network back: dropped"), w.get(3));
-        assertTrue(w.get(4).startsWith("network back pins subnet 172.28.0.0/16: dropped"), w.get(4));
+        assertEquals("c runs privileged: it reaches the host's devices and every environment's containers", w.get(4));
+        assertEquals("c uses pid: host: it sees and can signal every process of the host, every environment's too", w.get(5));
+        assertTrue(w.get(6).startsWith("network back pins subnet 172.28.0.0/16: dropped"), w.get(6));
     }
 
     @Test

@@ -134,6 +134,9 @@ class McpIT extends DockerRequired {
                 assertEquals(List.of("web mounts /tmp from outside the worktree at /host-tmp: every environment reads"
                         + " and writes the same files"), env.remove("warnings"), "create's warning comes back");
                 assertEquals(env, new Yaml().load(text(created, 0)), "the text holds the same view");
+                assertEquals(List.of("web mounts /tmp from outside the worktree at /host-tmp: every environment reads"
+                        + " and writes the same files"), structured(client.callTool(call("up", Map.of("name", "agent"))))
+                        .get("warnings"), "up says it again");
                 assertEquals(2, DockerOracle.containers("com.docker.compose.project", p.composeProject("agent")).stream()
                         .filter(c -> "running".equals(c.getState())).count());
                 assertTrue(Files.isDirectory(p.worktree("agent")));
