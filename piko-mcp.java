@@ -60,10 +60,12 @@
 //SOURCES lib/piko/core/Environments.java
 //SOURCES lib/piko/core/Names.java
 //SOURCES lib/piko/core/OverrideFile.java
+//SOURCES lib/piko/core/Ownership.java
 //SOURCES lib/piko/core/PortConflict.java
 //SOURCES lib/piko/core/PortPlan.java
 //SOURCES lib/piko/core/PortProbe.java
 //SOURCES lib/piko/core/ProjectLock.java
+//SOURCES lib/piko/core/ProjectRegistry.java
 //SOURCES lib/piko/core/ProjectSetup.java
 //SOURCES lib/piko/core/ProjectStore.java
 //SOURCES lib/piko/core/Reporter.java
@@ -104,6 +106,7 @@
 //SOURCES lib/piko/model/Project.java
 //SOURCES lib/piko/state/LockFile.java
 //SOURCES lib/piko/state/MachinePorts.java
+//SOURCES lib/piko/state/MachineProjects.java
 //SOURCES lib/piko/state/Migrations.java
 //SOURCES lib/piko/state/NativeSqlite.java
 //SOURCES lib/piko/state/ProjectState.java

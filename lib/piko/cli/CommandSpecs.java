@@ -118,6 +118,8 @@ final class CommandSpecs {
         c.quiet = new Quiet();
         s.addOption(bound(OptionSpec.builder("-q", "--quiet").description("Print no progress, only warnings and errors.").paramLabel("<quiet>").type(boolean.class),
                 Binding.of(() -> c.quiet.quiet, v -> c.quiet.quiet = (Boolean) v)).initialValue(c.quiet.quiet).build());
+        s.addOption(bound(OptionSpec.builder("--name").description("The project's name in Docker's names (piko-<name>-<env>): lower-case letters, digits and '_'. Default: the folder's, or with 2, 3, ... appended when another checkout uses it.").paramLabel("<name>").type(java.lang.String.class),
+                Binding.of(() -> c.name, v -> c.name = (java.lang.String) v)).initialValue(c.name).build());
         standardHelpOptions(s);
         c.spec = s;
         return new CommandLine(s, PicocliFactory.INSTANCE);

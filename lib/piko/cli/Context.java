@@ -22,6 +22,8 @@ import piko.exec.ProcessRunner;
 import piko.exec.Timeouts;
 import piko.git.Git;
 import piko.state.LockFile;
+import piko.state.MachinePorts;
+import piko.state.MachineProjects;
 import piko.state.ProjectState;
 
 /**
@@ -41,6 +43,7 @@ final class Context implements AutoCloseable {
     private Docker.Progress progress = Docker.Progress.SILENT;
     private Workspace workspace;
     private Shared shared;
+    private MachineProjects registry;
 
     /** verbose: whether --verbose was given, known once the command line is parsed. */
     Context(ProcessRunner runner, PsPrefetch prefetched, Path cwd, java.util.function.BooleanSupplier verbose,
@@ -92,7 +95,15 @@ final class Context implements AutoCloseable {
     }
 
     ProjectSetup projectSetup() {
-        return new ProjectSetup(git(), ProjectState.CREATOR);
+        return new ProjectSetup(git(), ProjectState.CREATOR, registry(), docker(), console());
+    }
+
+    /** The machine-wide record of projects, opened on first use. */
+    MachineProjects registry() {
+        if (registry == null) {
+            registry = MachineProjects.open(MachinePorts.defaultFile());
+        }
+        return registry;
     }
 
     /** The project around the working directory as it is on disk, for a caller that closes it (no sync). */
@@ -149,6 +160,9 @@ final class Context implements AutoCloseable {
     public void close() {
         if (workspace != null) {
             workspace.close();
+        }
+        if (registry != null) {
+            registry.close();
         }
     }
 }

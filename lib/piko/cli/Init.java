@@ -1,9 +1,10 @@
 package piko.cli;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import java.util.List;
-import piko.core.Names;
-import piko.docker.Docker;
+import piko.core.Ownership;
+import piko.core.ProjectSetup;
 import piko.error.PikoException;
 import piko.model.Labels;
 import piko.model.Project;
@@ -14,14 +15,23 @@ final class Init extends BaseCommand {
     @picocli.CommandLine.Mixin
     Quiet quiet;
 
+    @Option(names = "--name", paramLabel = "<name>",
+            description = "The project's name in Docker's names (piko-<name>-<env>): lower-case letters, digits and '_'."
+                    + " Default: the folder's, or with 2, 3, ... appended when another checkout uses it.")
+    String name;
+
     @Override
     int execute() {
-        Project p = context.projectSetup().init(cwd());
+        ProjectSetup.Initialised done = context.projectSetup().init(cwd(), name);
+        Project p = done.project();
         Console c = console();
         c.done("Initialised piko project " + p.name() + " in " + p.root());
+        if (done.nameTaken() != null) {
+            c.info("The name " + done.nameTaken() + " is used by " + done.takenBy() + ": this checkout is " + p.name());
+        }
         c.done((p.composeFile().contains(", ") ? "Compose files: " : "Compose file: ") + p.composeFile());
         c.done("Added .piko/ to .gitignore");
-        List<String> found = labelledEnvironments(p.name());
+        List<String> found = labelledEnvironments(p);
         if (!found.isEmpty()) {
             c.info("Docker holds environments of project " + p.name() + " that piko does not know: "
                     + String.join(", ", found));
@@ -32,12 +42,14 @@ final class Init extends BaseCommand {
         return 0;
     }
 
-    /** Environments that piko labelled for a project of this name (the state may have been lost). */
-    private List<String> labelledEnvironments(String project) {
+    /** Environments of this checkout that Docker holds (the state may have been lost). */
+    private List<String> labelledEnvironments(Project p) {
         try {
-            return context.docker().labelled(Docker.Kind.CONTAINER, Labels.PROJECT + "=" + project, List.of(Labels.ENVIRONMENT))
-                    .stream().map(r -> r.get(Labels.ENVIRONMENT)).filter(e -> !e.isEmpty() && !e.equals(Names.SHARED))
-                    .distinct().sorted().toList();
+            Ownership ownership = new Ownership(p, context.docker(), context::registry);
+            return ownership.objects(Labels.PROJECT + "=" + p.name()).stream()
+                    .filter(o -> o.kind() == piko.core.ComposeGateway.Kind.CONTAINER && ownership.mine(o))
+                    .map(o -> o.labels().getOrDefault(Labels.ENVIRONMENT, ""))
+                    .filter(e -> !e.isEmpty() && !e.equals(piko.core.Names.SHARED)).distinct().sorted().toList();
         } catch (PikoException e) {
             console().warn("could not look for environments left in Docker: " + e.getMessage());
             return List.of();

@@ -21,7 +21,7 @@ import piko.text.TextFile;
 /** The compose side of one environment: reading the user's file, planning ports, writing the override. */
 public final class EnvironmentCompose {
     /** Bump when OverrideFile's output changes, so that `piko up` rewrites older overrides. */
-    private static final String OVERRIDE_FORMAT = "3";
+    private static final String OVERRIDE_FORMAT = "4";
 
     /**
      * What `up` needs: the target with both files, the services to start here, the services used
@@ -106,7 +106,7 @@ public final class EnvironmentCompose {
         Set<String> rendered = new java.util.TreeSet<>(services);
         rendered.addAll(shared);
         List<String> warnings = Unisolated.warnings(model.only(services), env.path());
-        String text = OverrideFile.render(model.only(rendered), ws.project().name(), env.name(), ports, shared);
+        String text = OverrideFile.render(model.only(rendered), ws.project(), env.name(), ports, shared);
         TextFile.write(overrideFile(env), text + warnings.stream().map(w -> WARNING + w + "\n").collect(Collectors.joining()));
         return new Prepared(target(env, files), services, shared, ports, inputsHash(env), unknown, warnings);
     }

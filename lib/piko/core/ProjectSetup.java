@@ -15,21 +15,39 @@ import piko.model.Project;
 public final class ProjectSetup {
     /** Records a new project in a new state file; empty when the file records one already. */
     public interface StateCreator {
-        Optional<Project> create(Path stateFile, String name, Path root, String composeFile);
+        Optional<Project> create(Path stateFile, String name, Path root, String composeFile, String identity);
 
         /** Opens and closes an existing state file: a corrupt one says so, and how to get out. */
         void check(Path stateFile);
     }
 
-    private final Worktrees git;
-    private final StateCreator state;
-
-    public ProjectSetup(Worktrees git, StateCreator state) {
-        this.git = git;
-        this.state = state;
+    /** The project recorded, and the name it would have had when another checkout holds that one (else null). */
+    public record Initialised(Project project, String nameTaken, String takenBy) {
     }
 
-    public Project init(Path cwd) {
+    private final Worktrees git;
+    private final StateCreator state;
+    private final ProjectRegistry registry;
+    private final ComposeGateway docker;
+    private final Reporter out;
+
+    public ProjectSetup(Worktrees git, StateCreator state, ProjectRegistry registry, ComposeGateway docker, Reporter out) {
+        this.git = git;
+        this.state = state;
+        this.registry = registry;
+        this.docker = docker;
+        this.out = out;
+    }
+
+    /**
+     * Records the project with a new identity (or, when the machine-wide record knows this folder,
+     * the identity and name it had: its state was lost) and a name no other checkout uses: the
+     * folder's, else the folder's with 2, 3, ... appended; `--name` chooses one (refused when taken).
+     */
+    public Initialised init(Path cwd, String chosenName) {
+        if (chosenName != null) {
+            Names.requireValidProjectName(chosenName);
+        }
         Path root = git.toplevel(cwd);
         Path stateFile = Workspace.stateFile(root);
         if (Files.exists(stateFile)) {
@@ -38,14 +56,52 @@ public final class ProjectSetup {
         }
         PikoConfig config = PikoConfig.load(root);
         String composeFile = findComposeFile(root, config);
-        String name = Names.projectNameFrom(root.getFileName().toString());
-        Project project = state.create(stateFile, name, root, composeFile).orElseThrow(() -> alreadyInitialised(root));
+        Optional<ProjectRegistry.Entry> before = registry.byRoot(root);
+        String identity = before.map(ProjectRegistry.Entry::identity).orElseGet(ProjectSetup::newIdentity);
+        String wanted = chosenName != null ? chosenName
+                : before.map(ProjectRegistry.Entry::name).orElse(Names.projectNameFrom(root.getFileName().toString()));
+        String name = wanted;
+        String takenBy = takenBy(name, identity, root, composeFile);
+        if (takenBy != null && chosenName != null) {
+            throw new PikoException("the project name " + name + " is used by " + takenBy,
+                    "choose another: piko init --name <name>", 2);
+        }
+        for (int n = 2; takenBy(name, identity, root, composeFile) != null; n++) {
+            name = wanted + n;
+        }
+        Project project = state.create(stateFile, name, root, composeFile, identity).orElseThrow(() -> alreadyInitialised(root));
+        registry.register(identity, root, name);
         appendLineIfMissing(root.resolve(".gitignore"), ".piko/", List.of(".piko", ".piko/", "/.piko", "/.piko/"));
         Path exclude = root.resolve(".git").resolve("info").resolve("exclude");
         if (Files.isDirectory(root.resolve(".git"))) {
             appendLineIfMissing(exclude, OverrideFile.NAME, List.of(OverrideFile.NAME, "/" + OverrideFile.NAME));
         }
-        return project;
+        return new Initialised(project, takenBy == null ? null : wanted, takenBy);
+    }
+
+    /** A random identity: 64 bits, as 16 hex digits. */
+    static String newIdentity() {
+        byte[] bytes = new byte[8];
+        new java.security.SecureRandom().nextBytes(bytes);
+        return java.util.HexFormat.of().formatHex(bytes);
+    }
+
+    /** Who else uses a project name (another live checkout, or Docker objects not provably this one's), or null. */
+    private String takenBy(String name, String identity, Path root, String composeFile) {
+        for (ProjectRegistry.Entry e : registry.projects()) {
+            if (e.name().equals(name) && !e.identity().equals(identity) && !e.root().equals(root) && e.live()) {
+                return "the project at " + e.root();
+            }
+        }
+        Ownership ownership = new Ownership(new Project(0, name, root, composeFile, identity), docker, () -> registry);
+        try {
+            List<Ownership.DockerObject> others = ownership.usedByOthers();
+            return others.isEmpty() ? null : ownership.owner(others.get(0)) + " (in Docker: "
+                    + others.get(0).kind().name().toLowerCase(java.util.Locale.ROOT) + " " + others.get(0).name() + ")";
+        } catch (PikoException e) {
+            out.warn("could not ask Docker whether another project uses the name " + name + ": " + e.getMessage());
+            return null;
+        }
     }
 
     private static PikoException alreadyInitialised(Path root) {

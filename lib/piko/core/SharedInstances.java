@@ -119,7 +119,7 @@ public final class SharedInstances {
         List<PortAllocation> ports = ws.assignPorts(Names.SHARED, (existing, taken) ->
                 plan.allocate(Names.SHARED, model.portRequests(model.services().keySet()), existing, taken, conflict.free(probe),
                         conflict.keep(probe, port -> docker.publishedPorts(composeProject()).contains(port))));
-        TextFile.write(overrideFile(), OverrideFile.renderShared(rootModel, rendered, ws.project().name(), ports));
+        TextFile.write(overrideFile(), OverrideFile.renderShared(rootModel, rendered, ws.project(), ports));
         return ports;
     }
 

@@ -61,7 +61,10 @@ final class Migrations {
                         environment_id INTEGER NOT NULL REFERENCES environment(id) ON DELETE CASCADE,
                         seq INTEGER NOT NULL,
                         step TEXT NOT NULL,
-                        PRIMARY KEY (environment_id, seq))"""));
+                        PRIMARY KEY (environment_id, seq))"""),
+            // 4: the checkout's identity (see Project); a project made before it gets one here.
+            List.of("ALTER TABLE project ADD COLUMN identity TEXT NOT NULL DEFAULT ''",
+                    "UPDATE project SET identity = lower(hex(randomblob(8))) WHERE identity = ''"));
 
     private Migrations() {
     }

@@ -44,8 +44,8 @@ public final class ProjectState implements ProjectStore {
     /** The project setup's access to new state files. */
     public static final piko.core.ProjectSetup.StateCreator CREATOR = new piko.core.ProjectSetup.StateCreator() {
         @Override
-        public Optional<Project> create(Path stateFile, String name, Path root, String composeFile) {
-            return ProjectState.create(stateFile, name, root, composeFile);
+        public Optional<Project> create(Path stateFile, String name, Path root, String composeFile, String identity) {
+            return ProjectState.create(stateFile, name, root, composeFile, identity);
         }
 
         @Override
@@ -55,9 +55,9 @@ public final class ProjectState implements ProjectStore {
     };
 
     /** Records a new project in a new state file; empty when one is recorded already. */
-    public static Optional<Project> create(Path file, String name, Path root, String composeFile) {
+    public static Optional<Project> create(Path file, String name, Path root, String composeFile, String identity) {
         try (Store store = Store.open(file)) {
-            return store.insertProjectIfAbsent(name, root, composeFile);
+            return store.insertProjectIfAbsent(name, root, composeFile, identity);
         }
     }
 

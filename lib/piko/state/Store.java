@@ -116,20 +116,35 @@ public class Store implements AutoCloseable {
     // ---- project ----
 
     public Optional<Project> project() {
-        return query("SELECT id, name, root, compose_file FROM project ORDER BY id LIMIT 1", List.of(),
-                rs -> new Project(rs.getLong(1), rs.getString(2), Path.of(rs.getString(3)), rs.getString(4)))
+        return query("SELECT id, name, root, compose_file, identity FROM project ORDER BY id LIMIT 1", List.of(),
+                rs -> new Project(rs.getLong(1), rs.getString(2), Path.of(rs.getString(3)), rs.getString(4), rs.getString(5)))
                 .stream().findFirst();
     }
 
     /** Records the project unless one is already recorded; returns the recorded one and whether it is new. */
-    public Optional<Project> insertProjectIfAbsent(String name, Path root, String composeFile) {
+    public Optional<Project> insertProjectIfAbsent(String name, Path root, String composeFile, String identity) {
         return inTransaction(() -> {
             if (project().isPresent()) {
                 return Optional.<Project>empty();
             }
-            update("INSERT INTO project (name, root, compose_file, created_at) VALUES (?, ?, ?, ?)",
-                    List.of(name, root.toString(), composeFile, now()));
+            update("INSERT INTO project (name, root, compose_file, created_at, identity) VALUES (?, ?, ?, ?, ?)",
+                    List.of(name, root.toString(), composeFile, now(), identity));
             return project();
+        });
+    }
+
+    /** The project folder moved: its root, and the paths of the environments that were inside it. */
+    public void relocate(Project p, Path root) {
+        String from = p.root().toString();
+        inTransaction(() -> {
+            update("UPDATE project SET root = ? WHERE id = ?", List.of(root.toString(), p.id()));
+            for (Environment e : environments(p)) {
+                String path = e.path().toString();
+                if (path.startsWith(from + "/")) {
+                    update("UPDATE environment SET path = ? WHERE id = ?", List.of(root + path.substring(from.length()), e.id()));
+                }
+            }
+            return null;
         });
     }
 

@@ -22,7 +22,7 @@ class EnvSnapshotTest {
     @BeforeEach
     void project() throws Exception {
         Files.writeString(root.resolve("piko.yaml"), "ports:\n  base: 20000\n");
-        ProjectState.create(root.resolve(".piko/state.db"), "demo", root, "compose.yaml");
+        ProjectState.create(root.resolve(".piko/state.db"), "demo", root, "compose.yaml", "0123456789abcdef");
         keep();
     }
 

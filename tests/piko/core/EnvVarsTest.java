@@ -12,7 +12,7 @@ import piko.model.PortAllocation;
 import piko.model.Project;
 
 class EnvVarsTest {
-    private static final Project PROJECT = new Project(1, "shop", Path.of("/src/shop"), "compose.yaml");
+    private static final Project PROJECT = new Project(1, "shop", Path.of("/src/shop"), "compose.yaml", "0123456789abcdef");
     private static final Environment ENV = new Environment(1, "feat-x", "feat-x", true,
             Path.of("/src/shop/.piko/worktrees/feat-x"), 1, Environment.READY, List.of("db", "web"), "", "now");
 

@@ -52,7 +52,7 @@ final class FlowFixture implements AutoCloseable {
         if (pikoYaml != null) {
             Files.writeString(root.resolve("piko.yaml"), pikoYaml);
         }
-        ProjectState.create(Workspace.stateFile(root), "demo", root, "compose.yaml");
+        ProjectState.create(Workspace.stateFile(root), "demo", root, "compose.yaml", "0123456789abcdef");
     }
 
     Workspace workspace() {

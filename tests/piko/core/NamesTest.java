@@ -27,9 +27,38 @@ class NamesTest {
 
     @Test
     void normalisesDirectoryNamesToComposeProjectNames() {
-        assertEquals("my-app", Names.projectNameFrom("My App"));
-        assertEquals("web_2-0", Names.projectNameFrom("_Web_2.0!"));
+        assertEquals("my_app", Names.projectNameFrom("My App"));
+        assertEquals("my_app", Names.projectNameFrom("my-app"));
+        assertEquals("web_2_0", Names.projectNameFrom("_Web_2.0!"));
         assertEquals("project", Names.projectNameFrom("..."));
+        assertEquals(Names.MAX_PROJECT_NAME - 3, Names.projectNameFrom("a".repeat(60)).length(), "room for a 2, 3, ...");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"p-q", "", "_a", "Shop", "a b", "x234567890123456789012345678901"})
+    void rejectsInvalidProjectNames(String name) {
+        assertEquals(2, assertThrows(PikoException.class, () -> Names.requireValidProjectName(name)).exitCode());
+    }
+
+    /**
+     * The naming rule: a project name holds no '-', so the compose names of two projects never
+     * meet, whatever their environments are called (issue 15: env q-shared of p against the
+     * shared project of p-q).
+     */
+    @Test
+    void composeNamesOfDifferentProjectsNeverMeet() {
+        java.util.List<String> projects = java.util.List.of("p", "p_q", "pq", "p2", "shop", "shop2");
+        java.util.List<String> envs = java.util.List.of("q-shared", "q", "shared-x", "2", "e1", "q_shared", "x-e1", "shop2");
+        java.util.Map<String, String> seen = new java.util.HashMap<>();
+        for (String p : projects) {
+            assertEquals(p, Names.requireValidProjectName(p));
+            java.util.List<String> names = new java.util.ArrayList<>(envs.stream().map(e -> Names.composeProject(p, e)).toList());
+            names.add(Names.sharedComposeProject(p));
+            for (String n : names) {
+                String before = seen.put(n, p);
+                assertTrue(before == null || before.equals(p), n + " is a name of both " + before + " and " + p);
+            }
+        }
     }
 
     @Test

@@ -14,9 +14,12 @@ import org.yaml.snakeyaml.Yaml;
 import piko.model.ComposeModel;
 import piko.model.Labels;
 import piko.model.PortAllocation;
+import piko.model.Project;
 
 /** The override rendered from real `docker compose config --format json` output (tests/fixtures/full). */
 class OverrideFileTest {
+    static final Project DEMO = new Project(1, "demo", Path.of("/src/demo"), "compose.yaml", "0123456789abcdef");
+
     static ComposeModel fixture() throws Exception {
         Path dir = Path.of(System.getProperty("user.dir"));
         Path json = Files.exists(dir.resolve("tests/fixtures/full/config.json"))
@@ -52,7 +55,7 @@ class OverrideFileTest {
     @Test
     @SuppressWarnings("unchecked")
     void replacesPortsAndRenamesEverythingThatWouldCollide() throws Exception {
-        String text = OverrideFile.render(fixture(), "demo", "feat", ports(), Set.of());
+        String text = OverrideFile.render(fixture(), DEMO, "feat", ports(), Set.of());
         Map<String, Object> o = load(text);
         Map<String, Object> services = (Map<String, Object>) o.get("services");
         Map<String, Object> web = (Map<String, Object>) services.get("web");
@@ -76,6 +79,13 @@ class OverrideFileTest {
         Map<String, Object> labels = (Map<String, Object>) web.get("labels");
         assertEquals("demo", labels.get(Labels.PROJECT));
         assertEquals("feat", labels.get(Labels.ENVIRONMENT));
+        assertEquals("0123456789abcdef", labels.get(Labels.IDENTITY), "the checkout's identity on every container");
+        for (String section : List.of("networks", "volumes")) {
+            for (Object resource : ((Map<String, Object>) o.get(section)).values()) {
+                Map<String, Object> rl = (Map<String, Object>) ((Map<String, Object>) resource).get("labels");
+                assertEquals("0123456789abcdef", rl.get(Labels.IDENTITY), section + ": " + resource);
+            }
+        }
         List<PortAllocation> webAllocations = ports().stream().filter(a -> a.service().equals("web")).toList();
         assertEquals(webAllocations, OverrideFile.parsePortsLabel("feat", "web", (String) labels.get(OverrideFile.PORTS_LABEL)),
                 "the ports label gives back the environment's ports");
@@ -84,7 +94,7 @@ class OverrideFileTest {
     @Test
     @SuppressWarnings("unchecked")
     void parksSharedServicesAndDropsDependenciesOnThem() throws Exception {
-        String text = OverrideFile.render(fixture(), "demo", "feat", ports(), Set.of("cache"));
+        String text = OverrideFile.render(fixture(), DEMO, "feat", ports(), Set.of("cache"));
         Map<String, Object> services = (Map<String, Object>) load(text).get("services");
         Map<String, Object> cache = (Map<String, Object>) services.get("cache");
         assertEquals(List.of(OverrideFile.SHARED_PROFILE), cache.get("profiles"));

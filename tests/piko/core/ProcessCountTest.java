@@ -39,7 +39,7 @@ class ProcessCountTest {
     private Workspace workspace(int environments) throws Exception {
         java.nio.file.Files.writeString(root.resolve("piko.yaml"), "shared: [redis]\n");
         try (Store s = Store.open(Workspace.stateFile(root))) {
-            s.insertProjectIfAbsent("demo", root, "compose.yaml");
+            s.insertProjectIfAbsent("demo", root, "compose.yaml", "0123456789abcdef");
             Project p = s.project().orElseThrow();
             s.replaceSharedServices(p, List.of("redis"), "piko-demo-shared");
             for (int i = 0; i < environments; i++) {

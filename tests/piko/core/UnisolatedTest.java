@@ -41,7 +41,7 @@ class UnisolatedTest {
                 .map(t -> new PortAllocation("e", "b", t, "tcp", 10000 + t)).collect(java.util.stream.Collectors.toList());
         ports.add(new PortAllocation("e", "b", 53, "tcp", 10053));
         ports.add(new PortAllocation("e", "b", 53, "udp", 10054));
-        String text = OverrideFile.render(fixture(), "demo", "e", ports, Set.of());
+        String text = OverrideFile.render(fixture(), OverrideFileTest.DEMO, "e", ports, Set.of());
         assertTrue(text.contains("ipv4_address: !reset null"), text);
         assertTrue(text.contains("ipam: !reset {}"), text);
         Map<String, Object> o = OverrideFileTest.load(text);

@@ -53,7 +53,8 @@ final class TestProject implements AutoCloseable {
             new java.util.concurrent.atomic.AtomicInteger(new java.util.Random().nextInt(BASES));
 
     final Path root;
-    final String name;
+    /** The project's name in Docker's names: the folder's, unless init picked another (then the test sets it). */
+    String name;
     final int portBase;
     /** Held while the project lives: no other test project on this machine, of any test run, has its base. */
     private final FileChannel portBaseLock;
@@ -117,8 +118,13 @@ final class TestProject implements AutoCloseable {
 
     /** A repository whose folder name ends with the given text (quotes, newlines, whatever a user's may hold). */
     static TestProject gitRepoNamed(String suffix) throws IOException {
-        Path dir = Files.createDirectories(Path.of(System.getProperty("java.io.tmpdir"), "piko-it",
+        return gitRepoAt(Path.of(System.getProperty("java.io.tmpdir"), "piko-it",
                 "t" + UUID.randomUUID().toString().substring(0, 8) + suffix));
+    }
+
+    /** A git repository in a folder of the caller's choosing (two checkouts with one folder name). */
+    static TestProject gitRepoAt(Path folder) throws IOException {
+        Path dir = Files.createDirectories(folder);
         TestProject p = new TestProject(dir, claimPortBase());
         p.git("init", "-q", "-b", "main");
         p.git("config", "user.email", "test@example.com");
@@ -128,7 +134,10 @@ final class TestProject implements AutoCloseable {
 
     /** A repository with the compose file and a piko.yaml that sets only this project's port base. */
     static TestProject withCompose(String compose) throws IOException {
-        TestProject p = gitRepo();
+        return withCompose(gitRepo(), compose);
+    }
+
+    static TestProject withCompose(TestProject p, String compose) throws IOException {
         p.write("compose.yaml", compose);
         p.pikoYaml("");
         p.commit("compose file");

@@ -26,9 +26,9 @@ class StateStampTest {
             String opened = token();
             assertNotNull(opened, "a new state has a token from its first open");
             s.project();
-            s.environments(new piko.model.Project(1, "demo", dir, "compose.yaml"));
+            s.environments(new piko.model.Project(1, "demo", dir, "compose.yaml", "0123456789abcdef"));
             assertEquals(opened, token(), "reads leave the token");
-            s.insertProjectIfAbsent("demo", dir, "compose.yaml");
+            s.insertProjectIfAbsent("demo", dir, "compose.yaml", "0123456789abcdef");
             String written = token();
             assertNotNull(written);
             assertNotEquals(opened, written);
@@ -67,7 +67,7 @@ class StateStampTest {
             Path dead = dir.resolve("stamp/writing/" + deadPid() + "-crashed");
             Files.createFile(dead);
             assertNull(token());
-            s.insertProjectIfAbsent("demo", dir, "compose.yaml");
+            s.insertProjectIfAbsent("demo", dir, "compose.yaml", "0123456789abcdef");
             assertNotNull(token());
             assertEquals(false, Files.exists(dead));
         }
@@ -83,7 +83,7 @@ class StateStampTest {
     @Test
     void aStateOpenedBeforeStampsGetsItsFirstToken() throws Exception {
         try (Store s = Store.open(dir.resolve("state.db"))) {
-            s.insertProjectIfAbsent("demo", dir, "compose.yaml");
+            s.insertProjectIfAbsent("demo", dir, "compose.yaml", "0123456789abcdef");
         }
         deleteTree(dir.resolve("stamp"));
         assertNull(token());

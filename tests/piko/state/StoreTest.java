@@ -25,7 +25,7 @@ class StoreTest {
     Path dir;
 
     private Project project(Store s) {
-        s.insertProjectIfAbsent("demo", dir, "compose.yaml");
+        s.insertProjectIfAbsent("demo", dir, "compose.yaml", "0123456789abcdef");
         return s.project().orElseThrow();
     }
 
@@ -52,6 +52,7 @@ class StoreTest {
             assertEquals(Migrations.latest(), s.schemaVersion());
             assertEquals("old", s.project().orElseThrow().name());
             assertEquals(List.of(), s.sharedServices(s.project().orElseThrow()));
+            assertTrue(s.project().orElseThrow().identity().matches("[0-9a-f]{16}"), "a project from before identities gets one");
         }
     }
 
@@ -70,8 +71,8 @@ class StoreTest {
     @Test
     void recordsTheProjectOnlyOnce() {
         try (Store s = Store.open(dir.resolve("state.db"))) {
-            assertTrue(s.insertProjectIfAbsent("demo", dir, "compose.yaml").isPresent());
-            assertTrue(s.insertProjectIfAbsent("demo", dir, "compose.yaml").isEmpty());
+            assertTrue(s.insertProjectIfAbsent("demo", dir, "compose.yaml", "0123456789abcdef").isPresent());
+            assertTrue(s.insertProjectIfAbsent("demo", dir, "compose.yaml", "0123456789abcdef").isEmpty());
         }
     }
 
