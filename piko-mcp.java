@@ -36,6 +36,7 @@
 //SOURCES lib/piko/cli/PortText.java
 //SOURCES lib/piko/cli/Quiet.java
 //SOURCES lib/piko/cli/Restart.java
+//SOURCES lib/piko/cli/Router.java
 //SOURCES lib/piko/cli/Share.java
 //SOURCES lib/piko/cli/Shared.java
 //SOURCES lib/piko/cli/Signals.java
@@ -69,6 +70,9 @@
 //SOURCES lib/piko/core/ProjectSetup.java
 //SOURCES lib/piko/core/ProjectStore.java
 //SOURCES lib/piko/core/Reporter.java
+//SOURCES lib/piko/core/RouteTable.java
+//SOURCES lib/piko/core/Routes.java
+//SOURCES lib/piko/core/Routing.java
 //SOURCES lib/piko/core/Scripts.java
 //SOURCES lib/piko/core/Shared.java
 //SOURCES lib/piko/core/SharedDeclaration.java
@@ -86,6 +90,7 @@
 //SOURCES lib/piko/docker/Docker.java
 //SOURCES lib/piko/docker/HostPorts.java
 //SOURCES lib/piko/docker/PsPrefetch.java
+//SOURCES lib/piko/docker/RouterContainer.java
 //SOURCES lib/piko/error/PikoException.java
 //SOURCES lib/piko/exec/ProcessRunner.java
 //SOURCES lib/piko/exec/Timeouts.java
@@ -104,6 +109,13 @@
 //SOURCES lib/piko/model/PortAllocation.java
 //SOURCES lib/piko/model/PortRequest.java
 //SOURCES lib/piko/model/Project.java
+//SOURCES lib/piko/model/Route.java
+//SOURCES lib/piko/router/CaddyAdmin.java
+//SOURCES lib/piko/router/CaddyConfig.java
+//SOURCES lib/piko/router/JsonText.java
+//SOURCES lib/piko/router/RouterControl.java
+//SOURCES lib/piko/router/RouterFiles.java
+//SOURCES lib/piko/router/RouterSettings.java
 //SOURCES lib/piko/state/LockFile.java
 //SOURCES lib/piko/state/MachinePorts.java
 //SOURCES lib/piko/state/MachineProjects.java

@@ -70,6 +70,11 @@ abstract class BaseCommand implements Callable<Integer> {
         return context.environments();
     }
 
+    /** The router's hostnames, kept in step with what the command did. */
+    piko.core.Routing routing() {
+        return context.routing();
+    }
+
     StatusReport statusReport() {
         return context.statusReport();
     }

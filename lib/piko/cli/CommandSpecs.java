@@ -60,6 +60,9 @@ final class CommandSpecs {
         if (command instanceof Doctor c) {
             return doctor(c);
         }
+        if (command instanceof Router c) {
+            return router(c);
+        }
         if (command instanceof Logs c) {
             return logs(c);
         }
@@ -305,6 +308,31 @@ final class CommandSpecs {
         s.addOption(bound(OptionSpec.builder("--fix").description("Repair every finding that has a repair, then check again.").paramLabel("<fix>").type(boolean.class),
                 Binding.of(() -> c.fix, v -> c.fix = (Boolean) v)).initialValue(c.fix).build());
         s.addOption(bound(OptionSpec.builder("--json").description("Print the findings as JSON.").paramLabel("<json>").type(boolean.class),
+                Binding.of(() -> c.json, v -> c.json = (Boolean) v)).initialValue(c.json).build());
+        standardHelpOptions(s);
+        c.spec = s;
+        return new CommandLine(s, PicocliFactory.INSTANCE);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static CommandLine router(Router c) {
+        CommandSpec s = CommandSpec.wrapWithoutInspection(c, PicocliFactory.INSTANCE);
+        s.name("router");
+        s.usageMessage().description("The machine's router: every environment's services at http(s)://<service>.<env>.<project>.localhost. start (settings are remembered), stop, status, ca (its CA certificate, PEM).");
+        c.quiet = new Quiet();
+        s.addOption(bound(OptionSpec.builder("-q", "--quiet").description("Print no progress, only warnings and errors.").paramLabel("<quiet>").type(boolean.class),
+                Binding.of(() -> c.quiet.quiet, v -> c.quiet.quiet = (Boolean) v)).initialValue(c.quiet.quiet).build());
+        s.addPositional(bound(PositionalParamSpec.builder().description("start, stop, status or ca.").paramLabel("<action>").type(java.lang.String.class),
+                Binding.of(() -> c.action, v -> c.action = (java.lang.String) v)).initialValue(c.action).build());
+        s.addOption(bound(OptionSpec.builder("--http-port").description("With start: the http port (default 80, or the last one given).").paramLabel("<port>").type(java.lang.Integer.class),
+                Binding.of(() -> c.httpPort, v -> c.httpPort = (java.lang.Integer) v)).initialValue(c.httpPort).build());
+        s.addOption(bound(OptionSpec.builder("--https-port").description("With start: the https port (default 443, or the last one given).").paramLabel("<port>").type(java.lang.Integer.class),
+                Binding.of(() -> c.httpsPort, v -> c.httpsPort = (java.lang.Integer) v)).initialValue(c.httpsPort).build());
+        s.addOption(bound(OptionSpec.builder("--admin-port").description("With start: the router's admin port on 127.0.0.1 (default 2019, or the last one given).").paramLabel("<port>").type(java.lang.Integer.class),
+                Binding.of(() -> c.adminPort, v -> c.adminPort = (java.lang.Integer) v)).initialValue(c.adminPort).build());
+        s.addOption(bound(OptionSpec.builder("--image").description("With start: the Caddy 2 image (default caddy:2, or the last one given).").paramLabel("<image>").type(java.lang.String.class),
+                Binding.of(() -> c.image, v -> c.image = (java.lang.String) v)).initialValue(c.image).build());
+        s.addOption(bound(OptionSpec.builder("--json").description("With status: print JSON.").paramLabel("<json>").type(boolean.class),
                 Binding.of(() -> c.json, v -> c.json = (Boolean) v)).initialValue(c.json).build());
         standardHelpOptions(s);
         c.spec = s;

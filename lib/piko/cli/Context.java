@@ -156,6 +156,53 @@ final class Context implements AutoCloseable {
         return new StatusReport(workspace(), docker());
     }
 
+    /** The folder of the machine-wide record (PIKO_MACHINE_DB's, else ~/.local/state/piko): the router's settings and routes. */
+    static Path machineDir() {
+        return piko.state.MachinePorts.defaultFile().toAbsolutePath().getParent();
+    }
+
+    /** Keeps the router's hostnames in step with the lifecycle of the project's environments. */
+    piko.core.Routing routing() {
+        return new piko.core.Routing(workspace(), new piko.router.RouterFiles(machineDir()), console());
+    }
+
+    piko.router.RouterControl routerControl() {
+        String custom = System.getenv(piko.state.MachinePorts.ENV);
+        piko.docker.RouterContainer c = new piko.docker.RouterContainer(runner, timeouts());
+        return new piko.router.RouterControl(machineDir(), custom == null || custom.isBlank(), new piko.router.RouterControl.Engine() {
+            @Override
+            public String state(String container) {
+                return c.state(container);
+            }
+
+            @Override
+            public String owner(String container) {
+                return c.owner(container);
+            }
+
+            @Override
+            public void run(String container, String image, String owner, Path configDir, String mountedAt, String configFile,
+                            String volume) {
+                c.run(container, image, owner, configDir, mountedAt, configFile, volume);
+            }
+
+            @Override
+            public void remove(String container) {
+                c.remove(container);
+            }
+
+            @Override
+            public String logs(String container) {
+                return c.logs(container);
+            }
+
+            @Override
+            public boolean portFree(int port) {
+                return piko.docker.RouterContainer.portFree(port);
+            }
+        }, console());
+    }
+
     @Override
     public void close() {
         if (workspace != null) {

@@ -22,6 +22,7 @@ final class Create extends BaseCommand {
     @Override
     int execute() {
         Environment env = environments().create(name, branch);
+        routing().started(env.name());
         keepEnvAnswer(env.name());
         Console c = console();
         for (String renamed : EnvVars.renumbered(servicesWithPorts(env.name()))) {

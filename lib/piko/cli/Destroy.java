@@ -23,6 +23,7 @@ final class Destroy extends BaseCommand {
     @Override
     int execute() {
         environments().destroy(name, volumes, force);
+        routing().removed(name);
         EnvSnapshot.forget(workspace().root(), name);
         return 0;
     }

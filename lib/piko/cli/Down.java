@@ -25,12 +25,15 @@ final class Down extends BaseCommand {
     int execute() {
         if (shared) {
             sharedServices().downAll(volumes);
+            routing().sharedStopped();
             return 0;
         }
         if (volumes) {
             throw new piko.error.PikoException("--volumes goes with --shared", "to remove an environment's volumes: piko destroy <name> --volumes", 2);
         }
-        environments().down(environmentName(name));
+        String which = environmentName(name);
+        environments().down(which);
+        routing().stopped(which);
         return 0;
     }
 }

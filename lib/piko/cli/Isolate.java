@@ -15,6 +15,7 @@ final class Isolate extends BaseCommand {
     @Override
     int execute() {
         sharedServices().isolate(service);
+        routing().shared();
         return 0;
     }
 }

@@ -33,6 +33,7 @@ public final class PikoCommand implements Runnable {
         m.put("isolate", Isolate::new);
         m.put("shared", Shared::new);
         m.put("doctor", Doctor::new);
+        m.put("router", Router::new);
         m.put("logs", Logs::new);
         m.put("exec", Exec::new);
         m.put("compose", Compose::new);

@@ -18,6 +18,7 @@ final class Restart extends BaseCommand {
     @Override
     int execute() {
         environments().restart(name, service);
+        routing().started(name);
         return 0;
     }
 }

@@ -15,6 +15,7 @@ final class Share extends BaseCommand {
     @Override
     int execute() {
         sharedServices().share(service);
+        routing().shared();
         return 0;
     }
 }

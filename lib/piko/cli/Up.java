@@ -16,6 +16,7 @@ final class Up extends BaseCommand {
     int execute() {
         String which = environmentName(name);
         environments().up(which);
+        routing().started(which);
         keepEnvAnswer(which);
         return 0;
     }

@@ -29,13 +29,14 @@ import piko.exec.Timeouts;
 /** piko.yaml, the committed declaration beside the compose file. Every key is optional. */
 public record PikoConfig(Path file, List<String> compose, int portBase, int portBlock,
                          String setupScript, String destroyScript, List<String> shared, Timeouts timeouts,
-                         List<String> copy) {
+                         List<String> copy, Map<String, Integer> hostnames, String routerService) {
     public static final String FILE_NAME = "piko.yaml";
     public static final long MAX_BYTES = 1024 * 1024;
     public static final int DEFAULT_BASE = 10000;
     public static final int DEFAULT_BLOCK = 100;
     private static final Map<String, Set<String>> SECTIONS = Map.of(
-            "", Set.of("compose", "copy", "scripts", "ports", "shared", "timeouts"),
+            "", Set.of("compose", "copy", "scripts", "ports", "shared", "timeouts", "hostnames", "router"),
+            "router", Set.of("service"),
             "scripts", Set.of("setup", "destroy"),
             "ports", Set.of("base", "block"),
             "timeouts", Set.of("docker", "compose", "git", "scripts"));
@@ -43,7 +44,8 @@ public record PikoConfig(Path file, List<String> compose, int portBase, int port
     static final int MAX_TIMEOUT = 86_400;
 
     public static PikoConfig defaults(Path file) {
-        return new PikoConfig(file, List.of(), DEFAULT_BASE, DEFAULT_BLOCK, null, null, List.of(), Timeouts.DEFAULTS, List.of());
+        return new PikoConfig(file, List.of(), DEFAULT_BASE, DEFAULT_BLOCK, null, null, List.of(), Timeouts.DEFAULTS, List.of(),
+                Map.of(), null);
     }
 
     public boolean exists() {
@@ -86,6 +88,13 @@ public record PikoConfig(Path file, List<String> compose, int portBase, int port
                         ? b.pathList(value, key, s.getValue()) : b.pathList(value, key);
                 case "shared" -> b.shared = b.stringList(value, key);
                 case "copy" -> b.copy = b.pathList(value, key);
+                case "hostnames" -> b.hostnames = b.ports(value, key);
+                case "router" -> {
+                    for (NodeTuple r : b.mapping(value, key)) {
+                        b.key(r, key);
+                        b.routerService = b.serviceName(r.getValueNode(), key + ".service");
+                    }
+                }
                 case "scripts" -> {
                     for (NodeTuple s : b.mapping(value, key)) {
                         String k = b.key(s, key);
@@ -139,6 +148,8 @@ public record PikoConfig(Path file, List<String> compose, int portBase, int port
         int block = DEFAULT_BLOCK;
         List<String> shared = List.of();
         List<String> copy = List.of();
+        Map<String, Integer> hostnames = Map.of();
+        String routerService;
         final Map<String, java.time.Duration> timeouts = new java.util.HashMap<>();
 
         Builder(Path file) {
@@ -155,7 +166,7 @@ public record PikoConfig(Path file, List<String> compose, int portBase, int port
             Timeouts d = Timeouts.DEFAULTS;
             Timeouts t = new Timeouts(timeouts.getOrDefault("docker", d.docker()), timeouts.getOrDefault("compose", d.compose()),
                     timeouts.getOrDefault("git", d.git()), timeouts.getOrDefault("scripts", d.scripts()));
-            return new PikoConfig(file, compose, base, block, setup, destroy, shared, t, copy);
+            return new PikoConfig(file, compose, base, block, setup, destroy, shared, t, copy, hostnames, routerService);
         }
 
         List<NodeTuple> mapping(Node node, String where) {
@@ -202,6 +213,36 @@ public record PikoConfig(Path file, List<String> compose, int portBase, int port
                 }
             }
             throw fail(node, "'" + key + "' must be a whole number");
+        }
+
+        /** service name -> container port (hostnames:). */
+        Map<String, Integer> ports(Node node, String key) {
+            if (node instanceof ScalarNode s && s.getTag().equals(Tag.NULL)) {
+                return Map.of();
+            }
+            if (!(node instanceof MappingNode m)) {
+                throw fail(node, "'" + key + "' must map service names to container ports (web: 8080)");
+            }
+            Map<String, Integer> out = new java.util.TreeMap<>();
+            for (NodeTuple t : m.getValue()) {
+                String service = serviceName(t.getKeyNode(), key);
+                int port = integer(t.getValueNode(), key + "." + service);
+                if (port < 1 || port > 65535) {
+                    throw fail(t.getValueNode(), "'" + key + "." + service + "' must be a port between 1 and 65535, not " + port);
+                }
+                if (out.put(service, port) != null) {
+                    throw fail(t.getKeyNode(), "duplicate key '" + service + "'");
+                }
+            }
+            return java.util.Collections.unmodifiableMap(out);
+        }
+
+        String serviceName(Node node, String key) {
+            String name = string(node, key);
+            if (!name.matches("[a-zA-Z0-9][a-zA-Z0-9_.-]*")) {
+                throw fail(node, "'" + name + "' in '" + key + "' is not a valid service name");
+            }
+            return name;
         }
 
         List<String> stringList(Node node, String key) {

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The rooms of lib/ and which way their dependencies point, read from the compiled classes:
- * cli -> (state, docker, git, install) -> core -> config -> exec -> leaves (model, error, text).
+ * cli -> (state, docker, git, install, router) -> core -> config -> exec -> leaves (model, error, text).
  * core owns the interfaces it needs (ProjectStore, ComposeGateway, Worktrees, ProjectLock, PortProbe);
  * state, docker and git implement them, and only cli (Context) wires them together.
  */
@@ -57,6 +57,7 @@ class ArchitectureTest {
                 .layer("docker").definedBy("piko.docker..")
                 .layer("git").definedBy("piko.git..")
                 .layer("install").definedBy("piko.install..")
+                .layer("router").definedBy("piko.router..")
                 .layer("core").definedBy("piko.core..")
                 .layer("config").definedBy("piko.config..")
                 .layer("exec").definedBy("piko.exec..")
@@ -66,9 +67,10 @@ class ArchitectureTest {
                 .whereLayer("docker").mayOnlyBeAccessedByLayers("cli")
                 .whereLayer("git").mayOnlyBeAccessedByLayers("cli")
                 .whereLayer("install").mayOnlyBeAccessedByLayers("cli")
-                .whereLayer("core").mayOnlyBeAccessedByLayers("cli", "state", "docker", "git")
-                .whereLayer("config").mayOnlyBeAccessedByLayers("cli", "state", "docker", "git", "core")
-                .whereLayer("exec").mayOnlyBeAccessedByLayers("cli", "state", "docker", "git", "install", "core", "config")
+                .whereLayer("router").mayOnlyBeAccessedByLayers("cli")
+                .whereLayer("core").mayOnlyBeAccessedByLayers("cli", "state", "docker", "git", "router")
+                .whereLayer("config").mayOnlyBeAccessedByLayers("cli", "state", "docker", "git", "router", "core")
+                .whereLayer("exec").mayOnlyBeAccessedByLayers("cli", "state", "docker", "git", "install", "router", "core", "config")
                 .whereLayer("config").mayOnlyAccessLayers("exec", "leaves")
                 .whereLayer("exec").mayOnlyAccessLayers("leaves")
                 .whereLayer("leaves").mayOnlyAccessLayers("leaves")

@@ -21,6 +21,7 @@ class ExampleConfigTest {
         assertEquals(java.time.Duration.ofSeconds(30), c.timeouts().docker());
         assertEquals(null, c.timeouts().compose());
         assertEquals("echo \"bye $PIKO_ENV_NAME\"", c.destroyScript());
+        assertEquals(java.util.Map.of("web", 8080), c.hostnames());
         assertEquals("echo \"database on port $PIKO_DB_PORT\"\n", c.setupScript());
     }
 }
