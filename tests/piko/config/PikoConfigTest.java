@@ -64,7 +64,7 @@ class PikoConfigTest {
     @Test
     void unknownKeyNamesFileLineAndKey() {
         PikoException e = failure("compose: a.yml\nsharde:\n  - redis\n");
-        assertEquals("/repo/piko.yaml:2: unknown key 'sharde' (allowed: compose, copy, ports, scripts, shared, timeouts)", e.getMessage());
+        assertEquals("/repo/piko.yaml:2: unknown key 'sharde' (allowed: compose, copy, hostnames, ports, router, scripts, shared, timeouts)", e.getMessage());
         PikoException nested = failure("scripts:\n  setpu: x\n");
         assertTrue(nested.getMessage().startsWith("/repo/piko.yaml:2: unknown key 'scripts.setpu'"), nested.getMessage());
     }
@@ -137,5 +137,16 @@ class PikoConfigTest {
         assertTrue(failure("copy: [.piko/state.db]\n").getMessage().contains("is piko's or git's own"));
         assertTrue(failure("copy: ['a/{b']\n").getMessage().contains("is not a valid glob"));
         assertTrue(failure("copy: [3]\n").getMessage().contains("'copy[]' must be a string"));
+    }
+
+    @Test
+    void hostnamesMapServicesToPortsAndRouterNamesTheMainService() {
+        PikoConfig c = PikoConfig.parse(FILE, "hostnames:\n  web: 8080\n  api: 3000\nrouter:\n  service: web\n");
+        assertEquals(java.util.Map.of("web", 8080, "api", 3000), c.hostnames());
+        assertEquals("web", c.routerService());
+        assertEquals(java.util.Map.of(), PikoConfig.parse(FILE, "").hostnames());
+        assertTrue(failure("hostnames:\n  web: 70000\n").getMessage().contains("'hostnames.web' must be a port between 1 and 65535"));
+        assertTrue(failure("hostnames: [web]\n").getMessage().contains("must map service names to container ports"));
+        assertTrue(failure("router:\n  main: web\n").getMessage().contains("unknown key 'router.main'"));
     }
 }
