@@ -118,6 +118,7 @@
 //SOURCES lib/piko/router/RouterFiles.java
 //SOURCES lib/piko/router/RouterSettings.java
 //SOURCES lib/piko/state/LockFile.java
+//SOURCES lib/piko/state/LostState.java
 //SOURCES lib/piko/state/MachinePorts.java
 //SOURCES lib/piko/state/MachineProjects.java
 //SOURCES lib/piko/state/Migrations.java

@@ -25,6 +25,9 @@ final class Init extends BaseCommand {
         ProjectSetup.Initialised done = context.projectSetup().init(cwd(), name);
         Project p = done.project();
         Console c = console();
+        if (done.movedAside() != null) {
+            c.done("Moved the state that recorded no project aside: " + p.root().relativize(done.movedAside()));
+        }
         c.done("Initialised piko project " + p.name() + " in " + p.root());
         if (done.nameTaken() != null) {
             c.info("The name " + done.nameTaken() + " is used by " + done.takenBy() + ": this checkout is " + p.name());
@@ -33,9 +36,12 @@ final class Init extends BaseCommand {
         c.done("Added .piko/ to .gitignore");
         List<String> found = labelledEnvironments(p);
         if (!found.isEmpty()) {
-            c.info("Docker holds environments of project " + p.name() + " that piko does not know: "
-                    + String.join(", ", found));
-            c.info("Take back those whose worktree still exists with: piko doctor --fix");
+            List<String> back = found.stream().filter(piko.state.LostState.worktrees(p.root())::contains).toList();
+            c.info("Docker holds " + found.size() + " environment" + (found.size() == 1 ? "" : "s") + " of project "
+                    + p.name() + " that piko does not know: " + String.join(", ", found));
+            c.info(back.isEmpty() ? "None has its worktree in .piko/worktrees: piko doctor shows what is left of them"
+                    : "Take back the " + back.size() + " whose worktree is still there (" + String.join(", ", back)
+                    + ") with: piko doctor --fix");
         } else {
             c.info("Next: piko create <name>");
         }

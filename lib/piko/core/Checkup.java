@@ -80,7 +80,7 @@ public final class Checkup {
             }
             for (Map<String, String> v : of(volumes, env)) {
                 findings.add(new Finding("volume " + v.get("name"), "data of environment " + env + ", which no longer exists",
-                        "nothing (it may hold data you want): remove it with docker volume rm " + v.get("name"), null));
+                        "nothing: piko keeps it, as it may hold data you want (see it with: docker volume inspect " + v.get("name") + ")", null));
             }
         }
 

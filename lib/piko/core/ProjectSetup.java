@@ -19,10 +19,16 @@ public final class ProjectSetup {
 
         /** Opens and closes an existing state file: a corrupt one says so, and how to get out. */
         void check(Path stateFile);
+
+        /** Renames a state file that records no project (emptied, no schema); its new name, or empty when it records one. */
+        Optional<Path> moveAsideIfLost(Path stateFile);
     }
 
-    /** The project recorded, and the name it would have had when another checkout holds that one (else null). */
-    public record Initialised(Project project, String nameTaken, String takenBy) {
+    /**
+     * The project recorded, the name it would have had when another checkout holds that one (else
+     * null), and where a state file that recorded no project was moved aside (else null).
+     */
+    public record Initialised(Project project, String nameTaken, String takenBy, Path movedAside) {
     }
 
     private final Worktrees git;
@@ -50,9 +56,13 @@ public final class ProjectSetup {
         }
         Path root = git.toplevel(cwd);
         Path stateFile = Workspace.stateFile(root);
+        Path aside = null;
         if (Files.exists(stateFile)) {
-            state.check(stateFile);
-            throw alreadyInitialised(root);
+            aside = state.moveAsideIfLost(stateFile).orElse(null);
+            if (aside == null) {
+                state.check(stateFile);
+                throw alreadyInitialised(root);
+            }
         }
         PikoConfig config = PikoConfig.load(root);
         String composeFile = findComposeFile(root, config);
@@ -76,7 +86,7 @@ public final class ProjectSetup {
         if (Files.isDirectory(root.resolve(".git"))) {
             appendLineIfMissing(exclude, OverrideFile.NAME, List.of(OverrideFile.NAME, "/" + OverrideFile.NAME));
         }
-        return new Initialised(project, takenBy == null ? null : wanted, takenBy);
+        return new Initialised(project, takenBy == null ? null : wanted, takenBy, aside);
     }
 
     /** A random identity: 64 bits, as 16 hex digits. */

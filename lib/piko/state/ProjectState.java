@@ -33,10 +33,14 @@ public final class ProjectState implements ProjectStore {
 
     /** Opens the state of an initialised project. */
     public static ProjectState open(Path file, Path root) {
+        String empty = LostState.emptiness(file);
+        if (empty != null) {
+            throw LostState.error(file, root, empty);  // read as it is: opening would write a schema into it
+        }
         Store store = Store.open(file);
         Project project = store.project().orElseThrow(() -> {
             store.close();
-            return new PikoException("the piko state in " + root + " has no project", "remove .piko and run piko init");
+            return LostState.error(file, root, "has a schema but no project");
         });
         return new ProjectState(store, project);
     }
@@ -51,6 +55,11 @@ public final class ProjectState implements ProjectStore {
         @Override
         public void check(Path stateFile) {
             Store.open(stateFile).close();
+        }
+
+        @Override
+        public Optional<Path> moveAsideIfLost(Path stateFile) {
+            return LostState.isLost(stateFile) ? Optional.of(LostState.moveAside(stateFile)) : Optional.empty();
         }
     };
 

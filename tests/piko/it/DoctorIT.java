@@ -69,6 +69,37 @@ class DoctorIT extends DockerRequired {
     }
 
     @Test
+    void anEmptiedStateIsReadAsLostNeverRewrittenAndInitAndDoctorTakeEverythingBack() throws Exception {
+        try (TestProject p = TestProject.initialised(TestProject.WEB_AND_REDIS)) {
+            p.piko("create", "w").ok();
+            p.write(".piko/worktrees/w/work.txt", "uncommitted work\n");
+            Path state = p.root.resolve(".piko/state.db");
+            deleteState(p);
+            Files.createFile(state);  // a full disk, a bad copy: 0 bytes
+
+            for (String cmd : List.of("list", "status", "doctor", "shared")) {
+                Run r = p.piko(cmd).fails("the piko state " + state + " is empty (0 bytes): it records no project");
+                assertTrue(r.err().contains("hint: run piko init: it moves that file aside (keeping it)")
+                        && r.err().contains("piko doctor --fix takes back the 1 environment whose worktree is in .piko/worktrees (w)"),
+                        r.describe());
+                assertFalse(r.err().contains("remove .piko"), r.describe());
+                assertEquals(0, Files.size(state), "a reader never writes the state: " + cmd);
+            }
+
+            Run init = p.piko("init").ok();
+            assertTrue(init.err().contains("Moved the state that recorded no project aside: .piko/state.db.lost-"), init.describe());
+            assertTrue(init.err().contains("Docker holds 1 environment of project " + p.name + " that piko does not know: w")
+                    && init.err().contains("Take back the 1 whose worktree is still there (w) with: piko doctor --fix"), init.describe());
+            try (var aside = Files.list(state.getParent())) {
+                assertEquals(1, aside.filter(f -> f.getFileName().toString().startsWith("state.db.lost-")).count());
+            }
+            p.piko("doctor", "--fix").ok();
+            assertTrue(p.piko("list").ok().out().lines().anyMatch(l -> l.matches("w\\s+running.*")));
+            assertEquals("uncommitted work\n", Files.readString(p.worktree("w").resolve("work.txt")));
+        }
+    }
+
+    @Test
     void aCorruptStateSaysSoAndHowToGetOut() throws Exception {
         try (TestProject p = TestProject.initialised(TestProject.WEB_AND_REDIS)) {
             p.piko("create", "c").ok();
