@@ -61,6 +61,7 @@
 //SOURCES lib/piko/core/EnvironmentCompose.java
 //SOURCES lib/piko/core/Environments.java
 //SOURCES lib/piko/core/Names.java
+//SOURCES lib/piko/core/NetworkSubnets.java
 //SOURCES lib/piko/core/OverrideFile.java
 //SOURCES lib/piko/core/Ownership.java
 //SOURCES lib/piko/core/PortConflict.java
@@ -82,6 +83,8 @@
 //SOURCES lib/piko/core/SharedServices.java
 //SOURCES lib/piko/core/StatusReport.java
 //SOURCES lib/piko/core/Steps.java
+//SOURCES lib/piko/core/SubnetPlan.java
+//SOURCES lib/piko/core/SubnetPool.java
 //SOURCES lib/piko/core/Unisolated.java
 //SOURCES lib/piko/core/Workspace.java
 //SOURCES lib/piko/core/WorktreeCopies.java
@@ -92,6 +95,7 @@
 //SOURCES lib/piko/docker/HostPorts.java
 //SOURCES lib/piko/docker/PsPrefetch.java
 //SOURCES lib/piko/docker/RouterContainer.java
+//SOURCES lib/piko/docker/Subnets.java
 //SOURCES lib/piko/error/PikoException.java
 //SOURCES lib/piko/exec/ProcessRunner.java
 //SOURCES lib/piko/exec/Timeouts.java
@@ -102,6 +106,7 @@
 //SOURCES lib/piko/install/Jdks.java
 //SOURCES lib/piko/install/Launch.java
 //SOURCES lib/piko/install/PicocliJar.java
+//SOURCES lib/piko/model/Cidr.java
 //SOURCES lib/piko/model/ComposeModel.java
 //SOURCES lib/piko/model/ComposeTarget.java
 //SOURCES lib/piko/model/Container.java
@@ -121,6 +126,7 @@
 //SOURCES lib/piko/state/LostState.java
 //SOURCES lib/piko/state/MachinePorts.java
 //SOURCES lib/piko/state/MachineProjects.java
+//SOURCES lib/piko/state/MachineSubnets.java
 //SOURCES lib/piko/state/Migrations.java
 //SOURCES lib/piko/state/NativeSqlite.java
 //SOURCES lib/piko/state/ProjectState.java

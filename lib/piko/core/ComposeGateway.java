@@ -79,6 +79,12 @@ public interface ComposeGateway {
     /** Removes images; false when Docker refused. */
     boolean removeImages(List<String> images);
 
+    /** The host's IPv4 routes, the default route left out (local Docker bridges have one each). */
+    List<piko.model.Cidr> hostRoutes();
+
+    /** The IPv4 subnets of every Docker network but those of one compose project. */
+    List<piko.model.Cidr> networkSubnets(String exceptComposeProject);
+
     /** The containers of one piko project, running or not. */
     List<Container> containersOfProject(String project);
 

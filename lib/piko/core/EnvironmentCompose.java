@@ -21,7 +21,7 @@ import piko.text.TextFile;
 /** The compose side of one environment: reading the user's file, planning ports, writing the override. */
 public final class EnvironmentCompose {
     /** Bump when OverrideFile's output changes, so that `piko up` rewrites older overrides. */
-    private static final String OVERRIDE_FORMAT = "4";
+    private static final String OVERRIDE_FORMAT = "5";
 
     /**
      * What `up` needs: the target with both files, the services to start here, the services used
@@ -34,11 +34,18 @@ public final class EnvironmentCompose {
     private final Workspace ws;
     private final ComposeGateway docker;
     private final PortProbe probe;
+    private final NetworkSubnets subnets;
 
     public EnvironmentCompose(Workspace ws, ComposeGateway docker, PortProbe probe) {
         this.ws = ws;
         this.docker = docker;
         this.probe = probe;
+        this.subnets = new NetworkSubnets(ws, docker);
+    }
+
+    /** Whether a failed start is Docker refusing a subnet piko planned; the next prepare then avoids Docker's. */
+    public boolean subnetRefused(PikoException e, Environment env) {
+        return subnets.refused(e, Names.composeProject(ws.project().name(), env.name()));
     }
 
     /** The files compose loads in the worktree, as `docker compose` run there would. */
@@ -106,7 +113,9 @@ public final class EnvironmentCompose {
         Set<String> rendered = new java.util.TreeSet<>(services);
         rendered.addAll(shared);
         List<String> warnings = Unisolated.warnings(model.only(services), env.path());
-        String text = OverrideFile.render(model.only(rendered), ws.project(), env.name(), ports, shared);
+        ComposeModel renderedModel = model.only(rendered);
+        String text = OverrideFile.render(renderedModel, ws.project(), env.name(), ports, shared,
+                subnets.assign(env.name(), renderedModel, shared));
         TextFile.write(overrideFile(env), text + warnings.stream().map(w -> WARNING + w + "\n").collect(Collectors.joining()));
         return new Prepared(target(env, files), services, shared, ports, inputsHash(env), unknown, warnings);
     }

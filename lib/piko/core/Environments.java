@@ -258,7 +258,7 @@ public final class Environments {
                 try {
                     start(compose.target(env), env.services(), Set.copyOf(consumed(name)), vars);
                 } catch (PikoException e) {
-                    PortConflict conflict = PortConflict.of(e).orElseThrow(() -> e);
+                    PortConflict conflict = compose.subnetRefused(e, env) ? PortConflict.NONE : PortConflict.of(e).orElseThrow(() -> e);
                     startReplanningPorts(env, prepareAndRecord(env, vars, conflict), EnvVars.of(ws.project(), env, portsOf(env)));
                 }
             }
@@ -279,7 +279,8 @@ public final class Environments {
 
     /**
      * Starts the prepared services; when Docker finds a host port taken (see PortConflict), re-plans
-     * the environment's ports once, says so, and starts again.
+     * the environment's ports once, says so, and starts again; when Docker refuses a subnet (its
+     * network overlaps one the host's routes did not show), plans the subnets again around Docker's.
      */
     private EnvironmentCompose.Prepared startReplanningPorts(Environment env, EnvironmentCompose.Prepared prepared,
                                                             Map<String, String> vars) {
@@ -287,6 +288,11 @@ public final class Environments {
             start(prepared.target(), prepared.services(), prepared.shared(), vars);
             return prepared;
         } catch (PikoException e) {
+            if (compose.subnetRefused(e, env)) {
+                EnvironmentCompose.Prepared again = prepare(env, vars);
+                start(again.target(), again.services(), again.shared(), vars);
+                return again;
+            }
             PortConflict conflict = PortConflict.of(e).orElseThrow(() -> e);
             List<PortAllocation> before = ws.store().ports(env.name());
             EnvironmentCompose.Prepared again = prepare(env, vars, conflict);

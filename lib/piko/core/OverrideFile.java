@@ -33,6 +33,8 @@ public final class OverrideFile {
     private Set<String> droppedServices = Set.of();
     private Set<String> keptNetworks;
     private Set<String> keptVolumes;
+    /** The subnet piko planned for each network it creates (see NetworkSubnets). */
+    private Map<String, piko.model.Cidr> subnets = Map.of();
 
     static String portsLabel(String service, List<PortAllocation> ports) {
         return String.join(" ", ports.stream().filter(a -> a.service().equals(service))
@@ -59,7 +61,15 @@ public final class OverrideFile {
      */
     public static String render(ComposeModel model, Project project, String env, List<PortAllocation> ports,
                                 Set<String> shared) {
-        return render(new OverrideFile(), model, project, env, ports, shared);
+        return render(model, project, env, ports, shared, Map.of());
+    }
+
+    /** As above, with the subnet of each network (network key to subnet). */
+    public static String render(ComposeModel model, Project project, String env, List<PortAllocation> ports,
+                                Set<String> shared, Map<String, piko.model.Cidr> subnets) {
+        OverrideFile f = new OverrideFile();
+        f.subnets = subnets;
+        return render(f, model, project, env, ports, shared);
     }
 
     /**
@@ -67,7 +77,14 @@ public final class OverrideFile {
      * they use (the rest is removed with !reset, so compose creates none of it).
      */
     public static String renderShared(ComposeModel full, Set<String> instances, Project project, List<PortAllocation> ports) {
+        return renderShared(full, instances, project, ports, Map.of());
+    }
+
+    /** As above, with the subnet of each network (network key to subnet). */
+    public static String renderShared(ComposeModel full, Set<String> instances, Project project, List<PortAllocation> ports,
+                                      Map<String, piko.model.Cidr> subnets) {
         OverrideFile f = new OverrideFile();
+        f.subnets = subnets;
         f.droppedServices = new java.util.TreeSet<>(full.services().keySet());
         f.droppedServices.removeAll(instances);
         f.keptNetworks = new java.util.TreeSet<>();
@@ -132,7 +149,7 @@ public final class OverrideFile {
 
     /**
      * Keeps a renamed container_name reachable under its old name, and drops pinned addresses:
-     * the networks' fixed subnets are dropped too (see resources), so each environment gets its own.
+     * the networks' fixed subnets are replaced too (see resources), so each environment gets its own.
      */
     private void networks(Service s) {
         boolean alias = s.containerName() != null && s.networkMode() == null;
@@ -195,7 +212,12 @@ public final class OverrideFile {
             } else if (r.hasFixedName(composeProject)) {
                 line(2, "name: " + q(composeProject + "_" + r.key()));
             }
-            if (section.equals("networks") && !r.subnets().isEmpty()) {
+            piko.model.Cidr subnet = section.equals("networks") ? subnets.get(r.key()) : null;
+            if (subnet != null) {
+                line(2, "ipam: !override");
+                line(3, "config:");
+                line(4, "- subnet: " + q(subnet.toString()));
+            } else if (section.equals("networks") && !r.subnets().isEmpty()) {
                 line(2, "ipam: !reset {}");
             }
             labels(2, project, env);

@@ -48,6 +48,14 @@ public interface ProjectStore extends AutoCloseable {
     /** Replaces a scope's allocations with the planner's answer, atomically. */
     List<PortAllocation> assignPorts(String scope, PortPlanner planner);
 
+    /** What a subnet planner needs: this scope's subnets by network, and every subnet held elsewhere. */
+    interface SubnetPlanner {
+        Map<String, piko.model.Cidr> plan(Map<String, piko.model.Cidr> existing, Set<piko.model.Cidr> heldElsewhere);
+    }
+
+    /** Replaces a scope's subnets (network key to subnet) with the planner's answer, machine-wide and atomically. */
+    Map<String, piko.model.Cidr> assignSubnets(String scope, SubnetPlanner planner);
+
     List<String> sharedServices();
 
     /** Makes the shared list hold exactly these services; returns {added, removed}. Writes nothing when in sync. */

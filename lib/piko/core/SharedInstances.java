@@ -24,6 +24,7 @@ public final class SharedInstances {
     private final ProjectLock lock;
     private final SharedDeclaration declaration;
     private final Reporter out;
+    private final NetworkSubnets subnets;
 
     public SharedInstances(Workspace ws, ComposeGateway docker, PortProbe probe, ProjectLock lock,
                            SharedDeclaration declaration, Reporter out) {
@@ -33,6 +34,7 @@ public final class SharedInstances {
         this.lock = lock;
         this.declaration = declaration;
         this.out = out;
+        this.subnets = new NetworkSubnets(ws, docker);
     }
 
     public String composeProject() {
@@ -102,7 +104,15 @@ public final class SharedInstances {
         rendered.retainAll(rootModel.services().keySet());
         List<PortAllocation> planned = planAndRender(rootModel, rendered, PortConflict.NONE);
         try {
-            docker.composeUp(target(), List.copyOf(services), Map.of(), ComposeGateway.Up.START_AND_WAIT);
+            try {
+                docker.composeUp(target(), List.copyOf(services), Map.of(), ComposeGateway.Up.START_AND_WAIT);
+            } catch (PikoException e) {
+                if (!subnets.refused(e, composeProject())) {
+                    throw e;
+                }
+                planned = planAndRender(rootModel, rendered, PortConflict.NONE);
+                docker.composeUp(target(), List.copyOf(services), Map.of(), ComposeGateway.Up.START_AND_WAIT);
+            }
         } catch (PikoException e) {
             PortConflict conflict = PortConflict.of(e).orElseThrow(() -> e);
             if (!PortConflict.reportMoved(out, "shared ", planned, planAndRender(rootModel, rendered, conflict))) {
@@ -119,7 +129,8 @@ public final class SharedInstances {
         List<PortAllocation> ports = ws.assignPorts(Names.SHARED, (existing, taken) ->
                 plan.allocate(Names.SHARED, model.portRequests(model.services().keySet()), existing, taken, conflict.free(probe),
                         conflict.keep(probe, port -> docker.publishedPorts(composeProject()).contains(port))));
-        TextFile.write(overrideFile(), OverrideFile.renderShared(rootModel, rendered, ws.project(), ports));
+        TextFile.write(overrideFile(), OverrideFile.renderShared(rootModel, rendered, ws.project(), ports,
+                subnets.assign(Names.SHARED, model, Set.of())));
         return ports;
     }
 

@@ -480,6 +480,16 @@ public class Docker implements ComposeGateway {
         return result;
     }
 
+    @Override
+    public List<piko.model.Cidr> hostRoutes() {
+        return Subnets.hostRoutes(Subnets.ROUTES);
+    }
+
+    @Override
+    public List<piko.model.Cidr> networkSubnets(String exceptComposeProject) {
+        return Subnets.ofNetworks(runner, timeouts, exceptComposeProject);
+    }
+
     private void composeOrFail(Call call, String what) {
         Result r = runner.run(call);
         if (!r.ok()) {

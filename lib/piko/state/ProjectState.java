@@ -17,6 +17,7 @@ public final class ProjectState implements ProjectStore {
     private final Store store;
     private final Project project;
     private MachinePorts machinePorts;
+    private MachineSubnets machineSubnets;
 
     public ProjectState(Store store, Project project) {
         this.store = store;
@@ -101,6 +102,17 @@ public final class ProjectState implements ProjectStore {
                 }));
     }
 
+    /** Plans in the machine-wide record: no subnet another environment or project of this user holds. */
+    @Override
+    public Map<String, piko.model.Cidr> assignSubnets(String scope, SubnetPlanner planner) {
+        if (machineSubnets == null) {
+            machineSubnets = MachineSubnets.open(MachinePorts.defaultFile());
+        }
+        List<String> live = new java.util.ArrayList<>(environments().stream().map(Environment::name).toList());
+        live.add(piko.core.Names.SHARED);
+        return machineSubnets.claim(project.root(), scope, live, planner);
+    }
+
     @Override
     public Environment adoptEnvironment(String name, String branch, Path path, int slot, List<String> services,
                                         List<PortAllocation> ports) {
@@ -122,6 +134,9 @@ public final class ProjectState implements ProjectStore {
         store.close();
         if (machinePorts != null) {
             machinePorts.close();
+        }
+        if (machineSubnets != null) {
+            machineSubnets.close();
         }
     }
 }

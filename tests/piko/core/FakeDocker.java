@@ -196,6 +196,16 @@ final class FakeDocker implements ComposeGateway {
     }
 
     @Override
+    public List<piko.model.Cidr> hostRoutes() {
+        return List.of();
+    }
+
+    @Override
+    public List<piko.model.Cidr> networkSubnets(String exceptComposeProject) {
+        return List.of();
+    }
+
+    @Override
     public List<Container> containersWithLabel(String label) {
         String project = label.substring(label.indexOf('=') + 1);
         return containersOfProject(pikoProject).stream().filter(c -> c.composeProject().equals(project)).toList();

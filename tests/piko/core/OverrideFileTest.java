@@ -104,6 +104,22 @@ class OverrideFileTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void givesEachNetworkItsPlannedSubnet() throws Exception {
+        ComposeModel model = fixture();
+        assertEquals(Set.of("back", "front"), NetworkSubnets.networksOf(model, Set.of("cache")),
+                "the default network only serves the parked cache");
+        Map<String, piko.model.Cidr> subnets = Map.of("back", piko.model.Cidr.parse("10.210.4.0/24").orElseThrow(),
+                "front", piko.model.Cidr.parse("10.210.5.0/24").orElseThrow());
+        String text = OverrideFile.render(model, DEMO, "feat", ports(), Set.of("cache"), subnets);
+        Map<String, Object> networks = (Map<String, Object>) load(text).get("networks");
+        Map<String, Object> ipam = (Map<String, Object>) ((Map<String, Object>) networks.get("back")).get("ipam");
+        assertEquals(List.of(Map.of("subnet", "10.210.4.0/24")), ipam.get("config"));
+        assertTrue(text.contains("ipam: !override"), text);
+        assertFalse(((Map<String, Object>) networks.get("default")).containsKey("ipam"));
+    }
+
+    @Test
     void quotesStringsSafely() {
         assertEquals("\"a\\\"b\\\\c\\n\"", OverrideFile.q("a\"b\\c\n"));
     }

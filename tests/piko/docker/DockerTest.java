@@ -158,4 +158,16 @@ class DockerTest {
             assertTrue(!HostPorts.isFree(port), "UDP " + port + " is held");
         }
     }
+
+    @Test
+    void readsTheHostsRoutesButTheDefaultOne(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        java.nio.file.Path routes = dir.resolve("route");
+        java.nio.file.Files.writeString(routes, String.join("\n",
+                "Iface\tDestination\tGateway \tFlags\tRefCnt\tUse\tMetric\tMask\t\tMTU\tWindow\tIRTT",
+                "eth0\t00000000\t010200C0\t0003\t0\t0\t0\t00000000\t0\t0\t0",
+                "docker0\t000014AC\t00000000\t0001\t0\t0\t0\t00FFFFFF\t0\t0\t0",
+                "br-1\t0000D20A\t00000000\t0001\t0\t0\t0\t0000FFFF\t0\t0\t0", ""));
+        assertEquals("[172.20.0.0/24, 10.210.0.0/16]", Subnets.hostRoutes(routes).toString());
+        assertEquals(java.util.List.of(), Subnets.hostRoutes(dir.resolve("none")));
+    }
 }

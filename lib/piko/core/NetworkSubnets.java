@@ -1,0 +1,60 @@
+package piko.core;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import piko.error.PikoException;
+import piko.model.Cidr;
+import piko.model.ComposeModel;
+
+/**
+ * Gives the networks of one scope (an environment, or the shared project) their subnets from
+ * piko's pool through the machine-wide record, and learns the subnets Docker holds when it
+ * refuses one, so the next plan avoids them.
+ */
+final class NetworkSubnets {
+    private final Workspace ws;
+    private final ComposeGateway docker;
+    private List<Cidr> heldByDocker = List.of();
+
+    NetworkSubnets(Workspace ws, ComposeGateway docker) {
+        this.ws = ws;
+        this.docker = docker;
+    }
+
+    /** The subnet of each network piko creates for these services (those parked elsewhere left out). */
+    Map<String, Cidr> assign(String scope, ComposeModel model, Set<String> parked) {
+        Set<String> networks = networksOf(model, parked);
+        SubnetPlan plan = new SubnetPlan(SubnetPool.fromEnvironment(), scope);
+        List<Cidr> routes = networks.isEmpty() ? List.of() : docker.hostRoutes();
+        return ws.store().assignSubnets(scope, (existing, held) -> plan.plan(networks, existing, held, routes, heldByDocker));
+    }
+
+    /**
+     * Whether a failed start is Docker refusing a subnet (it overlaps a network Docker has, which
+     * the host's routes did not show); if so, the subnets of Docker's other networks are learnt.
+     */
+    boolean refused(PikoException e, String composeProject) {
+        if (!String.valueOf(e.getMessage()).contains("Pool overlaps")) {
+            return false;
+        }
+        heldByDocker = docker.networkSubnets(composeProject);
+        return true;
+    }
+
+    /** The keys of the networks compose creates for the services: not external, used by a service that starts here. */
+    static Set<String> networksOf(ComposeModel model, Set<String> parked) {
+        Set<String> used = new TreeSet<>();
+        for (ComposeModel.Service s : model.services().values()) {
+            if (!parked.contains(s.name())) {
+                used.addAll(s.namesByNetwork().keySet());
+            }
+        }
+        used.removeIf(key -> {
+            ComposeModel.Resource r = model.networks().get(key);
+            return r == null || r.external();
+        });
+        return used;
+    }
+}
