@@ -42,6 +42,17 @@ class PikoTests {
             System.err.println("hint: run the tests with tests/run, which sets up the machine and these variables");
             System.exit(2);
         }
+        // flow tests plan ports and subnets: in a record of this run, never the user's (nor another run's)
+        try {
+            java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("piko-unit-machine");
+            System.setProperty("piko.machine.db", dir.resolve("machine.db").toString());
+            dir.toFile().deleteOnExit();  // deleted last: files registered later go first
+            for (String suffix : new String[] {"", "-wal", "-shm"}) {
+                dir.resolve("machine.db" + suffix).toFile().deleteOnExit();
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
         AtomicInteger passed = new AtomicInteger();
         AtomicInteger failed = new AtomicInteger();
         AtomicInteger skipped = new AtomicInteger();

@@ -31,8 +31,15 @@ public final class MachinePorts implements AutoCloseable {
         this.db = db;
     }
 
+    /** Where the unit tests' JVM keeps its own record (set by tests/PikoTests.java), apart from the user's. */
+    public static final String PROPERTY = "piko.machine.db";
+
     /** $PIKO_MACHINE_DB, else $XDG_STATE_HOME/piko/machine.db, else ~/.local/state/piko/machine.db. */
     public static Path defaultFile() {
+        String forTests = System.getProperty(PROPERTY);
+        if (forTests != null && !forTests.isBlank()) {
+            return Path.of(forTests);
+        }
         String override = System.getenv(ENV);
         if (override != null && !override.isBlank()) {
             return Path.of(override);
