@@ -19,7 +19,6 @@ import piko.model.PortAllocation;
  * worktrees, the shared instances' network links, the host ports) and repairs what differs.
  */
 public final class Checkup {
-    private static final String SERVICE = "com.docker.compose.service";
 
     /** One difference: what it concerns, what is wrong, what --fix does (null action: nothing). */
     public record Finding(String subject, String problem, String fix, Runnable action) {
@@ -46,7 +45,7 @@ public final class Checkup {
         String project = ws.project().name();
         String label = Labels.PROJECT + "=" + project;
         List<Map<String, String>> containers = docker.labelled(Kind.CONTAINER, label,
-                List.of(Labels.ENVIRONMENT, SERVICE, OverrideFile.PORTS_LABEL));
+                List.of(Labels.ENVIRONMENT, Labels.COMPOSE_SERVICE, OverrideFile.PORTS_LABEL));
         List<Map<String, String>> networks = docker.labelled(Kind.NETWORK, label, List.of(Labels.ENVIRONMENT));
         List<Map<String, String>> volumes = docker.labelled(Kind.VOLUME, label, List.of(Labels.ENVIRONMENT));
         Map<Path, String> worktrees = git.worktrees(ws.root());
@@ -171,7 +170,7 @@ public final class Checkup {
     /** Records an environment from its worktree and its containers' labels, and the shared services linked to it. */
     private void adopt(String name, String branch, Path path, List<Map<String, String>> containers) {
         List<PortAllocation> ports = portsOf(name, containers);
-        List<String> services = containers.stream().map(c -> c.get(SERVICE)).filter(s -> !s.isEmpty()).distinct().sorted().toList();
+        List<String> services = containers.stream().map(c -> c.get(Labels.COMPOSE_SERVICE)).filter(s -> !s.isEmpty()).distinct().sorted().toList();
         int block = ws.config().portBlock();
         int slot = ports.isEmpty() ? 0 : (ports.get(0).hostPort() - ws.config().portBase()) / block;
         Environment env = ws.store().adoptEnvironment(name, branch, path, slot, services, ports);
@@ -193,7 +192,7 @@ public final class Checkup {
     private static List<PortAllocation> portsOf(String scope, List<Map<String, String>> containers) {
         List<PortAllocation> ports = new ArrayList<>();
         for (Map<String, String> c : containers) {
-            ports.addAll(OverrideFile.parsePortsLabel(scope, c.get(SERVICE), c.get(OverrideFile.PORTS_LABEL)));
+            ports.addAll(OverrideFile.parsePortsLabel(scope, c.get(Labels.COMPOSE_SERVICE), c.get(OverrideFile.PORTS_LABEL)));
         }
         return ports;
     }

@@ -18,11 +18,11 @@ class ComposeVersionTest {
     @Test
     void comparesNumerically() {
         assertTrue(ComposeVersion.parse("2.24.0").compareTo(ComposeVersion.parse("2.9.9")) > 0);
-        assertTrue(ComposeVersion.parse("2.26.0").compareTo(Docker.MIN_COMPOSE) < 0);
-        assertTrue(ComposeVersion.parse("2.24.4").compareTo(Docker.MIN_COMPOSE) < 0);
-        assertTrue(ComposeVersion.parse("2.26").compareTo(Docker.MIN_COMPOSE) < 0, "2.26 reads as 2.26.0");
-        assertEquals(0, ComposeVersion.parse("2.26.1-4").compareTo(Docker.MIN_COMPOSE));
-        assertTrue(ComposeVersion.parse("2.27.0").compareTo(Docker.MIN_COMPOSE) > 0);
-        assertTrue(ComposeVersion.parse("v5.0.0").compareTo(Docker.MIN_COMPOSE) > 0, "compose went from 2.x to 5");
+        assertTrue(ComposeVersion.parse("2.26.0").compareTo(ComposeVersion.MINIMUM) < 0);
+        assertTrue(ComposeVersion.parse("2.24.4").compareTo(ComposeVersion.MINIMUM) < 0);
+        assertTrue(ComposeVersion.parse("2.26").compareTo(ComposeVersion.MINIMUM) < 0, "2.26 reads as 2.26.0");
+        assertEquals(0, ComposeVersion.parse("2.26.1-4").compareTo(ComposeVersion.MINIMUM));
+        assertTrue(ComposeVersion.parse("2.27.0").compareTo(ComposeVersion.MINIMUM) > 0);
+        assertTrue(ComposeVersion.parse("v5.0.0").compareTo(ComposeVersion.MINIMUM) > 0, "compose went from 2.x to 5");
     }
 }

@@ -147,7 +147,7 @@ class DockerTest {
     @Test
     void readsPublishedHostPortsFromDockerPs() {
         assertEquals(java.util.Set.of(10179, 10180, 5000, 5001, 5002),
-                Docker.parsePublished("0.0.0.0:10179->6379/tcp, :::10179->6379/tcp\n127.0.0.1:10180->8080/udp\n"
+                Containers.parsePublished("0.0.0.0:10179->6379/tcp, :::10179->6379/tcp\n127.0.0.1:10180->8080/udp\n"
                         + "0.0.0.0:5000-5002->7000-7002/tcp, 9000/tcp\n"));
     }
 

@@ -1,0 +1,130 @@
+package piko.docker;
+
+import java.io.OutputStream;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import piko.core.ComposeGateway.Up;
+import piko.error.PikoException;
+import piko.exec.ProcessRunner.Call;
+import piko.model.ComposeTarget;
+
+/** `docker compose` on a project: config, up, stop, restart, rm, down, logs, and passthrough. */
+final class Compose {
+    /** A passthrough command (logs -f, a shell) runs as long as its user wants. */
+    private static final Duration ATTACHED = null;
+    private static final int TAIL_LINES = 15;
+    private final DockerCli cli;
+    private final Containers containers;
+    private Docker.Progress progress = Docker.Progress.SILENT;
+    private OutputStream progressOut;
+
+    Compose(DockerCli cli, Containers containers) {
+        this.cli = cli;
+        this.containers = containers;
+    }
+
+    void showProgress(Docker.Progress how, OutputStream out) {
+        this.progress = how;
+        this.progressOut = out;
+    }
+
+    /** The fully resolved model as JSON, as compose itself parses it, with the services of every profile. */
+    String configJson(ComposeTarget target, Map<String, String> env) {
+        List<String> cmd = args(target);
+        cmd.addAll(List.of("--profile", "*", "config", "--format", "json"));
+        return cli.check(cli.quick(cmd).in(target.directory()).withEnv(env),
+                r -> new PikoException("the compose file is invalid:\n" + r.output(), "fix the compose file and retry")).stdout();
+    }
+
+    void up(ComposeTarget target, List<String> services, Map<String, String> env, Up how) {
+        List<String> cmd = args(target);
+        cmd.addAll(List.of("up", "--remove-orphans"));
+        switch (how) {
+            case CREATE_ONLY -> cmd.add("--no-start");
+            case START -> cmd.add("--detach");
+            case START_AND_WAIT -> cmd.addAll(List.of("--detach", "--wait"));
+        }
+        cmd.addAll(services);
+        Call call = cli.slow(cmd).in(target.directory()).withEnv(env);
+        String what = "starting " + target.projectName();
+        if (progress == Docker.Progress.TERMINAL) {
+            int code = cli.runner().runOnStderr(call);
+            if (code != 0) {
+                throw new PikoException(what + " failed (compose's output is above)" + containers.startErrors(target.projectName()));
+            }
+        } else {
+            orFail(progress == Docker.Progress.PLAIN ? call.echoTo(progressOut) : call, what);
+        }
+    }
+
+    /** Stops and removes the containers of some services of a project; their volumes stay. */
+    void remove(ComposeTarget target, List<String> services) {
+        List<String> cmd = args(target);
+        cmd.addAll(List.of("rm", "--stop", "--force"));
+        cmd.addAll(services);
+        orFail(cli.slow(cmd).in(target.directory()), "removing " + String.join(", ", services));
+    }
+
+    void stop(ComposeTarget target) {
+        List<String> cmd = args(target);
+        cmd.add("stop");
+        orFail(cli.slow(cmd), "stopping " + target.projectName());
+    }
+
+    void restart(ComposeTarget target, List<String> services, Map<String, String> env) {
+        List<String> cmd = args(target);
+        cmd.add("restart");
+        cmd.addAll(services);
+        orFail(cli.slow(cmd).in(target.directory()).withEnv(env), "restarting " + target.projectName());
+    }
+
+    /** Removes containers and networks (and volumes when asked); stopTimeout null: each service's own. */
+    void down(ComposeTarget target, boolean volumes, Duration stopTimeout) {
+        List<String> cmd = args(target);
+        cmd.addAll(List.of("down", "--remove-orphans"));
+        if (stopTimeout != null) {
+            cmd.addAll(List.of("--timeout", String.valueOf(stopTimeout.toSeconds())));
+        }
+        if (volumes) {
+            cmd.add("--volumes");
+        }
+        orFail(cli.slow(cmd), "removing " + target.projectName());
+    }
+
+    /** Runs any compose command on a project from its directory, on piko's terminal; returns compose's exit code. */
+    int attached(ComposeTarget target, List<String> args, Map<String, String> env) {
+        List<String> cmd = args(target);
+        cmd.addAll(args);
+        return cli.runner().runAttached(Call.of(ATTACHED, cmd).in(target.directory()).withEnv(env).watchedBy(cli.daemon().watch(cmd)));
+    }
+
+    /** The last lines of some services' logs, captured (for callers that own no terminal). */
+    String logs(ComposeTarget target, List<String> services, int tail, Map<String, String> env) {
+        List<String> cmd = args(target);
+        cmd.addAll(List.of("logs", "--no-color", "--tail", String.valueOf(tail)));
+        cmd.addAll(services);
+        String out = cli.check(cli.quick(cmd).in(target.directory()).withEnv(env),
+                "reading the logs of " + target.projectName()).stdout();
+        return out.replaceAll("\u001b\\[[0-9;]*[A-Za-z]", "");
+    }
+
+    private void orFail(Call call, String what) {
+        cli.check(call, r -> new PikoException(what + " failed:\n" + DockerErrors.tail(r.output(), TAIL_LINES)));
+    }
+
+    private static List<String> args(ComposeTarget target) {
+        List<String> args = new ArrayList<>(List.of("docker", "compose", "-p", target.projectName()));
+        if (target.directory() != null) {
+            args.add("--project-directory");
+            args.add(target.directory().toString());
+        }
+        for (Path f : target.files()) {
+            args.add("-f");
+            args.add(f.toString());
+        }
+        return args;
+    }
+}

@@ -1,0 +1,45 @@
+package piko.docker;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import piko.core.ComposeGateway.Kind;
+
+/** The one listing of Docker objects by label, for containers, networks and volumes alike. */
+final class Inventory {
+    private final DockerCli cli;
+
+    Inventory(DockerCli cli) {
+        this.cli = cli;
+    }
+
+    /**
+     * Every object of a kind that carries a label (key or key=value), each as its name and the
+     * values of the given labels (missing ones as ""), in one docker call.
+     */
+    List<Map<String, String>> labelled(Kind kind, String label, List<String> keys) {
+        List<String> cmd = new ArrayList<>(switch (kind) {
+            case CONTAINER -> List.of("docker", "ps", "--all");
+            case NETWORK -> List.of("docker", "network", "ls");
+            case VOLUME -> List.of("docker", "volume", "ls");
+        });
+        String what = String.join(" ", cmd.subList(0, 3));
+        StringBuilder format = new StringBuilder("{{.Name" + (kind == Kind.CONTAINER ? "s" : "") + "}}");
+        keys.forEach(k -> format.append("\t{{.Label \"").append(k).append("\"}}"));
+        cmd.addAll(List.of("--filter", "label=" + label, "--format", format.toString()));
+        String out = cli.check(cli.quick(cmd), what).stdout();
+        List<Map<String, String>> rows = new ArrayList<>();
+        for (String line : out.split("\n")) {
+            if (line.isBlank()) continue;
+            String[] f = line.split("\t", -1);
+            Map<String, String> row = new HashMap<>();
+            row.put("name", f[0]);
+            for (int i = 0; i < keys.size(); i++) {
+                row.put(keys.get(i), i + 1 < f.length ? f[i + 1] : "");
+            }
+            rows.add(row);
+        }
+        return rows;
+    }
+}
