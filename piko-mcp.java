@@ -56,8 +56,11 @@
 //SOURCES lib/piko/core/ComposeFiles.java
 //SOURCES lib/piko/core/ComposeGateway.java
 //SOURCES lib/piko/core/ComposeInputs.java
+//SOURCES lib/piko/core/CreateStep.java
+//SOURCES lib/piko/core/Creating.java
 //SOURCES lib/piko/core/EnvVars.java
 //SOURCES lib/piko/core/EnvironmentCompose.java
+//SOURCES lib/piko/core/EnvironmentParts.java
 //SOURCES lib/piko/core/Environments.java
 //SOURCES lib/piko/core/Names.java
 //SOURCES lib/piko/core/NetworkSubnets.java
@@ -70,6 +73,7 @@
 //SOURCES lib/piko/core/ProjectRegistry.java
 //SOURCES lib/piko/core/ProjectSetup.java
 //SOURCES lib/piko/core/ProjectStore.java
+//SOURCES lib/piko/core/Removing.java
 //SOURCES lib/piko/core/Reporter.java
 //SOURCES lib/piko/core/RouteTable.java
 //SOURCES lib/piko/core/Routes.java
@@ -80,6 +84,8 @@
 //SOURCES lib/piko/core/SharedInstances.java
 //SOURCES lib/piko/core/SharedLinks.java
 //SOURCES lib/piko/core/SharedServices.java
+//SOURCES lib/piko/core/StartFailures.java
+//SOURCES lib/piko/core/Starting.java
 //SOURCES lib/piko/core/StatusReport.java
 //SOURCES lib/piko/core/Steps.java
 //SOURCES lib/piko/core/SubnetPlan.java
@@ -129,6 +135,8 @@
 //SOURCES lib/piko/router/RouterControl.java
 //SOURCES lib/piko/router/RouterFiles.java
 //SOURCES lib/piko/router/RouterSettings.java
+//SOURCES lib/piko/state/Database.java
+//SOURCES lib/piko/state/EnvironmentRows.java
 //SOURCES lib/piko/state/LockFile.java
 //SOURCES lib/piko/state/LostState.java
 //SOURCES lib/piko/state/MachinePorts.java
@@ -136,7 +144,10 @@
 //SOURCES lib/piko/state/MachineSubnets.java
 //SOURCES lib/piko/state/Migrations.java
 //SOURCES lib/piko/state/NativeSqlite.java
+//SOURCES lib/piko/state/PortRows.java
 //SOURCES lib/piko/state/ProjectState.java
+//SOURCES lib/piko/state/SharedRows.java
+//SOURCES lib/piko/state/Slots.java
 //SOURCES lib/piko/state/StateStamp.java
 //SOURCES lib/piko/state/Store.java
 //SOURCES lib/piko/state/Transaction.java

@@ -58,8 +58,8 @@ public interface ProjectStore extends AutoCloseable {
 
     List<String> sharedServices();
 
-    /** Makes the shared list hold exactly these services; returns {added, removed}. Writes nothing when in sync. */
-    List<List<String>> replaceSharedServices(List<String> services, String network);
+    /** Makes the shared list hold exactly these services; says which were added and removed. Writes nothing when in sync. */
+    SharedDeclaration.Change replaceSharedServices(List<String> services, String network);
 
     void setSharedContainer(String service, String containerName);
 

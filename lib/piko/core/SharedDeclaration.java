@@ -61,8 +61,7 @@ public final class SharedDeclaration {
 
     /** Makes the state's list match piko.yaml as it is now (call holding the project lock). */
     public Change syncFromConfig() {
-        List<List<String>> change = ws.store().replaceSharedServices(listed(), network());
-        return new Change(change.get(0), change.get(1));
+        return ws.store().replaceSharedServices(listed(), network());
     }
 
     /** Adds a service to piko.yaml's list (as listed now) and sets the state's. */

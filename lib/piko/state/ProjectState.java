@@ -122,7 +122,7 @@ public final class ProjectState implements ProjectStore {
     @Override public List<String> sharedServices() { return store.sharedServices(project); }
 
     @Override
-    public List<List<String>> replaceSharedServices(List<String> services, String network) {
+    public piko.core.SharedDeclaration.Change replaceSharedServices(List<String> services, String network) {
         return store.replaceSharedServices(project, services, network);
     }
 

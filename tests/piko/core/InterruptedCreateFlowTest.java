@@ -76,7 +76,7 @@ class InterruptedCreateFlowTest {
             Environment left = f.workspace().store().environment("e1").orElseThrow();
             assertEquals(Environment.CREATING, left.phase());
             assertTrue(f.git.branches.contains("e1"));
-            assertEquals(List.of(Environments.STEP_WORKTREE, Environments.STEP_COMPOSE),
+            assertEquals(List.of(CreateStep.WORKTREE.journalName, CreateStep.COMPOSE.journalName),
                     f.workspace().store().createSteps("e1").subList(0, 2));
 
             f.reload();

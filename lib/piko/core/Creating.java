@@ -1,0 +1,173 @@
+package piko.core;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import piko.error.PikoException;
+import piko.model.ComposeTarget;
+import piko.model.Environment;
+
+/**
+ * create: worktree, override, containers and setup script, as CreateSteps, each with its undo; any
+ * failure undoes the steps taken, newest first, and the journal lets destroy undo an unfinished one.
+ */
+final class Creating {
+    private final EnvironmentParts p;
+    private final Starting starting;
+    private final StartFailures failures;
+
+    Creating(EnvironmentParts parts, Starting starting, StartFailures failures) {
+        this.p = parts;
+        this.starting = starting;
+        this.failures = failures;
+    }
+
+    Environment create(String name, String existingBranch) {
+        Names.requireValidEnvName(name);
+        if (p.ws.store().environment(name).isPresent()) {
+            throw exists(name);
+        }
+        p.docker.requireCompose();
+        p.docker.requireDaemon();
+        String branch = existingBranch != null ? existingBranch : name;
+        boolean newBranch = existingBranch == null;
+        Path path = p.ws.project().worktreesDir().resolve(name);
+        Environment env = p.ws.store().reserveEnvironment(name, branch, newBranch, path,
+                        PortPlan.maxSlots(p.ws.config().portBase(), p.ws.config().portBlock()))
+                .orElseThrow(() -> exists(name));
+        Steps steps = new Steps(step -> p.ws.store().recordCreateStep(name, step), p.cancellation);
+        try {
+            checkBranchAndPath(env);
+            steps.run(step(env, CreateStep.WORKTREE, () -> {
+                addWorktree(env);
+                p.copyFromMainCheckout(path);
+            }));
+            p.out.done("Created worktree " + p.ws.root().relativize(path) + " on branch " + branch);
+
+            Map<String, String> vars = EnvVars.of(p.ws.project(), env, List.of());
+            EnvironmentCompose.Prepared first = steps.run(CreateStep.COMPOSE.journalName, undoWhat(env, CreateStep.COMPOSE),
+                    () -> undo(env, CreateStep.COMPOSE), () -> p.prepare(env, vars, PortConflict.NONE));
+            first.warnings().forEach(p.out::warn);
+            if (!first.shared().isEmpty()) {
+                steps.run(step(env, CreateStep.LINKS, () -> p.ws.store().addConsumer(env, List.copyOf(first.shared()))));
+            }
+            EnvironmentCompose.Prepared prepared = steps.run(CreateStep.START.journalName, undoWhat(env, CreateStep.START),
+                    () -> undo(env, CreateStep.START), () -> {
+                        Instant started = Instant.now();
+                        try {
+                            return starting.startReplanningPorts(env, first, vars);
+                        } catch (PikoException e) {
+                            throw failures.explain(e, first.target(), name, vars, true, started);
+                        }
+                    });
+            p.out.done("Started " + prepared.target().projectName() + " (" + (prepared.services().isEmpty() ? "nothing of its own"
+                    : String.join(", ", prepared.services())) + ")"
+                    + (prepared.shared().isEmpty() ? "" : "; shared: " + String.join(", ", prepared.shared())));
+
+            if (p.ws.config().setupScript() != null) {
+                steps.run(step(env, CreateStep.SETUP, () -> p.scripts.run("setup", p.ws.config().setupScript(), path,
+                        p.vars(env))));
+                p.out.done("Ran setup script");
+            }
+            steps.requireNotInterrupted("at the end of create");
+            p.ws.store().updateEnvironment(name, Environment.READY, prepared.services(), prepared.inputsHash());
+            return p.require(name);
+        } catch (RuntimeException e) {
+            p.out.warn(p.cancellation.signal() != null ? "interrupted (SIG" + p.cancellation.signal() + "); undoing what create made"
+                    : "create failed; undoing what it made");
+            steps.undo(p.out::warn);
+            forget(env);
+            throw e;
+        }
+    }
+
+    private void checkBranchAndPath(Environment env) {
+        Path root = p.ws.root();
+        if (env.createdBranch() && p.git.branchExists(root, env.branch())) {
+            throw new PikoException("branch '" + env.branch() + "' already exists",
+                    "to use it: piko create " + env.name() + " --branch " + env.branch());
+        }
+        if (!env.createdBranch() && !p.git.branchExists(root, env.branch())) {
+            throw new PikoException("branch '" + env.branch() + "' does not exist", "create it first, or leave out --branch");
+        }
+        if (Files.exists(env.path())) {
+            throw new PikoException(env.path() + " already exists", "move it away, or run: git worktree prune");
+        }
+    }
+
+    private void addWorktree(Environment env) {
+        if (env.createdBranch()) {
+            p.git.addWorktreeNewBranch(p.ws.root(), env.path(), env.branch());
+        } else {
+            p.git.addWorktreeExistingBranch(p.ws.root(), env.path(), env.branch());
+        }
+    }
+
+    private Steps.Step step(Environment env, CreateStep step, Runnable run) {
+        return new Steps.Step(step.journalName, run, undoWhat(env, step), () -> undo(env, step));
+    }
+
+    private String undoWhat(Environment env, CreateStep step) {
+        return switch (step) {
+            case WORKTREE -> "remove worktree " + env.path() + (env.createdBranch() ? " and branch " + env.branch() : "");
+            case COMPOSE -> "remove containers, network, volumes and built images of " + env.name();
+            case LINKS -> "unlink the shared services from " + env.name();
+            case START, SETUP -> "undo " + step.journalName;
+        };
+    }
+
+    /** What undoing a step did, for the user; null when it has nothing to say. */
+    String undone(Environment env, CreateStep step) {
+        return switch (step) {
+            case WORKTREE -> "Removed worktree " + p.ws.root().relativize(env.path())
+                    + (env.createdBranch() ? " and branch " + env.branch() : " (branch " + env.branch() + " kept)");
+            case COMPOSE -> "Removed containers, network and volumes of " + p.composeProject(env);
+            case LINKS -> "Unlinked the shared services from " + env.name();
+            case START, SETUP -> null;
+        };
+    }
+
+    /**
+     * Takes back one step of create; finds nothing to do when the step never got far. The undo of
+     * the compose project comes before the worktree's, and the links' before the compose project's
+     * (a network with a shared container attached cannot be removed).
+     */
+    void undo(Environment env, CreateStep step) {
+        switch (step) {
+            case WORKTREE -> {
+                if (Files.exists(env.path())) {
+                    p.git.removeWorktree(p.ws.root(), env.path());
+                } else {
+                    p.git.pruneWorktrees(p.ws.root());
+                }
+                if (env.createdBranch() && p.git.branchExists(p.ws.root(), env.branch())) {
+                    p.git.deleteBranch(p.ws.root(), env.branch());
+                }
+            }
+            case COMPOSE -> {
+                String project = p.composeProject(env);
+                p.docker.composeDown(ComposeTarget.byName(project), true, Duration.ZERO);
+                p.docker.removeImages(p.docker.builtImages(project));
+            }
+            case LINKS -> p.links.unlink(env.name());
+            case START, SETUP -> {
+                // what they made goes with the compose project and the worktree
+            }
+        }
+    }
+
+    private void forget(Environment env) {
+        try {
+            p.ws.store().deleteEnvironment(env.name());
+        } catch (RuntimeException e) {
+            p.out.warn("could not forget environment " + env.name() + ": " + e.getMessage());
+        }
+    }
+
+    private static PikoException exists(String name) {
+        return new PikoException("environment '" + name + "' already exists", "remove it first with: piko destroy " + name);
+    }
+}
