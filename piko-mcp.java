@@ -48,6 +48,7 @@
 //SOURCES lib/piko/cli/Version.java
 //SOURCES lib/piko/cli/Views.java
 //SOURCES lib/piko/config/DotEnv.java
+//SOURCES lib/piko/config/ListEdit.java
 //SOURCES lib/piko/config/PikoConfig.java
 //SOURCES lib/piko/config/PikoYamlEditor.java
 //SOURCES lib/piko/core/Cancellation.java
@@ -56,6 +57,7 @@
 //SOURCES lib/piko/core/ComposeFiles.java
 //SOURCES lib/piko/core/ComposeGateway.java
 //SOURCES lib/piko/core/ComposeInputs.java
+//SOURCES lib/piko/core/CopyRecord.java
 //SOURCES lib/piko/core/CreateStep.java
 //SOURCES lib/piko/core/Creating.java
 //SOURCES lib/piko/core/EnvVars.java
@@ -153,6 +155,7 @@
 //SOURCES lib/piko/state/Transaction.java
 //SOURCES lib/piko/text/EnvFormat.java
 //SOURCES lib/piko/text/JsonString.java
+//SOURCES lib/piko/text/RepoFiles.java
 //SOURCES lib/piko/text/TextFile.java
 //SOURCES mcp/piko/mcp/CommandRunner.java
 //SOURCES mcp/piko/mcp/Lifetime.java

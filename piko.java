@@ -49,6 +49,7 @@
 //SOURCES lib/piko/cli/Version.java
 //SOURCES lib/piko/cli/Views.java
 //SOURCES lib/piko/config/DotEnv.java
+//SOURCES lib/piko/config/ListEdit.java
 //SOURCES lib/piko/config/PikoConfig.java
 //SOURCES lib/piko/config/PikoYamlEditor.java
 //SOURCES lib/piko/core/Cancellation.java
@@ -57,6 +58,7 @@
 //SOURCES lib/piko/core/ComposeFiles.java
 //SOURCES lib/piko/core/ComposeGateway.java
 //SOURCES lib/piko/core/ComposeInputs.java
+//SOURCES lib/piko/core/CopyRecord.java
 //SOURCES lib/piko/core/CreateStep.java
 //SOURCES lib/piko/core/Creating.java
 //SOURCES lib/piko/core/EnvVars.java
@@ -154,6 +156,7 @@
 //SOURCES lib/piko/state/Transaction.java
 //SOURCES lib/piko/text/EnvFormat.java
 //SOURCES lib/piko/text/JsonString.java
+//SOURCES lib/piko/text/RepoFiles.java
 //SOURCES lib/piko/text/TextFile.java
 //MAIN Piko
 //JAVA_OPTIONS -XX:TieredStopAtLevel=1 -Xshare:auto -Djava.locale.providers=HOST

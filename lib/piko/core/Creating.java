@@ -140,6 +140,7 @@ final class Creating {
             case WORKTREE -> {
                 if (Files.exists(env.path())) {
                     p.git.removeWorktree(p.ws.root(), env.path());
+                    WorktreeCopies.forget(p.ws.root(), env.path());
                 } else {
                     p.git.pruneWorktrees(p.ws.root());
                 }

@@ -83,7 +83,7 @@ final class EnvironmentParts {
 
     /** The untracked files the worktree needs (env files, piko.yaml's copy list); never overwrites. */
     void copyFromMainCheckout(Path worktree) {
-        List<String> copied = WorktreeCopies.copyMissing(ws.root(), worktree, ws.composeFiles(ws.root()), ws.config().copy());
+        List<String> copied = WorktreeCopies.copyMissing(ws.root(), worktree, ws.composeFiles(ws.root()), ws.config().copy(), out::warn);
         if (!copied.isEmpty()) {
             out.done("Copied from the main checkout: " + String.join(", ", copied));
         }

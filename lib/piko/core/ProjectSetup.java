@@ -10,6 +10,7 @@ import java.util.Optional;
 import piko.config.PikoConfig;
 import piko.error.PikoException;
 import piko.model.Project;
+import piko.text.RepoFiles;
 
 /** `piko init`: records the project of the git repository around a directory. */
 public final class ProjectSetup {
@@ -79,12 +80,19 @@ public final class ProjectSetup {
         for (int n = 2; takenBy(name, identity, root, composeFile) != null; n++) {
             name = wanted + n;
         }
+        // where each line goes, found before anything is made: a link that leads out of the repository is refused
+        List<String> ignores = List.of(".piko", ".piko/", "/.piko", "/.piko/");
+        Path gitignore = missingLine(root.resolve(".gitignore"), ignores) ? RepoFiles.writable(root, root.resolve(".gitignore")) : null;
+        Path exclude = root.resolve(".git").resolve("info").resolve("exclude");
+        List<String> excludes = List.of(OverrideFile.NAME, "/" + OverrideFile.NAME);
+        exclude = Files.isDirectory(root.resolve(".git")) && missingLine(exclude, excludes) ? RepoFiles.writable(root, exclude) : null;
         Project project = state.create(stateFile, name, root, composeFile, identity).orElseThrow(() -> alreadyInitialised(root));
         registry.register(identity, root, name);
-        appendLineIfMissing(root.resolve(".gitignore"), ".piko/", List.of(".piko", ".piko/", "/.piko", "/.piko/"));
-        Path exclude = root.resolve(".git").resolve("info").resolve("exclude");
-        if (Files.isDirectory(root.resolve(".git"))) {
-            appendLineIfMissing(exclude, OverrideFile.NAME, List.of(OverrideFile.NAME, "/" + OverrideFile.NAME));
+        if (gitignore != null) {
+            appendLineIfMissing(gitignore, ".piko/", ignores);
+        }
+        if (exclude != null) {
+            appendLineIfMissing(exclude, OverrideFile.NAME, excludes);
         }
         return new Initialised(project, takenBy == null ? null : wanted, takenBy, aside);
     }
@@ -124,6 +132,16 @@ public final class ProjectSetup {
                 .requireExisting(root.toString(), "fix 'compose:' in piko.yaml, or COMPOSE_FILE").describe();
     }
 
+    private static boolean missingLine(Path file, List<String> equivalents) {
+        try {
+            return !Files.isRegularFile(file)
+                    || Files.readString(file, StandardCharsets.UTF_8).lines().map(String::strip).noneMatch(equivalents::contains);
+        } catch (IOException e) {
+            throw new PikoException("cannot read " + file + ": " + e.getMessage());
+        }
+    }
+
+    /** file: the real file (a link's target inside the repository), so the link stays a link. */
     private static void appendLineIfMissing(Path file, String line, List<String> equivalents) {
         try {
             String text = Files.isRegularFile(file) ? Files.readString(file, StandardCharsets.UTF_8) : "";

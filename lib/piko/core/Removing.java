@@ -53,6 +53,7 @@ final class Removing {
         }
         if (worktreePresent) {
             p.git.removeWorktree(p.ws.root(), path);
+            WorktreeCopies.forget(p.ws.root(), path);
             p.out.done("Removed worktree " + p.ws.root().relativize(path) + " (branch " + env.branch() + " kept)");
         } else {
             p.git.pruneWorktrees(p.ws.root());
@@ -63,9 +64,12 @@ final class Removing {
     }
 
     private void refuseUncommitted(Environment env) {
-        List<String> ignored = new ArrayList<>(WorktreeCopies.wanted(p.ws.root(), p.ws.composeFiles(p.ws.root()), p.ws.config().copy()));
+        List<String> ignored = new ArrayList<>(WorktreeCopies.unchangedCopies(p.ws.root(), env.path()));
         ignored.add(OverrideFile.NAME);
-        List<String> changes = p.git.changes(env.path(), ignored);
+        List<String> changes = new ArrayList<>(p.git.changes(env.path(), ignored));
+        List<String> listed = changes.stream().map(l -> l.length() > 3 ? l.substring(3) : l).toList();
+        WorktreeCopies.changedCopies(p.ws.root(), env.path()).stream().filter(c -> !listed.contains(c))
+                .forEach(c -> changes.add("copied, changed since: " + c));
         if (!changes.isEmpty()) {
             throw new PikoException("the worktree of " + env.name() + " has uncommitted changes ("
                     + changes.size() + "): " + String.join("; ", changes.subList(0, Math.min(5, changes.size()))),

@@ -83,6 +83,9 @@ public final class SharedServices {
         rendered.add(service);
         try {
             instances.start(model, List.of(service), rendered);
+            if (!already) {
+                declaration.mark(service, listed, sharedAfter);  // piko.yaml refused (a link out of the repository): undone too
+            }
         } catch (RuntimeException e) {
             if (!already) {
                 Thread.interrupted();  // after a signal too: the removal's docker call must run
@@ -98,7 +101,6 @@ public final class SharedServices {
         if (already) {
             out.info(service + " is already shared");
         } else {
-            declaration.mark(service, listed, sharedAfter);
             out.done("Marked " + service + " as shared");
         }
         instances.recordContainers(List.of(service));

@@ -12,9 +12,13 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Consumer;
 import piko.error.PikoException;
+import piko.text.RepoFiles;
 
 /**
  * Files a worktree needs that git does not give it: the files compose reads (its compose files, the
@@ -30,15 +34,31 @@ public final class WorktreeCopies {
     }
 
     /**
-     * Copies what is missing; returns the copied paths, relative to the root.
-     * files: the root's compose files; patterns: piko.yaml's copy list.
+     * Copies what is missing; returns the copied paths, relative to the root, and records each
+     * copy's checksum (see changedCopies). A file reached through a symbolic link that leads out of
+     * the main checkout, or one whose place in the worktree is reached through a link leading out of
+     * the worktree, is not copied: warn names the link. files: the root's compose files;
+     * patterns: piko.yaml's copy list.
      */
-    public static List<String> copyMissing(Path root, Path worktree, ComposeFiles files, List<String> patterns) {
+    public static List<String> copyMissing(Path root, Path worktree, ComposeFiles files, List<String> patterns,
+                                           Consumer<String> warn) {
         List<String> copied = new ArrayList<>();
+        Map<String, String> record = CopyRecord.read(root, worktree);
         for (String rel : wanted(root, files, patterns)) {
             Path from = root.resolve(rel);
             Path to = worktree.resolve(rel);
             if (Files.exists(to, LinkOption.NOFOLLOW_LINKS)) {
+                continue;
+            }
+            Optional<Path> out = RepoFiles.linkLeaving(root, from);
+            if (out.isPresent()) {
+                warn.accept("not copying " + rel + ": " + out.get() + " is a symbolic link that leads out of " + root);
+                continue;
+            }
+            Optional<Path> outOfWorktree = RepoFiles.linkLeaving(worktree, to.getParent());
+            if (outOfWorktree.isPresent()) {
+                warn.accept("not copying " + rel + ": " + outOfWorktree.get()
+                        + " is a symbolic link that leads out of the worktree");
                 continue;
             }
             try {
@@ -48,12 +68,47 @@ public final class WorktreeCopies {
                 throw new PikoException("cannot copy " + rel + " into the worktree: " + e.getMessage(),
                         "check the file, or remove it from piko.yaml's copy list");
             }
+            record.put(rel, CopyRecord.checksum(to));
             copied.add(rel);
+        }
+        if (!copied.isEmpty()) {
+            CopyRecord.write(root, worktree, record);
         }
         return copied;
     }
 
-    /** The files of the main checkout to copy, relative to the root (destroy does not count them as changes). */
+    /**
+     * The files piko copied into the worktree that are still as copied: destroy does not count
+     * them as the user's work. A copied file changed since is work, like a tracked one.
+     */
+    public static Set<String> unchangedCopies(Path root, Path worktree) {
+        Set<String> same = new TreeSet<>();
+        CopyRecord.read(root, worktree).forEach((rel, sum) -> {
+            if (sum.equals(CopyRecord.checksum(worktree.resolve(rel)))) {
+                same.add(rel);
+            }
+        });
+        return same;
+    }
+
+    /** The files piko copied into the worktree that differ now from what it copied (a deleted one does not count). */
+    public static List<String> changedCopies(Path root, Path worktree) {
+        List<String> changed = new ArrayList<>();
+        CopyRecord.read(root, worktree).forEach((rel, sum) -> {
+            Path file = worktree.resolve(rel);
+            if (Files.exists(file, LinkOption.NOFOLLOW_LINKS) && !sum.equals(CopyRecord.checksum(file))) {
+                changed.add(rel);
+            }
+        });
+        return changed;
+    }
+
+    /** Drops the record of a worktree that is gone. */
+    public static void forget(Path root, Path worktree) {
+        CopyRecord.forget(root, worktree);
+    }
+
+    /** The files of the main checkout to copy, relative to the root. */
     public static Set<String> wanted(Path root, ComposeFiles files, List<String> patterns) {
         Set<String> wanted = new TreeSet<>();
         List<Path> envFiles = new ArrayList<>(ComposeInputs.of(files).all());
