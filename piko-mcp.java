@@ -40,6 +40,7 @@
 //SOURCES lib/piko/cli/Share.java
 //SOURCES lib/piko/cli/Shared.java
 //SOURCES lib/piko/cli/Signals.java
+//SOURCES lib/piko/cli/SnapshotCommand.java
 //SOURCES lib/piko/cli/Status.java
 //SOURCES lib/piko/cli/Table.java
 //SOURCES lib/piko/cli/Terminal.java
@@ -86,6 +87,9 @@
 //SOURCES lib/piko/core/SharedInstances.java
 //SOURCES lib/piko/core/SharedLinks.java
 //SOURCES lib/piko/core/SharedServices.java
+//SOURCES lib/piko/core/SnapshotIndex.java
+//SOURCES lib/piko/core/SnapshotVolumes.java
+//SOURCES lib/piko/core/Snapshots.java
 //SOURCES lib/piko/core/StartFailures.java
 //SOURCES lib/piko/core/Starting.java
 //SOURCES lib/piko/core/StatusReport.java
@@ -93,6 +97,7 @@
 //SOURCES lib/piko/core/SubnetPlan.java
 //SOURCES lib/piko/core/SubnetPool.java
 //SOURCES lib/piko/core/Unisolated.java
+//SOURCES lib/piko/core/VolumeSeed.java
 //SOURCES lib/piko/core/Workspace.java
 //SOURCES lib/piko/core/WorktreeCopies.java
 //SOURCES lib/piko/core/Worktrees.java
@@ -111,7 +116,9 @@
 //SOURCES lib/piko/docker/RouterContainer.java
 //SOURCES lib/piko/docker/Subnets.java
 //SOURCES lib/piko/docker/Versions.java
+//SOURCES lib/piko/docker/VolumeCopies.java
 //SOURCES lib/piko/error/PikoException.java
+//SOURCES lib/piko/exec/Pipe.java
 //SOURCES lib/piko/exec/ProcessRunner.java
 //SOURCES lib/piko/exec/Timeouts.java
 //SOURCES lib/piko/exec/Watch.java
@@ -131,6 +138,7 @@
 //SOURCES lib/piko/model/PortRequest.java
 //SOURCES lib/piko/model/Project.java
 //SOURCES lib/piko/model/Route.java
+//SOURCES lib/piko/model/Snapshot.java
 //SOURCES lib/piko/router/CaddyAdmin.java
 //SOURCES lib/piko/router/CaddyConfig.java
 //SOURCES lib/piko/router/JsonText.java

@@ -75,6 +75,10 @@ abstract class BaseCommand implements Callable<Integer> {
         return context.routing();
     }
 
+    piko.core.Snapshots snapshots() {
+        return context.snapshots();
+    }
+
     StatusReport statusReport() {
         return context.statusReport();
     }

@@ -57,6 +57,9 @@ final class CommandSpecs {
         if (command instanceof Shared c) {
             return shared(c);
         }
+        if (command instanceof SnapshotCommand c) {
+            return snapshotCommand(c);
+        }
         if (command instanceof Doctor c) {
             return doctor(c);
         }
@@ -140,6 +143,10 @@ final class CommandSpecs {
                 Binding.of(() -> c.name, v -> c.name = (java.lang.String) v)).initialValue(c.name).build());
         s.addOption(bound(OptionSpec.builder("--branch").description("Check out this existing branch instead of creating branch <name>.").paramLabel("<branch>").type(java.lang.String.class),
                 Binding.of(() -> c.branch, v -> c.branch = (java.lang.String) v)).initialValue(c.branch).build());
+        s.addOption(bound(OptionSpec.builder("--from").description("Start the volumes as copies of another environment's (paused for the copy) or of a snapshot's.").paramLabel("<env|snapshot>").type(java.lang.String.class),
+                Binding.of(() -> c.from, v -> c.from = (java.lang.String) v)).initialValue(c.from).build());
+        s.addOption(bound(OptionSpec.builder("--empty").description("Start with empty volumes even when piko.yaml names a seed snapshot.").paramLabel("<empty>").type(boolean.class),
+                Binding.of(() -> c.empty, v -> c.empty = (Boolean) v)).initialValue(c.empty).build());
         standardHelpOptions(s);
         c.spec = s;
         return new CommandLine(s, PicocliFactory.INSTANCE);
@@ -294,6 +301,25 @@ final class CommandSpecs {
         s.name("shared");
         s.usageMessage().description("List shared services: status, container, network, host ports and the environments using them.");
         s.addOption(bound(OptionSpec.builder("--json").description("Print JSON.").paramLabel("<json>").type(boolean.class),
+                Binding.of(() -> c.json, v -> c.json = (Boolean) v)).initialValue(c.json).build());
+        standardHelpOptions(s);
+        c.spec = s;
+        return new CommandLine(s, PicocliFactory.INSTANCE);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static CommandLine snapshotCommand(SnapshotCommand c) {
+        CommandSpec s = CommandSpec.wrapWithoutInspection(c, PicocliFactory.INSTANCE);
+        s.name("snapshot");
+        s.usageMessage().description("Named copies of an environment's volumes: save <env> <snapshot>, restore <env> <snapshot>, list, rm <snapshot>. A new environment starts from one with: piko create <name> --from <snapshot>.");
+        c.quiet = new Quiet();
+        s.addOption(bound(OptionSpec.builder("-q", "--quiet").description("Print no progress, only warnings and errors.").paramLabel("<quiet>").type(boolean.class),
+                Binding.of(() -> c.quiet.quiet, v -> c.quiet.quiet = (Boolean) v)).initialValue(c.quiet.quiet).build());
+        s.addPositional(bound(PositionalParamSpec.builder().index("0").description("save, restore, list or rm.").paramLabel("<action>").type(java.lang.String.class),
+                Binding.of(() -> c.action, v -> c.action = (java.lang.String) v)).initialValue(c.action).build());
+        s.addPositional(bound(PositionalParamSpec.builder().index("1..*").description("save and restore: <env> <snapshot>; rm: <snapshot>.").paramLabel("<arg>").arity("0..2").type(java.util.List.class).auxiliaryTypes(java.lang.String.class),
+                Binding.of(() -> c.args, v -> c.args = (java.util.List<java.lang.String>) v)).initialValue(c.args).build());
+        s.addOption(bound(OptionSpec.builder("--json").description("list: print JSON.").paramLabel("<json>").type(boolean.class),
                 Binding.of(() -> c.json, v -> c.json = (Boolean) v)).initialValue(c.json).build());
         standardHelpOptions(s);
         c.spec = s;

@@ -152,6 +152,10 @@ final class Context implements AutoCloseable {
         return new ComposeAccess(ws, environments(), shared(), new EnvironmentCompose(ws, docker(), probe()));
     }
 
+    piko.core.Snapshots snapshots() {
+        return new piko.core.Snapshots(workspace(), new piko.docker.VolumeCopies(runner, timeouts()), console());
+    }
+
     StatusReport statusReport() {
         return new StatusReport(workspace(), docker());
     }

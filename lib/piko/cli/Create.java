@@ -19,9 +19,26 @@ final class Create extends BaseCommand {
             description = "Check out this existing branch instead of creating branch <name>.")
     String branch;
 
+    @Option(names = "--from", paramLabel = "<env|snapshot>",
+            description = "Start the volumes as copies of another environment's (paused for the copy) or of a snapshot's.")
+    String from;
+
+    @Option(names = "--empty", description = "Start with empty volumes even when piko.yaml names a seed snapshot.")
+    boolean empty;
+
     @Override
     int execute() {
-        Environment env = environments().create(name, branch);
+        if (empty && from != null) {
+            throw new piko.error.PikoException("--empty and --from exclude each other", "give one of them", 2);
+        }
+        String seedOfConfig = workspace().config().seed();
+        if (!empty && from == null && seedOfConfig != null && snapshots().find(seedOfConfig).isEmpty()) {
+            throw new piko.error.PikoException("piko.yaml's seed names snapshot '" + seedOfConfig + "', which does not exist",
+                    "see the snapshots with: piko snapshot list; or start empty with: piko create " + name + " --empty");
+        }
+        String source = empty ? null : from != null ? from : seedOfConfig;
+        piko.core.VolumeSeed seed = source == null ? null : snapshots().seedFrom(source);
+        Environment env = environments().create(name, branch, seed);
         routing().started(env.name());
         keepEnvAnswer(env.name());
         Console c = console();

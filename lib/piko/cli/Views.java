@@ -83,4 +83,17 @@ public final class Views {
             return (Object) m;
         }).toList();
     }
+
+    /** A snapshot: its volumes by compose key with the Docker volume holding each copy; size in bytes. */
+    public static Map<String, Object> snapshot(piko.model.Snapshot s) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("version", VERSION);
+        m.put("name", s.name());
+        m.put("source", s.source());
+        m.put("created", s.created() == null ? null : s.created().toString());
+        m.put("complete", s.complete());
+        m.put("volumes", s.volumes());
+        m.put("bytes", s.complete() ? s.totalBytes() : null);
+        return m;
+    }
 }

@@ -29,13 +29,13 @@ import piko.exec.Timeouts;
 /** piko.yaml, the committed declaration beside the compose file. Every key is optional. */
 public record PikoConfig(Path file, List<String> compose, int portBase, int portBlock,
                          String setupScript, String destroyScript, List<String> shared, Timeouts timeouts,
-                         List<String> copy, Map<String, Integer> hostnames, String routerService) {
+                         List<String> copy, Map<String, Integer> hostnames, String routerService, String seed) {
     public static final String FILE_NAME = "piko.yaml";
     public static final long MAX_BYTES = 1024 * 1024;
     public static final int DEFAULT_BASE = 10000;
     public static final int DEFAULT_BLOCK = 100;
     private static final Map<String, Set<String>> SECTIONS = Map.of(
-            "", Set.of("compose", "copy", "scripts", "ports", "shared", "timeouts", "hostnames", "router"),
+            "", Set.of("compose", "copy", "scripts", "ports", "shared", "timeouts", "hostnames", "router", "seed"),
             "router", Set.of("service"),
             "scripts", Set.of("setup", "destroy"),
             "ports", Set.of("base", "block"),
@@ -45,7 +45,7 @@ public record PikoConfig(Path file, List<String> compose, int portBase, int port
 
     public static PikoConfig defaults(Path file) {
         return new PikoConfig(file, List.of(), DEFAULT_BASE, DEFAULT_BLOCK, null, null, List.of(), Timeouts.DEFAULTS, List.of(),
-                Map.of(), null);
+                Map.of(), null, null);
     }
 
     public boolean exists() {
@@ -95,6 +95,7 @@ public record PikoConfig(Path file, List<String> compose, int portBase, int port
                         b.routerService = b.serviceName(r.getValueNode(), key + ".service");
                     }
                 }
+                case "seed" -> b.seed = b.string(value, key);
                 case "scripts" -> {
                     for (NodeTuple s : b.mapping(value, key)) {
                         String k = b.key(s, key);
@@ -144,6 +145,7 @@ public record PikoConfig(Path file, List<String> compose, int portBase, int port
         List<String> compose = List.of();
         String setup;
         String destroy;
+        String seed;
         int base = DEFAULT_BASE;
         int block = DEFAULT_BLOCK;
         List<String> shared = List.of();
@@ -166,7 +168,7 @@ public record PikoConfig(Path file, List<String> compose, int portBase, int port
             Timeouts d = Timeouts.DEFAULTS;
             Timeouts t = new Timeouts(timeouts.getOrDefault("docker", d.docker()), timeouts.getOrDefault("compose", d.compose()),
                     timeouts.getOrDefault("git", d.git()), timeouts.getOrDefault("scripts", d.scripts()));
-            return new PikoConfig(file, compose, base, block, setup, destroy, shared, t, copy, hostnames, routerService);
+            return new PikoConfig(file, compose, base, block, setup, destroy, shared, t, copy, hostnames, routerService, seed);
         }
 
         List<NodeTuple> mapping(Node node, String where) {

@@ -5,6 +5,7 @@ enum CreateStep {
     WORKTREE("worktree"),
     COMPOSE("compose project"),
     LINKS("shared links"),
+    SEED("volumes from"),
     START("start"),
     SETUP("setup script");
 

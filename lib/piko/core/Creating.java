@@ -25,7 +25,7 @@ final class Creating {
         this.failures = failures;
     }
 
-    Environment create(String name, String existingBranch) {
+    Environment create(String name, String existingBranch, VolumeSeed seed) {
         Names.requireValidEnvName(name);
         if (p.ws.store().environment(name).isPresent()) {
             throw exists(name);
@@ -53,6 +53,15 @@ final class Creating {
             first.warnings().forEach(p.out::warn);
             if (!first.shared().isEmpty()) {
                 steps.run(step(env, CreateStep.LINKS, () -> p.ws.store().addConsumer(env, List.copyOf(first.shared()))));
+            }
+            if (seed != null) {
+                steps.run(step(env, CreateStep.SEED, () -> {
+                    java.util.Collection<String> keys = p.docker.config(first.target(), vars).volumes().values().stream()
+                            .filter(v -> !v.external()).map(piko.model.ComposeModel.Resource::key).toList();
+                    java.util.Collection<String> filled = seed.fill(first.target().projectName(), name, keys);
+                    p.out.done("Filled " + (filled.isEmpty() ? "no volumes" : "volumes " + String.join(", ", filled))
+                            + " from " + seed.source());
+                }));
             }
             EnvironmentCompose.Prepared prepared = steps.run(CreateStep.START.journalName, undoWhat(env, CreateStep.START),
                     () -> undo(env, CreateStep.START), () -> {
@@ -115,7 +124,7 @@ final class Creating {
             case WORKTREE -> "remove worktree " + env.path() + (env.createdBranch() ? " and branch " + env.branch() : "");
             case COMPOSE -> "remove containers, network, volumes and built images of " + env.name();
             case LINKS -> "unlink the shared services from " + env.name();
-            case START, SETUP -> "undo " + step.journalName;
+            case SEED, START, SETUP -> "undo " + step.journalName;
         };
     }
 
@@ -126,7 +135,7 @@ final class Creating {
                     + (env.createdBranch() ? " and branch " + env.branch() : " (branch " + env.branch() + " kept)");
             case COMPOSE -> "Removed containers, network and volumes of " + p.composeProject(env);
             case LINKS -> "Unlinked the shared services from " + env.name();
-            case START, SETUP -> null;
+            case SEED, START, SETUP -> null;
         };
     }
 
@@ -154,8 +163,8 @@ final class Creating {
                 p.docker.removeImages(p.docker.builtImages(project));
             }
             case LINKS -> p.links.unlink(env.name());
-            case START, SETUP -> {
-                // what they made goes with the compose project and the worktree
+            case SEED, START, SETUP -> {
+                // what they made goes with the compose project (its volumes too) and the worktree
             }
         }
     }

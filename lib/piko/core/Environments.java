@@ -31,7 +31,12 @@ public final class Environments {
      * taken so far, newest first.
      */
     public Environment create(String name, String existingBranch) {
-        return creating.create(name, existingBranch);
+        return creating.create(name, existingBranch, null);
+    }
+
+    /** As create, with the new volumes filled from seed (create --from) before the containers first start. */
+    public Environment create(String name, String existingBranch, VolumeSeed seed) {
+        return creating.create(name, existingBranch, seed);
     }
 
     /** Starts the environment, re-planning busy ports and rewriting a stale override first. */

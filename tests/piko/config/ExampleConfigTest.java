@@ -22,6 +22,7 @@ class ExampleConfigTest {
         assertEquals(null, c.timeouts().compose());
         assertEquals("echo \"bye $PIKO_ENV_NAME\"", c.destroyScript());
         assertEquals(java.util.Map.of("web", 8080), c.hostnames());
+        assertEquals("base-data", c.seed());
         assertEquals("echo \"database on port $PIKO_DB_PORT\"\n", c.setupScript());
     }
 }

@@ -1,0 +1,176 @@
+package piko.docker;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import piko.core.SnapshotVolumes;
+import piko.error.PikoException;
+import piko.exec.Pipe;
+import piko.exec.ProcessRunner;
+import piko.exec.ProcessRunner.Call;
+import piko.exec.ProcessRunner.Result;
+import piko.exec.Timeouts;
+
+/**
+ * Volumes copied through the daemon's archive API (`docker cp` out of one created, never started
+ * container and into another): nothing is needed inside any image, not even a shell, and the
+ * copy keeps owners, modes and links.
+ */
+public final class VolumeCopies implements SnapshotVolumes {
+    /** On the helper containers, so a leftover of a killed copy can be told apart and removed. */
+    public static final String HELPER_LABEL = "dev.piko.volume-copy";
+    private static final Duration COPY_LIMIT = Duration.ofHours(2);
+    private final ProcessRunner runner;
+    private final Timeouts timeouts;
+
+    public VolumeCopies(ProcessRunner runner, Timeouts timeouts) {
+        this.runner = runner;
+        this.timeouts = timeouts;
+    }
+
+    private Result run(List<String> command, String what) {
+        Result r = runner.run(Call.of(timeouts.docker(), command).timeoutSetBy("timeouts.docker"));
+        if (!r.ok()) {
+            throw new PikoException(what + " failed: " + r.output().strip());
+        }
+        return r;
+    }
+
+    @Override
+    public List<Volume> volumesWithLabel(String label, List<String> keys) {
+        StringBuilder format = new StringBuilder("{{.Name}}");
+        keys.forEach(k -> format.append("\t{{.Label \"").append(k).append("\"}}"));
+        Result r = run(List.of("docker", "volume", "ls", "--filter", "label=" + label, "--format", format.toString()),
+                "listing volumes");
+        List<Volume> out = new ArrayList<>();
+        for (String line : r.stdout().split("\n")) {
+            if (line.isBlank()) {
+                continue;
+            }
+            String[] f = line.split("\t", -1);
+            Map<String, String> labels = new LinkedHashMap<>();
+            for (int i = 0; i < keys.size(); i++) {
+                labels.put(keys.get(i), i + 1 < f.length ? f[i + 1] : "");
+            }
+            out.add(new Volume(f[0], labels));
+        }
+        return out;
+    }
+
+    @Override
+    public Map<String, String> labelsOf(String volume) {
+        Result r = run(List.of("docker", "volume", "inspect", "--format",
+                "{{range $k, $v := .Labels}}{{$k}}={{$v}}\n{{end}}", volume), "inspecting volume " + volume);
+        Map<String, String> labels = new LinkedHashMap<>();
+        for (String line : r.stdout().split("\n")) {
+            int eq = line.indexOf('=');
+            if (eq > 0) {
+                labels.put(line.substring(0, eq), line.substring(eq + 1));
+            }
+        }
+        return labels;
+    }
+
+    @Override
+    public void createVolume(String name, Map<String, String> labels) {
+        List<String> cmd = new ArrayList<>(List.of("docker", "volume", "create"));
+        labels.forEach((k, v) -> cmd.addAll(List.of("--label", k + "=" + v)));
+        cmd.add(name);
+        run(cmd, "creating volume " + name);
+    }
+
+    @Override
+    public void removeVolumes(List<String> names) {
+        if (!names.isEmpty()) {
+            List<String> cmd = new ArrayList<>(List.of("docker", "volume", "rm", "--"));
+            cmd.addAll(names);
+            run(cmd, "removing volumes " + String.join(", ", names));
+        }
+    }
+
+    @Override
+    public List<String> runningContainersUsing(List<String> volumes) {
+        return new ArrayList<>(containers(volumes, false).keySet());
+    }
+
+    @Override
+    public Map<String, String> containersUsing(List<String> volumes) {
+        return containers(volumes, true);
+    }
+
+    private Map<String, String> containers(List<String> volumes, boolean all) {
+        Map<String, String> found = new LinkedHashMap<>();
+        if (volumes.isEmpty()) {
+            return found;
+        }
+        List<String> cmd = new ArrayList<>(List.of("docker", "ps", "--format", "{{.Names}}\t{{.Image}}"));
+        if (all) {
+            cmd.add("--all");
+        }
+        volumes.forEach(v -> cmd.addAll(List.of("--filter", "volume=" + v)));  // one key given twice: either matches
+        for (String line : run(cmd, "listing containers").stdout().split("\n")) {
+            String[] f = line.split("\t", 2);
+            if (f.length == 2 && !f[0].isBlank()) {
+                found.put(f[0], f[1]);
+            }
+        }
+        return found;
+    }
+
+    @Override
+    public void pause(List<String> containers) {
+        if (!containers.isEmpty()) {
+            List<String> cmd = new ArrayList<>(List.of("docker", "pause"));
+            cmd.addAll(containers);
+            run(cmd, "pausing " + String.join(", ", containers));
+        }
+    }
+
+    @Override
+    public void unpause(List<String> containers) {
+        if (!containers.isEmpty()) {
+            List<String> cmd = new ArrayList<>(List.of("docker", "unpause"));
+            cmd.addAll(containers);
+            run(cmd, "resuming " + String.join(", ", containers));
+        }
+    }
+
+    @Override
+    public void removeContainers(List<String> containers) {
+        if (!containers.isEmpty()) {
+            List<String> cmd = new ArrayList<>(List.of("docker", "rm", "--force"));
+            cmd.addAll(containers);
+            run(cmd, "removing containers " + String.join(", ", containers));
+        }
+    }
+
+    @Override
+    public long copy(String from, String to, String image) {
+        String reader = helper(from, "/piko-from", ":ro", image);
+        try {
+            String writer = helper(to, "/piko-to", "", image);
+            try {
+                Pipe.Outcome o = Pipe.run(List.of("docker", "cp", "--archive", reader + ":/piko-from/.", "-"),
+                        List.of("docker", "cp", "--archive", "-", writer + ":/piko-to"), COPY_LIMIT);
+                if (!o.ok()) {
+                    throw new PikoException("copying volume " + from + " into " + to + " failed: "
+                            + (o.fromErr().isEmpty() ? o.toErr() : o.fromErr()));
+                }
+                return o.bytes();
+            } finally {
+                removeContainers(List.of(writer));
+            }
+        } finally {
+            removeContainers(List.of(reader));
+        }
+    }
+
+    /** A created container (never started) that mounts the volume; any local image will do. */
+    private String helper(String volume, String path, String mode, String image) {
+        return run(List.of("docker", "create", "--label", HELPER_LABEL + "=" + volume, "--network", "none",
+                "--volume", volume + ":" + path + mode, "--entrypoint", "/piko-never-started", image),
+                "preparing a copy of volume " + volume).stdout().strip();
+    }
+}

@@ -1,0 +1,132 @@
+package piko.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Snapshots on the real engine: a database-like service (busybox) and a service whose image holds
+ * no shell at all (only one renamed static binary), each with a named volume.
+ */
+class SnapshotIT extends DockerRequired {
+    static final String NO_SHELL = "piko-test/noshell:1";
+    static final String COMPOSE = """
+            services:
+              db:
+                image: piko-test/busybox:1
+                command: ["sleep", "100000"]
+                volumes: [dbdata:/data]
+              blob:
+                image: piko-test/noshell:1
+                command: ["/opt/busybox", "sleep", "100000"]
+                volumes: [blobdata:/seed]
+            volumes:
+              dbdata: {}
+              blobdata: {}
+            """;
+
+    /** An image with one program besides its data: /opt/busybox, with no applet linked, so no shell on any path. */
+    @BeforeAll
+    static void noShellImage() throws Exception {
+        if (TestProject.docker("image", "inspect", NO_SHELL).code() == 0) {
+            return;
+        }
+        Path dir = Files.createTempDirectory("noshell");
+        Files.createDirectories(dir.resolve("opt"));
+        Files.copy(Path.of("/bin/busybox"), dir.resolve("opt/busybox"));
+        Files.createDirectories(dir.resolve("seed"));
+        Files.writeString(dir.resolve("seed/from-image.txt"), "image");
+        Path tar = dir.resolveSibling(dir.getFileName() + ".tar");
+        Run t = TestProject.exec(dir, java.util.Map.of(), List.of("tar", "-cf", tar.toString(), "-C", dir.toString(), "opt", "seed"));
+        assertEquals(0, t.code(), t::describe);
+        Run i = TestProject.exec(dir, java.util.Map.of(), List.of("docker", "import", tar.toString(), NO_SHELL));
+        assertEquals(0, i.code(), i::describe);
+        assertTrue(TestProject.docker("run", "--rm", "--entrypoint", "/bin/sh", NO_SHELL, "-c", "true").code() != 0,
+                "the image must have no shell");
+    }
+
+    private static String read(String volume, String file) {
+        Run r = TestProject.docker("run", "--rm", "-v", volume + ":/v:ro", TestProject.BUSYBOX, "cat", "/v/" + file);
+        return r.code() == 0 ? r.out().strip() : "<missing: " + r.err().strip() + ">";
+    }
+
+    private static void write(String volume, String file, String text) {
+        Run r = TestProject.docker("run", "--rm", "-v", volume + ":/v", TestProject.BUSYBOX, "sh", "-c",
+                "echo " + text + " > /v/" + file + " && chown 1234:99 /v/" + file);
+        assertEquals(0, r.code(), r::describe);
+    }
+
+    @Test
+    void saveCreateFromRestoreSeedAndRemove() throws Exception {
+        try (TestProject p = TestProject.initialised(COMPOSE)) {
+            p.piko("create", "e1").ok();
+            String db1 = p.composeProject("e1") + "_dbdata";
+            String blob1 = p.composeProject("e1") + "_blobdata";
+            write(db1, "rows", "precious");
+            write(blob1, "mine", "blob-data");
+
+            Run save = p.piko("snapshot", "save", "e1", "s1").ok();
+            assertTrue(save.err().contains("Pausing") && save.err().contains("Resumed"), save.describe());
+            assertEquals("running", TestProject.docker("inspect", "-f", "{{.State.Status}}", p.composeProject("e1") + "-db-1")
+                    .out().strip(), "the services run again after the copy");
+            String list = p.piko("snapshot", "list", "--json").ok().out();
+            assertTrue(list.contains("\"name\": \"s1\"") && list.contains("\"source\": \"e1\"") && list.contains("\"complete\": true")
+                    && list.contains("\"dbdata\"") && list.contains("\"blobdata\""), list);
+
+            p.piko("create", "e2", "--from", "s1").ok();
+            String db2 = p.composeProject("e2") + "_dbdata";
+            String blob2 = p.composeProject("e2") + "_blobdata";
+            assertEquals("precious", read(db2, "rows"));
+            assertEquals("blob-data", read(blob2, "mine"), "a service without a shell is copied too");
+            assertEquals("image", read(blob2, "from-image.txt"));
+            assertEquals("1234:99", TestProject.docker("run", "--rm", "-v", db2 + ":/v", TestProject.BUSYBOX, "stat", "-c",
+                    "%u:%g", "/v/rows").out().strip(), "owners are kept");
+            write(db2, "rows", "changed-in-e2");
+            assertEquals("precious", read(db1, "rows"), "a change in the copy does not reach the source");
+
+            p.piko("create", "e3", "--from", "e2").ok();
+            assertEquals("changed-in-e2", read(p.composeProject("e3") + "_dbdata", "rows"), "--from a live environment");
+
+            p.piko("snapshot", "restore", "e2", "s1").ok();
+            assertEquals("precious", read(db2, "rows"), "restore puts the snapshot's data back");
+            assertEquals(2, CreateIT.runningServices(p.composeProject("e2")).size(), "and starts the environment again");
+
+            p.piko("destroy", "e1", "--volumes", "--force").ok();
+            assertTrue(p.piko("snapshot", "list").ok().out().contains("s1"), "a snapshot survives its source");
+
+            p.pikoYaml("seed: s1\n");
+            p.commit("seed");
+            p.piko("create", "e4").ok();
+            assertEquals("precious", read(p.composeProject("e4") + "_dbdata", "rows"), "seed: applies to a plain create");
+            p.piko("create", "e5", "--empty").ok();
+            assertTrue(read(p.composeProject("e5") + "_dbdata", "rows").startsWith("<missing"), "--empty opts out");
+
+            p.piko("snapshot", "rm", "s1").ok();
+            assertEquals("", TestProject.docker("volume", "ls", "-q", "--filter", "label=dev.piko.snapshot=s1",
+                    "--filter", "label=dev.piko.project=" + p.name).out().strip(), "rm leaves no volume");
+            assertFalse(Files.exists(p.root.resolve(".piko/snapshots/s1.properties")), "rm leaves no file");
+            Run missing = p.piko("create", "e6").fails("piko.yaml's seed names snapshot 's1'");
+            assertTrue(missing.err().contains("piko snapshot list"), missing.describe());
+            assertFalse(Files.exists(p.worktree("e6")), "nothing made");
+        }
+    }
+
+    @Test
+    void mistakesAreErrorsWithHints() throws Exception {
+        try (TestProject p = TestProject.initialised(COMPOSE)) {
+            p.piko("snapshot", "save", "nosuch", "s").fails("no environment named 'nosuch'");
+            p.piko("snapshot", "save", "nosuch", "Bad Name").fails("invalid snapshot name");
+            p.piko("snapshot", "restore", "x").fails("takes <env> <snapshot>");
+            assertTrue(p.piko("create", "e1", "--from", "nosuch").fails("no snapshot named 'nosuch'").err()
+                    .contains("piko snapshot list"));
+            assertFalse(Files.exists(p.worktree("e1")));
+            assertTrue(p.piko("snapshot", "list").ok().err().contains("No snapshots"));
+        }
+    }
+}
