@@ -75,8 +75,8 @@ public final class Snapshots {
             all.put(s.name(), s);
         }
         Map<String, Map<String, String>> volumes = new TreeMap<>();
-        for (SnapshotVolumes.Volume v : docker.volumesWithLabel(SNAPSHOT, List.of(SNAPSHOT, VOLUME_KEY, Labels.PROJECT))) {
-            if (project().equals(v.labels().get(Labels.PROJECT))) {
+        for (SnapshotVolumes.Volume v : docker.volumesWithLabel(SNAPSHOT, List.of(SNAPSHOT, VOLUME_KEY, Labels.IDENTITY))) {
+            if (identity().equals(v.labels().get(Labels.IDENTITY))) {
                 volumes.computeIfAbsent(v.labels().get(SNAPSHOT), k -> new TreeMap<>()).put(v.labels().get(VOLUME_KEY), v.name());
             }
         }
@@ -206,6 +206,7 @@ public final class Snapshots {
                     l.put(COMPOSE_VOLUME, key);
                     l.put(Labels.PROJECT, project());
                     l.put(Labels.ENVIRONMENT, env);
+                    l.put(Labels.IDENTITY, identity());
                     labels.put(key, l);
                 }
                 return seed(from, targets, labels);
@@ -280,8 +281,8 @@ public final class Snapshots {
 
     private List<String> volumesOf(String snapshot) {
         List<String> names = new ArrayList<>();
-        for (SnapshotVolumes.Volume v : docker.volumesWithLabel(SNAPSHOT + "=" + snapshot, List.of(Labels.PROJECT))) {
-            if (project().equals(v.labels().get(Labels.PROJECT))) {
+        for (SnapshotVolumes.Volume v : docker.volumesWithLabel(SNAPSHOT + "=" + snapshot, List.of(Labels.IDENTITY))) {
+            if (identity().equals(v.labels().get(Labels.IDENTITY))) {
                 names.add(v.name());
             }
         }
@@ -296,6 +297,7 @@ public final class Snapshots {
     private Map<String, String> snapshotLabels(String snapshot, String env, String key, Instant created) {
         Map<String, String> l = new LinkedHashMap<>();
         l.put(Labels.PROJECT, project());
+        l.put(Labels.IDENTITY, identity());
         l.put(SNAPSHOT, snapshot);
         l.put(VOLUME_KEY, key);
         l.put("dev.piko.snapshot.source", env);
@@ -305,6 +307,11 @@ public final class Snapshots {
 
     private String project() {
         return ws.project().name();
+    }
+
+    /** Snapshots are the checkout's own: another checkout's, even of a project with the same name, are never seen. */
+    private String identity() {
+        return ws.project().identity();
     }
 
     private Path indexDir() {
