@@ -31,6 +31,7 @@
 //SOURCES lib/piko/cli/ListEnvs.java
 //SOURCES lib/piko/cli/Logs.java
 //SOURCES lib/piko/cli/Main.java
+//SOURCES lib/piko/cli/Mistyped.java
 //SOURCES lib/piko/cli/PicocliFactory.java
 //SOURCES lib/piko/cli/PikoCommand.java
 //SOURCES lib/piko/cli/PortText.java
@@ -161,6 +162,7 @@
 //SOURCES lib/piko/state/StateStamp.java
 //SOURCES lib/piko/state/Store.java
 //SOURCES lib/piko/state/Transaction.java
+//SOURCES lib/piko/text/Ansi.java
 //SOURCES lib/piko/text/EnvFormat.java
 //SOURCES lib/piko/text/JsonString.java
 //SOURCES lib/piko/text/RepoFiles.java

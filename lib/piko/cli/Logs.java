@@ -1,5 +1,6 @@
 package piko.cli;
 
+import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Command;
@@ -38,6 +39,16 @@ final class Logs extends BaseCommand {
             out().print(context.docker().composeLogs(target.target(), n.rest(), tail == null ? 100 : tail, target.vars()));
             out().flush();
             return 0;
+        }
+        if (!Terminal.stdoutIsTerminal()) {
+            // compose writes ESC[2K before each line even into a pipe or file: piko passes the lines on clean
+            sayWhere(target);
+            out().flush();
+            PrintWriter to = out();
+            return context.docker().composeLines(target.target(), args, target.vars(), line -> {
+                to.println(line);
+                to.flush();
+            });
         }
         return passthrough(target, args);
     }

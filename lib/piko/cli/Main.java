@@ -90,12 +90,7 @@ public final class Main {
         cli.setExecutionExceptionHandler((e, cmd, parsed) -> cancellation.signal() != null
                 ? interrupted(cmd.getErr(), cancellation.signal())
                 : report(cmd.getErr(), e, root.verbose));
-        cli.setParameterExceptionHandler((e, args2) -> {
-            PrintWriter to = e.getCommandLine().getErr();
-            to.println(Terminal.paint(to, RED, "error:") + " " + e.getMessage());
-            to.println("hint: see: " + e.getCommandLine().getCommandSpec().qualifiedName() + " --help");
-            return 2;
-        });
+        cli.setParameterExceptionHandler((e, args2) -> Mistyped.report(e, Terminal.paint(e.getCommandLine().getErr(), RED, "error:")));
         int code = cli.execute(args);
         if (System.getenv("PIKO_TRACE_PROCESSES") != null) {
             System.err.println("piko: processes started: " + runner.spawnedCounts());
@@ -124,7 +119,9 @@ public final class Main {
         if (command instanceof BaseCommand c) {
             c.context = context;
         }
-        cli.addSubcommand(commandLine(command));
+        CommandLine sub = commandLine(command);
+        sub.getCommandSpec().versionProvider(new Version());  // -V, which every command's help lists, works on each
+        cli.addSubcommand(sub);
         if (PikoCommand.PASSTHROUGH.contains(name)) {
             cli.getSubcommands().get(name).setStopAtPositional(true);
         }

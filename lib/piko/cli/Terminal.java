@@ -60,7 +60,16 @@ final class Terminal {
 
     /** On Linux, stderr's file descriptor says where it goes; elsewhere assume it goes where stdout does. */
     static boolean stderrIsTerminal() {
-        Path fd = Path.of("/proc/self/fd/2");
+        return isTerminal(2);
+    }
+
+    /** stdout's file descriptor on Linux (a file or pipe: false); elsewhere whether stdin and stdout are a terminal. */
+    static boolean stdoutIsTerminal() {
+        return isTerminal(1);
+    }
+
+    private static boolean isTerminal(int descriptor) {
+        Path fd = Path.of("/proc/self/fd/" + descriptor);
         if (Files.isSymbolicLink(fd)) {
             try {
                 String target = Files.readSymbolicLink(fd).toString();

@@ -50,6 +50,7 @@ public final class ComposeAccess {
         }
         Environment env = environments.require(name);
         List<String> used = declaration.consumers().getOrDefault(name, List.of());
+        requireKnown(name, env, services, used);
         List<String> viaShared = services.stream().filter(used::contains).toList();
         if (!viaShared.isEmpty() && viaShared.size() == services.size()) {
             return sharedInstance(services);
@@ -63,6 +64,20 @@ public final class ComposeAccess {
                     "recreate it: piko destroy " + name + ", then piko create " + name);
         }
         return new Resolved(compose.target(env), environments.vars(name), null);
+    }
+
+    /** A service the environment neither runs nor takes from a shared instance: compose's bare "no such service" otherwise. */
+    private static void requireKnown(String name, Environment env, List<String> services, List<String> used) {
+        if (env.services().isEmpty() && used.isEmpty()) {
+            return;  // nothing recorded (an unfinished create): compose itself answers
+        }
+        List<String> known = new java.util.ArrayList<>(env.services());
+        used.stream().filter(s -> !known.contains(s)).forEach(known::add);
+        List<String> unknown = services.stream().filter(s -> !known.contains(s)).toList();
+        if (!unknown.isEmpty()) {
+            throw new PikoException("no service " + String.join(", ", unknown) + " in environment " + name,
+                    "its services: " + String.join(", ", known), 2);
+        }
     }
 
     private Resolved sharedInstance(List<String> services) {

@@ -171,8 +171,22 @@ public final class SharedInstances {
 
     /** `piko down --shared`: removes every shared container and the shared network. */
     public void downAll(boolean volumes) {
+        List<String> services = projectContainers().stream().map(Container::service).distinct().sorted().toList();
+        boolean network = networkExists();
+        if (services.isEmpty() && !volumes && !network) {
+            out.info("No shared service instance of " + ws.project().name() + " exists: nothing to stop");
+            return;
+        }
+        if (!services.isEmpty()) {
+            out.info("Stopping shared " + String.join(", ", services) + " ...");
+        }
         lock.holding(() -> docker.composeDown(ComposeTarget.byName(composeProject()), volumes));
-        out.done("Stopped the shared services of " + ws.project().name() + (volumes ? " and removed their volumes" : ""));
+        if (!services.isEmpty()) {
+            out.done("Stopped and removed the shared " + String.join(", ", services) + (volumes ? ", and their volumes" : ""));
+        } else {
+            out.done("No shared instance was running; removed " + (network ? "the shared network" : "")
+                    + (network && volumes ? " and " : "") + (volumes ? "any volumes of the shared services" : ""));
+        }
     }
 
     public boolean networkExists() {

@@ -71,14 +71,14 @@ final class Compose {
     void stop(ComposeTarget target) {
         List<String> cmd = args(target);
         cmd.add("stop");
-        orFail(cli.slow(cmd), "stopping " + target.projectName());
+        orFail(stopping(cli.slow(cmd)), "stopping " + target.projectName());
     }
 
     void restart(ComposeTarget target, List<String> services, Map<String, String> env) {
         List<String> cmd = args(target);
         cmd.add("restart");
         cmd.addAll(services);
-        orFail(cli.slow(cmd).in(target.directory()).withEnv(env), "restarting " + target.projectName());
+        orFail(stopping(cli.slow(cmd).in(target.directory()).withEnv(env)), "restarting " + target.projectName());
     }
 
     /** Removes containers and networks (and volumes when asked); stopTimeout null: each service's own. */
@@ -91,7 +91,7 @@ final class Compose {
         if (volumes) {
             cmd.add("--volumes");
         }
-        orFail(cli.slow(cmd), "removing " + target.projectName());
+        orFail(stopping(cli.slow(cmd)), "removing " + target.projectName());
     }
 
     /** Runs any compose command on a project from its directory, on piko's terminal; returns compose's exit code. */
@@ -101,6 +101,14 @@ final class Compose {
         return cli.runner().runAttached(Call.of(ATTACHED, cmd).in(target.directory()).withEnv(env).watchedBy(cli.daemon().watch(cmd)));
     }
 
+    /** As attached, but compose's stdout handed over line by line without terminal codes (a pipe, a file). */
+    int lines(ComposeTarget target, List<String> args, Map<String, String> env, java.util.function.Consumer<String> eachLine) {
+        List<String> cmd = args(target);
+        cmd.addAll(args);
+        return cli.runner().runLines(Call.of(ATTACHED, cmd).in(target.directory()).withEnv(env)
+                .watchedBy(cli.daemon().watch(cmd)), line -> eachLine.accept(piko.text.Ansi.strip(line)));
+    }
+
     /** The last lines of some services' logs, captured (for callers that own no terminal). */
     String logs(ComposeTarget target, List<String> services, int tail, Map<String, String> env) {
         List<String> cmd = args(target);
@@ -108,7 +116,12 @@ final class Compose {
         cmd.addAll(services);
         String out = cli.check(cli.quick(cmd).in(target.directory()).withEnv(env),
                 "reading the logs of " + target.projectName()).stdout();
-        return out.replaceAll("\u001b\\[[0-9;]*[A-Za-z]", "");
+        return piko.text.Ansi.strip(out);
+    }
+
+    /** Stopping can take long (a service that ignores SIGTERM): compose's plain lines go to piko's stderr meanwhile. */
+    private Call stopping(Call call) {
+        return progress == Docker.Progress.SILENT ? call : call.echoTo(progressOut);
     }
 
     private void orFail(Call call, String what) {

@@ -100,6 +100,12 @@ public class Docker implements ComposeGateway {
         compose.down(target, volumes, stopTimeout);
     }
 
+    /** Compose run as composeAttached, but its stdout handed over line by line without terminal codes. */
+    public int composeLines(ComposeTarget target, List<String> args, Map<String, String> env,
+                            java.util.function.Consumer<String> eachLine) {
+        return compose.lines(target, args, env, eachLine);
+    }
+
     /** Any compose command on a project from its directory, on piko's terminal (logs, exec, compose); its exit code. */
     public int composeAttached(ComposeTarget target, List<String> args, Map<String, String> env) {
         return compose.attached(target, args, env);

@@ -175,8 +175,42 @@ public class ProcessRunner {
         return runBuilt(builder, call, program);
     }
 
-    /** Starts a process set up by the caller and waits for it, under the call's timeout and watch. */
+    /**
+     * Runs a command with stdin and stderr inherited and hands its stdout over line by line (logs
+     * through a pipe, cleaned of the terminal codes compose writes anyway); returns its exit code.
+     */
+    public int runLines(Call call, java.util.function.Consumer<String> eachLine) {
+        String program = starting(call);
+        ProcessBuilder builder = new ProcessBuilder(call.command())
+                .redirectInput(ProcessBuilder.Redirect.INHERIT)
+                .redirectError(ProcessBuilder.Redirect.INHERIT);
+        Thread[] reader = new Thread[1];
+        int code = runBuilt(builder, call, program, process -> {
+            reader[0] = new Thread(() -> {
+                try (java.io.BufferedReader lines = process.inputReader()) {
+                    for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+                        eachLine.accept(line);
+                    }
+                } catch (IOException e) {
+                    // the process was stopped: nothing more to hand over
+                }
+            }, "piko-lines");
+            reader[0].start();
+        });
+        try {
+            reader[0].join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return code;
+    }
+
     private int runBuilt(ProcessBuilder builder, Call call, String program) {
+        return runBuilt(builder, call, program, process -> { });
+    }
+
+    /** Starts a process set up by the caller and waits for it, under the call's timeout and watch. */
+    private int runBuilt(ProcessBuilder builder, Call call, String program, java.util.function.Consumer<Process> started) {
         builder.environment().putAll(call.environment());
         if (call.directory() != null) {
             builder.directory(call.directory().toFile());
@@ -184,6 +218,7 @@ public class ProcessRunner {
         Process process = null;
         try {
             process = builder.start();
+            started.accept(process);
             long deadline = call.timeout() == null ? Long.MAX_VALUE : System.nanoTime() + call.timeout().toNanos();
             Watch.Clock clock = call.watch() == null ? null : call.watch().start();
             while (!process.waitFor(clock == null ? Math.max(1, deadline - System.nanoTime()) : clock.waitNanos(deadline),

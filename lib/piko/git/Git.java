@@ -53,7 +53,12 @@ public class Git implements Worktrees {
     /** Adds a worktree at path on a new branch made from HEAD. */
     @Override
     public void addWorktreeNewBranch(Path repo, Path path, String branch) {
-        orFail(git(repo, "worktree", "add", "-b", branch, path.toString(), "HEAD"), "git worktree add");
+        Result r = git(repo, "worktree", "add", "-b", branch, path.toString(), "HEAD");
+        if (!r.ok() && r.output().contains("not a valid object name: 'HEAD'")) {
+            throw new PikoException("the repository has no commit yet, and a worktree starts from one",
+                    "commit your files first, the compose file included: git add -A && git commit -m 'First commit'");
+        }
+        orFail(r, "git worktree add");
     }
 
     /** Adds a worktree at path checking out an existing branch. */
