@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** piko started the way the README tells users: through JBang, by file and by catalog alias. */
-class LauncherIT {
+class LauncherIT extends DockerRequired {
     private static final Path REPO = Path.of(System.getProperty("user.dir"));
 
     @Test
@@ -31,8 +31,16 @@ class LauncherIT {
     void installWritesALauncherThatRunsPikoWithoutJbangAndUpdatesItself(@TempDir Path home) throws Exception {
         Map<String, String> env = Map.of("PIKO_HOME", home.resolve("share").toString(),
                 "PIKO_BIN_DIR", home.resolve("bin").toString());
-        Run install = TestProject.exec(REPO, env, List.of("./install"));
-        assertEquals(0, install.code(), install.describe());
+        try (TestProject app = TestProject.withCompose(TestProject.WEB_AND_REDIS)) {
+            Map<String, String> all = new java.util.HashMap<>(env);
+            all.putAll(TestProject.MACHINE);
+            Run path = TestProject.exec(app.root, all, List.of("bash", "-euo", "pipefail", "-c", newcomerPath(home, app.root)));
+            assertEquals(0, path.code(), path.describe());
+            assertTrue(Files.isDirectory(app.worktree("feature-x")), path.describe());
+            assertTrue(path.out().contains("PIKO_ENV_NAME='feature-x'"), path.describe());
+            assertEquals(2, DockerOracle.containers("com.docker.compose.project", app.composeProject("feature-x")).stream()
+                    .filter(c -> "running".equals(c.getState())).count(), path.describe());
+        }
         Path launcher = home.resolve("bin/piko");
         String script = Files.readString(launcher);
         assertFalse(script.contains("jbang"), script);
@@ -62,6 +70,22 @@ class LauncherIT {
         assertTrue(Files.readString(launcher).contains(newBuild.toString()));
         Run version = TestProject.exec(REPO, Map.of(), List.of(launcher.toString(), "--version"));
         assertTrue(version.out().contains("from: launcher in " + newBuild), version.describe());
+    }
+
+    /**
+     * The README's path from a clone of piko to the user's app, from `~/piko/install` on: this clone
+     * as ~/piko, the app as ~/src/myapp, the launcher's folder under the test's home.
+     */
+    static String newcomerPath(Path home, Path app) throws java.io.IOException {
+        String readme = Files.readString(REPO.resolve("README.md"));
+        int section = readme.indexOf("## From a clone of piko to your own app");
+        assertTrue(section >= 0, "the README's newcomer section");
+        int start = readme.indexOf("```sh\n", section) + "```sh\n".length();
+        String block = readme.substring(start, readme.indexOf("```", start));
+        return block.lines().filter(l -> !l.startsWith("git clone"))
+                .map(l -> l.replace("~/piko", REPO.toString()).replace("~/src/myapp", app.toString())
+                        .replace("$HOME/.local/bin", home.resolve("bin").toString()))
+                .collect(java.util.stream.Collectors.joining("\n"));
     }
 
     private static Path onlyBuild(Path home) throws Exception {
