@@ -123,6 +123,20 @@ abstract class BaseCommand implements Callable<Integer> {
         }
     }
 
+    /**
+     * Runs a command's work on one environment holding that environment's lock, so that commands
+     * on one environment run one at a time (a destroy waits for the create it would cut through,
+     * and says so); a name that cannot be an environment's has nothing to lock.
+     */
+    int oneAtATime(String environment, java.util.function.IntSupplier work) {
+        if (environment == null || !piko.core.Names.isValidEnvName(environment)) {
+            return work.getAsInt();
+        }
+        Path lock = workspace().root().resolve(Workspace.DIR).resolve("locks").resolve(environment);
+        return new piko.state.LockFile(lock, "another piko command on environment " + environment,
+                "piko " + spec.name() + " " + environment, console()::waiting).holding(work::getAsInt);
+    }
+
     /** The name given, or else the environment whose worktree we are in. */
     String environmentName(String given) {
         if (given != null) {

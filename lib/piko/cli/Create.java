@@ -37,6 +37,10 @@ final class Create extends BaseCommand {
                     "see the snapshots with: piko snapshot list; or start empty with: piko create " + name + " --empty");
         }
         String source = empty ? null : from != null ? from : seedOfConfig;
+        return oneAtATime(name, () -> created(source));
+    }
+
+    private int created(String source) {
         piko.core.VolumeSeed seed = source == null ? null : snapshots().seedFrom(source);
         Environment env = environments().create(name, branch, seed);
         routing().started(env.name());

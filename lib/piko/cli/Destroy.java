@@ -22,9 +22,11 @@ final class Destroy extends BaseCommand {
 
     @Override
     int execute() {
-        environments().destroy(name, volumes, force);
-        routing().removed(name);
-        EnvSnapshot.forget(workspace().root(), name);
-        return 0;
+        return oneAtATime(name, () -> {
+            environments().destroy(name, volumes, force);
+            routing().removed(name);
+            EnvSnapshot.forget(workspace().root(), name);
+            return 0;
+        });
     }
 }

@@ -32,8 +32,10 @@ final class Down extends BaseCommand {
             throw new piko.error.PikoException("--volumes goes with --shared", "to remove an environment's volumes: piko destroy <name> --volumes", 2);
         }
         String which = environmentName(name);
-        environments().down(which);
-        routing().stopped(which);
-        return 0;
+        return oneAtATime(which, () -> {
+            environments().down(which);
+            routing().stopped(which);
+            return 0;
+        });
     }
 }

@@ -17,8 +17,10 @@ final class Restart extends BaseCommand {
 
     @Override
     int execute() {
-        environments().restart(name, service);
-        routing().started(name);
-        return 0;
+        return oneAtATime(name, () -> {
+            environments().restart(name, service);
+            routing().started(name);
+            return 0;
+        });
     }
 }

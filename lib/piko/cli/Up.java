@@ -15,9 +15,11 @@ final class Up extends BaseCommand {
     @Override
     int execute() {
         String which = environmentName(name);
-        environments().up(which);
-        routing().started(which);
-        keepEnvAnswer(which);
-        return 0;
+        return oneAtATime(which, () -> {
+            environments().up(which);
+            routing().started(which);
+            keepEnvAnswer(which);
+            return 0;
+        });
     }
 }

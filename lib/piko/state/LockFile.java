@@ -12,15 +12,30 @@ import java.util.function.Supplier;
 import piko.core.ProjectLock;
 import piko.error.PikoException;
 
-/** The project lock as an OS file lock, so it holds across piko processes; re-entrant within one. */
+/**
+ * A lock as an OS file lock, so it holds across piko processes (and goes with a process that is
+ * killed); re-entrant within one. The holder writes who it is into the file, for those who wait.
+ */
 public final class LockFile implements ProjectLock {
     private final Path file;
+    private final String what;
+    private final String holder;
     private final Consumer<String> waiting;
     private final ReentrantLock inProcess = new ReentrantLock();
 
     /** waiting: told when another process holds the lock and this one waits for it. */
     public LockFile(Path file, Consumer<String> waiting) {
+        this(file, "another piko command of this project", null, waiting);
+    }
+
+    /**
+     * what: who else may hold it, for the waiting message ("another piko command on environment x");
+     * holder: what this process is doing while it holds it ("piko destroy x"), or null.
+     */
+    public LockFile(Path file, String what, String holder, Consumer<String> waiting) {
         this.file = file;
+        this.what = what;
+        this.holder = holder;
         this.waiting = waiting;
     }
 
@@ -35,8 +50,13 @@ public final class LockFile implements ProjectLock {
                     StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
                 FileLock held = channel.tryLock();
                 if (held == null) {
-                    waiting.accept("waiting for another piko command of this project to finish (it holds " + file + ")");
+                    String who = holder == null ? "" : heldBy();
+                    waiting.accept("waiting for " + what + " to finish (" + (who.isEmpty() ? "it holds " + file : who) + ")");
                     held = channel.lock();
+                }
+                if (holder != null) {
+                    channel.truncate(0).write(java.nio.ByteBuffer.wrap((holder + ", process "
+                            + ProcessHandle.current().pid() + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8)), 0);
                 }
                 try {
                     return work.get();
@@ -48,6 +68,15 @@ public final class LockFile implements ProjectLock {
             }
         } finally {
             inProcess.unlock();
+        }
+    }
+
+    /** What the holder wrote into the file ("piko create x, process 123"); empty when it wrote nothing yet. */
+    private String heldBy() {
+        try {
+            return Files.readString(file).strip();
+        } catch (IOException e) {
+            return "";
         }
     }
 }
