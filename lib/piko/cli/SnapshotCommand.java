@@ -27,10 +27,19 @@ final class SnapshotCommand extends BaseCommand {
     @Override
     int execute() {
         switch (action) {
-            case "save" -> snapshots().save(arg(0, "<env>"), arg(1, "<snapshot>"));
+            case "save" -> {
+                String env = arg(0, "<env>");
+                oneAtATime(env, () -> {
+                    snapshots().save(env, arg(1, "<snapshot>"));
+                    return 0;
+                });
+            }
             case "restore" -> {
                 String env = arg(0, "<env>");
-                snapshots().restore(env, arg(1, "<snapshot>"), () -> environments().up(env));
+                oneAtATime(env, () -> {
+                    snapshots().restore(env, arg(1, "<snapshot>"), () -> environments().up(env));
+                    return 0;
+                });
             }
             case "list" -> list();
             case "rm" -> {
