@@ -15,7 +15,7 @@ import piko.text.JsonString;
  */
 final class ToolHints {
     /** A command line in a hint: `piko`, the command, and its words up to the end of the clause. */
-    private static final Pattern COMMAND = Pattern.compile("piko (init|create|list|status|up|down|restart|destroy|env|share|isolate|shared|doctor|logs"
+    private static final Pattern COMMAND = Pattern.compile("piko (init|create|list|status|up|down|restart|destroy|env|share|isolate|shared|doctor|snapshot|logs"
             + "|exec|compose|install|completion)\\b((?: (?:--?[a-z-]+|[A-Za-z0-9_.<>/-]+))*)");
     private static final Pattern FLAG = Pattern.compile("--(force|volumes)\\b");
     /** The argument each tool takes positionally (logs: the first; the rest are services). */
@@ -42,6 +42,9 @@ final class ToolHints {
     }
 
     private static String tool(String command, List<String> words, String asTyped) {
+        if (command.equals("snapshot") && !words.isEmpty() && !words.get(0).startsWith("<")) {
+            return snapshotTool(words);
+        }
         String positional = POSITIONAL.get(command);
         if (positional == null) {
             return "`" + asTyped + "` in a shell (piko-mcp has no " + command + " tool)";
@@ -69,6 +72,19 @@ final class ToolHints {
             arguments.put("services", services);
         }
         return "tool " + command + (arguments.isEmpty() ? "" : " " + json(arguments));
+    }
+
+    /** piko snapshot <action> [<env>] [<snapshot>] is tool snapshot_<action>. */
+    private static String snapshotTool(List<String> words) {
+        List<String> args = words.subList(1, words.size());
+        Map<String, Object> arguments = new LinkedHashMap<>();
+        if (args.size() == 2) {
+            arguments.put("name", args.get(0));
+            arguments.put("snapshot", args.get(1));
+        } else if (args.size() == 1) {
+            arguments.put("snapshot", args.get(0));
+        }
+        return "tool snapshot_" + words.get(0) + (arguments.isEmpty() ? "" : " " + json(arguments));
     }
 
     private static String json(Map<String, Object> arguments) {

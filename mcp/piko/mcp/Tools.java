@@ -40,6 +40,12 @@ final class Tools {
     private static final Map<String, Object> DESTROYED = object(Map.of("version", type("integer"), "destroyed", STRING,
             "environment", Map.of("anyOf", List.of(ENVIRONMENT, type("null"))), "removed", STRINGS,
             "warnings", WARNINGS, "environments", array(ENVIRONMENT)));
+    private static final Map<String, Object> SNAPSHOT = object(Map.of("version", type("integer"), "name", STRING,
+            "source", nullable("string"), "created", nullable("string"), "complete", type("boolean"),
+            "volumes", Map.of("type", "object", "additionalProperties", STRING), "bytes", nullable("integer")));
+    private static final Map<String, Object> SNAPSHOTS = object(Map.of("version", type("integer"),
+            "snapshots", array(SNAPSHOT)));
+    private static final Map<String, Object> SNAPSHOT_NAME = property("string", "Snapshot name.");
     private static final Map<String, Object> LOGS = object(Map.of("version", type("integer"), "name", STRING,
             "lines", STRINGS));
 
@@ -63,11 +69,15 @@ final class Tools {
                 a -> view(with(List.of("env", "--json"), a.get("name"))));
         add(specs, "create", "Create an environment: a git worktree on a new branch (or an existing one) and its own"
                         + " compose project, started. Answers with the environment and what piko warned of.",
-                Map.of("name", NAME, "branch", property("string", "Check out this existing branch instead of a new one.")),
+                Map.of("name", NAME, "branch", property("string", "Check out this existing branch instead of a new one."),
+                        "from", property("string", "Start its volumes as copies of this snapshot or environment.")),
                 List.of("name"), CHANGED_ENVIRONMENT, a -> {
                     List<String> cmd = new ArrayList<>(List.of("create", "--quiet"));
                     if (a.get("branch") != null) {
                         cmd.addAll(List.of("--branch", String.valueOf(a.get("branch"))));
+                    }
+                    if (a.get("from") != null) {
+                        cmd.add("--from=" + a.get("from"));
                     }
                     return then(with(cmd, a.get("name")), with(List.of("status", "--json"), a.get("name")));
                 });
@@ -97,7 +107,34 @@ final class Tools {
                                 "description", "Only these services (default: all)."),
                         "tail", property("integer", "Lines per service (default 100).")),
                 List.of("name"), LOGS, this::logs);
+        addSnapshots(specs);
         return specs;
+    }
+
+    private void addSnapshots(List<SyncToolSpecification> specs) {
+        add(specs, "snapshot_save", "Copy every named volume of an environment into a snapshot (its services paused for"
+                        + " the copy). Answers with the project's snapshots.",
+                Map.of("name", NAME, "snapshot", SNAPSHOT_NAME), List.of("name", "snapshot"), SNAPSHOTS,
+                a -> snapshotThenList("save", a.get("name"), a.get("snapshot")));
+        add(specs, "snapshot_restore", "Put an environment's volumes back as a snapshot holds them, then start it: how an"
+                        + " agent resets its own environment. Answers with the environment.",
+                Map.of("name", NAME, "snapshot", SNAPSHOT_NAME), List.of("name", "snapshot"), CHANGED_ENVIRONMENT,
+                a -> then(List.of("snapshot", "--quiet", "--", "restore", String.valueOf(a.get("name")),
+                        String.valueOf(a.get("snapshot"))), with(List.of("status", "--json"), a.get("name"))));
+        add(specs, "snapshot_list", "The project's snapshots: source environment, volumes, size, created.",
+                Map.of(), List.of(), SNAPSHOTS, a -> wrapped("snapshots", List.of("snapshot", "list", "--json")));
+        add(specs, "snapshot_rm", "Remove a snapshot (its volumes). Answers with the snapshots left.",
+                Map.of("snapshot", SNAPSHOT_NAME), List.of("snapshot"), SNAPSHOTS,
+                a -> snapshotThenList("rm", a.get("snapshot")));
+    }
+
+    private CallToolResult snapshotThenList(String action, Object... args) {
+        List<String> cmd = new ArrayList<>(List.of("snapshot", "--quiet", "--", action));
+        for (Object arg : args) {
+            cmd.add(String.valueOf(arg));
+        }
+        Outcome done = piko.run(cmd);
+        return done.ok() ? wrapped("snapshots", List.of("snapshot", "list", "--json")) : Results.failed(done);
     }
 
     private static void add(List<SyncToolSpecification> specs, String name, String description,

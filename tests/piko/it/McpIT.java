@@ -123,7 +123,7 @@ class McpIT extends DockerRequired {
                 client.initialize();
                 List<Tool> tools = client.listTools().tools();
                 assertEquals(Set.of("create", "list", "status", "env", "up", "down", "destroy", "share", "isolate", "shared",
-                                "logs"), tools.stream().map(Tool::name).collect(Collectors.toSet()));
+                                "logs", "snapshot_save", "snapshot_restore", "snapshot_list", "snapshot_rm"), tools.stream().map(Tool::name).collect(Collectors.toSet()));
                 tools.forEach(t -> assertEquals("object", t.outputSchema() == null ? null : t.outputSchema().get("type"),
                         t.name() + " has an output schema"));
 
@@ -174,6 +174,44 @@ class McpIT extends DockerRequired {
             assertFalse(Files.exists(p.worktree("agent")));
             assertTrue(p.piko("list").ok().err().contains("No environments yet"));
             assertTrue(p.git("branch", "--list", "agent").contains("agent"), "the branch is kept");
+        }
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void anAgentResetsItsEnvironmentFromASnapshot() throws Exception {
+        try (TestProject p = TestProject.initialised(SnapshotIT.COMPOSE.replace("piko-test/noshell:1", TestProject.BUSYBOX)
+                .replace("/opt/busybox", "/bin/busybox"))) {
+            p.piko("create", "e1").ok();
+            String volume = p.composeProject("e1") + "_dbdata";
+            TestProject.docker("run", "--rm", "-v", volume + ":/v", TestProject.BUSYBOX, "sh", "-c", "echo good > /v/rows");
+            McpSyncClient client = McpClient.sync(transport(p)).requestTimeout(Duration.ofMinutes(5))
+                    .enableCallToolSchemaCaching(true).build();
+            try {
+                client.initialize();
+                client.listTools();
+                Map<String, Object> saved = structured(client.callTool(call("snapshot_save", Map.of("name", "e1", "snapshot", "good"))));
+                List<Map<String, Object>> snapshots = (List<Map<String, Object>>) saved.get("snapshots");
+                assertEquals("good", snapshots.get(0).get("name"));
+                assertEquals(Map.of("blobdata", "piko." + p.name + ".good.0", "dbdata", "piko." + p.name + ".good.1"),
+                        snapshots.get(0).get("volumes"));
+
+                TestProject.docker("run", "--rm", "-v", volume + ":/v", TestProject.BUSYBOX, "sh", "-c", "echo broken > /v/rows");
+                Map<String, Object> restored = structured(client.callTool(call("snapshot_restore",
+                        Map.of("name", "e1", "snapshot", "good"))));
+                assertEquals("running", restored.get("status"));
+                assertEquals("good", TestProject.docker("run", "--rm", "-v", volume + ":/v", TestProject.BUSYBOX, "cat", "/v/rows")
+                        .out().strip(), "the agent's environment is back to the snapshot's data");
+
+                structured(client.callTool(call("create", Map.of("name", "e2", "from", "good"))));
+                assertEquals("good", TestProject.docker("run", "--rm", "-v", p.composeProject("e2") + "_dbdata:/v",
+                        TestProject.BUSYBOX, "cat", "/v/rows").out().strip());
+
+                CallToolResult missing = client.callTool(call("snapshot_restore", Map.of("name", "e1", "snapshot", "nosuch")));
+                assertTrue(missing.isError() && text(missing, 0).contains("tool snapshot_list"), () -> text(missing, 0));
+            } finally {
+                client.closeGracefully();
+            }
         }
     }
 }
