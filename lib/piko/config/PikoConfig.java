@@ -29,13 +29,14 @@ import piko.exec.Timeouts;
 /** piko.yaml, the committed declaration beside the compose file. Every key is optional. */
 public record PikoConfig(Path file, List<String> compose, int portBase, int portBlock,
                          String setupScript, String destroyScript, List<String> shared, Timeouts timeouts,
-                         List<String> copy, Map<String, Integer> hostnames, String routerService, String seed) {
+                         List<String> copy, Map<String, Integer> hostnames, String routerService, String seed,
+                         List<String> isolate) {
     public static final String FILE_NAME = "piko.yaml";
     public static final long MAX_BYTES = 1024 * 1024;
     public static final int DEFAULT_BASE = 10000;
     public static final int DEFAULT_BLOCK = 100;
     private static final Map<String, Set<String>> SECTIONS = Map.of(
-            "", Set.of("compose", "copy", "scripts", "ports", "shared", "timeouts", "hostnames", "router", "seed"),
+            "", Set.of("compose", "copy", "isolate", "scripts", "ports", "shared", "timeouts", "hostnames", "router", "seed"),
             "router", Set.of("service"),
             "scripts", Set.of("setup", "destroy"),
             "ports", Set.of("base", "block"),
@@ -45,7 +46,7 @@ public record PikoConfig(Path file, List<String> compose, int portBase, int port
 
     public static PikoConfig defaults(Path file) {
         return new PikoConfig(file, List.of(), DEFAULT_BASE, DEFAULT_BLOCK, null, null, List.of(), Timeouts.DEFAULTS, List.of(),
-                Map.of(), null, null);
+                Map.of(), null, null, List.of());
     }
 
     public boolean exists() {
@@ -87,6 +88,7 @@ public record PikoConfig(Path file, List<String> compose, int portBase, int port
                 case "compose" -> b.compose = value instanceof ScalarNode s && s.getTag().equals(Tag.STR)
                         ? b.pathList(value, key, s.getValue()) : b.pathList(value, key);
                 case "shared" -> b.shared = b.stringList(value, key);
+                case "isolate" -> b.isolate = b.stringList(value, key);
                 case "copy" -> b.copy = b.pathList(value, key);
                 case "hostnames" -> b.hostnames = b.ports(value, key);
                 case "router" -> {
@@ -152,6 +154,7 @@ public record PikoConfig(Path file, List<String> compose, int portBase, int port
         List<String> copy = List.of();
         Map<String, Integer> hostnames = Map.of();
         String routerService;
+        List<String> isolate = List.of();
         final Map<String, java.time.Duration> timeouts = new java.util.HashMap<>();
 
         Builder(Path file) {
@@ -168,7 +171,8 @@ public record PikoConfig(Path file, List<String> compose, int portBase, int port
             Timeouts d = Timeouts.DEFAULTS;
             Timeouts t = new Timeouts(timeouts.getOrDefault("docker", d.docker()), timeouts.getOrDefault("compose", d.compose()),
                     timeouts.getOrDefault("git", d.git()), timeouts.getOrDefault("scripts", d.scripts()));
-            return new PikoConfig(file, compose, base, block, setup, destroy, shared, t, copy, hostnames, routerService, seed);
+            return new PikoConfig(file, compose, base, block, setup, destroy, shared, t, copy, hostnames, routerService, seed,
+                    isolate);
         }
 
         List<NodeTuple> mapping(Node node, String where) {
@@ -252,17 +256,21 @@ public record PikoConfig(Path file, List<String> compose, int portBase, int port
                 return List.of();
             }
             if (!(node instanceof SequenceNode seq)) {
-                throw fail(node, "'" + key + "' must be a list of service names");
+                throw fail(node, "'" + key + "' must be a list of " + noun(key));
             }
             List<String> items = new ArrayList<>();
             for (Node item : seq.getValue()) {
                 String name = string(item, key + "[]");
                 if (!name.matches("[a-zA-Z0-9][a-zA-Z0-9_.-]*")) {
-                    throw fail(item, "'" + name + "' in '" + key + "' is not a valid service name");
+                    throw fail(item, "'" + name + "' in '" + key + "' is not a valid " + noun(key).replaceAll("s$", ""));
                 }
                 if (!items.contains(name)) items.add(name);
             }
             return List.copyOf(items);
+        }
+
+        private static String noun(String key) {
+            return key.equals("isolate") ? "network and volume names" : "service names";
         }
 
         /** Paths or globs relative to the repository root, staying inside it. */

@@ -112,10 +112,11 @@ public final class EnvironmentCompose {
                         conflict.keep(probe, port -> own.get().contains(port))));
         Set<String> rendered = new java.util.TreeSet<>(services);
         rendered.addAll(shared);
-        List<String> warnings = Unisolated.warnings(model.only(services), env.path());
+        Set<String> isolated = Set.copyOf(ws.config().isolate());
+        List<String> warnings = Unisolated.warnings(model.only(services), env.path(), isolated);
         ComposeModel renderedModel = model.only(rendered);
         String text = OverrideFile.render(renderedModel, ws.project(), env.name(), ports, shared,
-                subnets.assign(env.name(), renderedModel, shared));
+                subnets.assign(env.name(), renderedModel.isolating(isolated), shared), isolated);
         TextFile.write(overrideFile(env), text + warnings.stream().map(w -> WARNING + w + "\n").collect(Collectors.joining()));
         return new Prepared(target(env, files), services, shared, ports, inputsHash(env), unknown, warnings);
     }

@@ -35,6 +35,8 @@ public final class OverrideFile {
     private Set<String> keptVolumes;
     /** The subnet piko planned for each network it creates (see NetworkSubnets). */
     private Map<String, piko.model.Cidr> subnets = Map.of();
+    /** piko.yaml's isolate list: external networks and volumes each environment gets its own copy of. */
+    private Set<String> isolated = Set.of();
 
     static String portsLabel(String service, List<PortAllocation> ports) {
         return String.join(" ", ports.stream().filter(a -> a.service().equals(service))
@@ -61,14 +63,23 @@ public final class OverrideFile {
      */
     public static String render(ComposeModel model, Project project, String env, List<PortAllocation> ports,
                                 Set<String> shared) {
-        return render(model, project, env, ports, shared, Map.of());
+        return render(model, project, env, ports, shared, Map.of(), Set.of());
     }
 
-    /** As above, with the subnet of each network (network key to subnet). */
+    /**
+     * As above, with the subnet of each network (network key to subnet), and the external
+     * networks and volumes (by key or Docker name) this environment gets its own copy of.
+     */
     public static String render(ComposeModel model, Project project, String env, List<PortAllocation> ports,
                                 Set<String> shared, Map<String, piko.model.Cidr> subnets) {
+        return render(model, project, env, ports, shared, subnets, Set.of());
+    }
+
+    public static String render(ComposeModel model, Project project, String env, List<PortAllocation> ports,
+                                Set<String> shared, Map<String, piko.model.Cidr> subnets, Set<String> isolated) {
         OverrideFile f = new OverrideFile();
         f.subnets = subnets;
+        f.isolated = isolated;
         return render(f, model, project, env, ports, shared);
     }
 
@@ -77,14 +88,15 @@ public final class OverrideFile {
      * they use (the rest is removed with !reset, so compose creates none of it).
      */
     public static String renderShared(ComposeModel full, Set<String> instances, Project project, List<PortAllocation> ports) {
-        return renderShared(full, instances, project, ports, Map.of());
+        return renderShared(full, instances, project, ports, Map.of(), Set.of());
     }
 
-    /** As above, with the subnet of each network (network key to subnet). */
+    /** As above, with the subnet of each network (network key to subnet) and piko.yaml's isolate list. */
     public static String renderShared(ComposeModel full, Set<String> instances, Project project, List<PortAllocation> ports,
-                                      Map<String, piko.model.Cidr> subnets) {
+                                      Map<String, piko.model.Cidr> subnets, Set<String> isolated) {
         OverrideFile f = new OverrideFile();
         f.subnets = subnets;
+        f.isolated = isolated;
         f.droppedServices = new java.util.TreeSet<>(full.services().keySet());
         f.droppedServices.removeAll(instances);
         f.keptNetworks = new java.util.TreeSet<>();
@@ -121,7 +133,7 @@ public final class OverrideFile {
             if (s.containerName() != null) {
                 f.line(2, "container_name: " + q(composeProject + "-" + s.containerName()));
             }
-            f.networks(s);
+            f.networks(s, model.networks());
         }
         f.resources("networks", model.networks(), composeProject, project, env);
         f.resources("volumes", model.volumes(), composeProject, project, env);
@@ -148,28 +160,37 @@ public final class OverrideFile {
     }
 
     /**
-     * Keeps a renamed container_name reachable under its old name, and drops pinned addresses:
-     * the networks' fixed subnets are replaced too (see resources), so each environment gets its own.
+     * Keeps a renamed container_name reachable under its old name on piko's own networks (on an
+     * external one it would answer for every environment), and drops pinned addresses: the
+     * networks' fixed subnets are replaced too (see resources), so each environment gets its own.
      */
-    private void networks(Service s) {
+    private void networks(Service s, Map<String, Resource> declared) {
         boolean alias = s.containerName() != null && s.networkMode() == null;
-        if (!alias && s.fixedAddresses().isEmpty()) {
+        List<String> nets = s.networks().stream().filter(net -> alias && own(declared.get(net))
+                || !s.fixedAddresses().getOrDefault(net, List.of()).isEmpty()).toList();
+        if (nets.isEmpty()) {
             return;
         }
         line(2, "networks:");
-        for (String net : s.networks()) {
+        for (String net : nets) {
             List<String> fixed = s.fixedAddresses().getOrDefault(net, List.of());
-            if (!alias && fixed.isEmpty()) {
-                continue;
-            }
             line(3, q(net) + ":");
-            if (alias) {
+            if (alias && own(declared.get(net))) {
                 line(4, "aliases: [" + q(s.containerName()) + "]");
             }
             for (String address : fixed) {
                 line(4, address.substring(0, address.indexOf(' ')) + ": !reset null");
             }
         }
+    }
+
+    /** A network piko makes per environment (null: compose's default one). */
+    private boolean own(Resource r) {
+        return r == null || !r.external() || isolates(r);
+    }
+
+    private boolean isolates(Resource r) {
+        return r.external() && (isolated.contains(r.key()) || r.name() != null && isolated.contains(r.name()));
     }
 
     /** Drops dependencies on shared services: those are satisfied by the shared instance. */
@@ -197,7 +218,7 @@ public final class OverrideFile {
                            String env) {
         Set<String> kept = section.equals("networks") ? keptNetworks : keptVolumes;
         List<Resource> dropped = resources.values().stream().filter(r -> kept != null && !kept.contains(r.key())).toList();
-        List<Resource> own = resources.values().stream().filter(r -> !r.external() && !dropped.contains(r)).toList();
+        List<Resource> own = resources.values().stream().filter(r -> (!r.external() || isolates(r)) && !dropped.contains(r)).toList();
         if (own.isEmpty() && dropped.isEmpty()) {
             return;
         }
@@ -207,7 +228,10 @@ public final class OverrideFile {
         }
         for (Resource r : own) {
             line(1, q(r.key()) + ":");
-            if (section.equals("networks") && r.key().equals("default")) {
+            if (r.external()) {
+                line(2, "external: false");
+                line(2, "name: " + q(composeProject + "_" + r.key()));
+            } else if (section.equals("networks") && r.key().equals("default")) {
                 line(2, "name: " + q(composeProject));
             } else if (r.hasFixedName(composeProject)) {
                 line(2, "name: " + q(composeProject + "_" + r.key()));

@@ -63,7 +63,9 @@ public final class SharedInstances {
         List<String> names = new java.util.ArrayList<>();
         for (String key : model.services().get(service).namesByNetwork().keySet()) {
             ComposeModel.Resource r = model.networks().get(key);
-            names.add(r != null && r.external() ? r.name() : key.equals("default") ? composeProject() : composeProject() + "_" + key);
+            boolean isolated = r != null && (ws.config().isolate().contains(key) || r.name() != null && ws.config().isolate().contains(r.name()));
+            names.add(r != null && r.external() && !isolated ? r.name()
+                    : key.equals("default") ? composeProject() : composeProject() + "_" + key);
         }
         return names;
     }
@@ -129,8 +131,9 @@ public final class SharedInstances {
         List<PortAllocation> ports = ws.assignPorts(Names.SHARED, (existing, taken) ->
                 plan.allocate(Names.SHARED, model.portRequests(model.services().keySet()), existing, taken, conflict.free(probe),
                         conflict.keep(probe, port -> docker.publishedPorts(composeProject()).contains(port))));
+        Set<String> isolated = Set.copyOf(ws.config().isolate());
         TextFile.write(overrideFile(), OverrideFile.renderShared(rootModel, rendered, ws.project(), ports,
-                subnets.assign(Names.SHARED, model, Set.of())));
+                subnets.assign(Names.SHARED, model.isolating(isolated), Set.of()), isolated));
         return ports;
     }
 

@@ -13,7 +13,8 @@ import piko.model.ComposeModel.Service;
  * What a compose file makes every environment share, which piko cannot keep apart (host network
  * mode, writable bind mounts from outside the worktree, the Docker socket, privileged mode, the
  * host's process namespace), and what piko keeps
- * apart by dropping it (fixed subnets and addresses): one warning per service and reason.
+ * apart by dropping it (fixed subnets and addresses): one warning per service and reason; and the
+ * external networks and volumes every environment joins, unless piko.yaml's `isolate:` names them.
  */
 public final class Unisolated {
     private Unisolated() {
@@ -21,6 +22,11 @@ public final class Unisolated {
 
     /** worktree: compose's project directory, under which bind mounts are the environment's own. */
     public static List<String> warnings(ComposeModel model, Path worktree) {
+        return warnings(model, worktree, java.util.Set.of());
+    }
+
+    /** isolated: piko.yaml's isolate list (keys or Docker names of external networks and volumes). */
+    public static List<String> warnings(ComposeModel model, Path worktree, java.util.Set<String> isolated) {
         List<String> out = new ArrayList<>();
         for (Service s : model.services().values()) {
             if ("host".equals(s.networkMode())) {
@@ -45,6 +51,9 @@ public final class Unisolated {
                         + ": dropped, so that environments do not collide; reach it by its service name");
             }
         }
+        external(out, "network", model.networks(), isolated,
+                "its services' names resolve there to the containers of every environment");
+        external(out, "volume", model.volumes(), isolated, "they all read and write the same data");
         for (Resource n : model.networks().values()) {
             if (!n.external() && !n.subnets().isEmpty()) {
                 out.add("network " + n.key() + " pins subnet " + String.join(", ", n.subnets())
@@ -52,5 +61,16 @@ public final class Unisolated {
             }
         }
         return out;
+    }
+
+    private static void external(List<String> out, String kind, Map<String, Resource> resources,
+                                 java.util.Set<String> isolated, String consequence) {
+        for (Resource r : resources.values()) {
+            if (r.external() && !isolated.contains(r.key()) && (r.name() == null || !isolated.contains(r.name()))) {
+                out.add(kind + " " + r.key() + " is external (Docker " + kind + " " + (r.name() == null ? r.key() : r.name()) + "): every environment uses"
+                        + " the same one, and " + consequence + "; to give each environment its own, list " + r.key()
+                        + " under isolate: in piko.yaml");
+            }
+        }
     }
 }

@@ -81,6 +81,21 @@ public record ComposeModel(String projectName, Map<String, Service> services, Ma
                 resources(map(root.get("networks"))), resources(map(root.get("volumes"))));
     }
 
+    /**
+     * The same project with these external networks and volumes (by key or Docker name) as piko
+     * makes them for each environment: not external.
+     */
+    public ComposeModel isolating(java.util.Set<String> isolated) {
+        return new ComposeModel(projectName, services, isolating(networks, isolated), isolating(volumes, isolated));
+    }
+
+    private static Map<String, Resource> isolating(Map<String, Resource> resources, java.util.Set<String> isolated) {
+        Map<String, Resource> out = new TreeMap<>(resources);
+        out.replaceAll((key, r) -> r.external() && (isolated.contains(key) || r.name() != null && isolated.contains(r.name()))
+                ? new Resource(key, null, false, r.subnets()) : r);
+        return out;
+    }
+
     /** The same project with only the given services (networks and volumes unchanged). */
     public ComposeModel only(java.util.Collection<String> names) {
         Map<String, Service> kept = new TreeMap<>(services);

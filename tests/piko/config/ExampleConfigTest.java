@@ -14,6 +14,7 @@ class ExampleConfigTest {
         Path example = Path.of("piko.yaml.example");
         PikoConfig c = PikoConfig.parse(example, Files.readString(example));
         assertEquals(List.of("compose.yaml"), c.compose());
+        assertEquals(List.of("arr-stack"), c.isolate());
         assertEquals(10000, c.portBase());
         assertEquals(100, c.portBlock());
         assertEquals(List.of("redis"), c.shared());

@@ -64,7 +64,7 @@ class PikoConfigTest {
     @Test
     void unknownKeyNamesFileLineAndKey() {
         PikoException e = failure("compose: a.yml\nsharde:\n  - redis\n");
-        assertEquals("/repo/piko.yaml:2: unknown key 'sharde' (allowed: compose, copy, hostnames, ports, router, scripts, seed, shared, timeouts)", e.getMessage());
+        assertEquals("/repo/piko.yaml:2: unknown key 'sharde' (allowed: compose, copy, hostnames, isolate, ports, router, scripts, seed, shared, timeouts)", e.getMessage());
         PikoException nested = failure("scripts:\n  setpu: x\n");
         assertTrue(nested.getMessage().startsWith("/repo/piko.yaml:2: unknown key 'scripts.setpu'"), nested.getMessage());
     }

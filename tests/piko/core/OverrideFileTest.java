@@ -103,6 +103,42 @@ class OverrideFileTest {
         assertTrue(text.contains("depends_on: !override"), text);
     }
 
+    /** The shape compose config gives an arr stack: a renamed container on its own and an external network. */
+    static final String EXTERNAL = """
+            {"name": "piko-demo-e1", "services": {"prowlarr": {"image": "x", "container_name": "prowlarr",
+              "networks": {"default": null, "arr": null, "media": null}, "volumes": [
+                {"type": "volume", "source": "pg", "target": "/pg"}, {"type": "volume", "source": "cache", "target": "/c"}]}},
+             "networks": {"default": {"name": "piko-demo-e1_default"}, "arr": {"name": "arr-stack", "external": true},
+              "media": {"name": "media", "external": true}},
+             "volumes": {"pg": {"name": "sentry-postgres", "external": true}, "cache": {"name": "cache", "external": true}}}
+            """;
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void externalNetworksAndVolumesStaySharedWithoutAliasesUnlessIsolated() {
+        ComposeModel model = ComposeModel.parse(EXTERNAL);
+        Map<String, Object> o = load(OverrideFile.render(model, DEMO, "e1", List.of(), Set.of(), Map.of(), Set.of("arr-stack", "pg")));
+        Map<String, Object> prowlarr = (Map<String, Object>) ((Map<String, Object>) o.get("services")).get("prowlarr");
+        assertEquals(Set.of("default", "arr"), ((Map<String, Object>) prowlarr.get("networks")).keySet(),
+                "the old name is an alias on piko's networks only, not on the external media");
+        Map<String, Object> arr = (Map<String, Object>) ((Map<String, Object>) o.get("networks")).get("arr");
+        assertEquals(false, arr.get("external"));
+        assertEquals("piko-demo-e1_arr", arr.get("name"));
+        assertEquals("e1", ((Map<String, Object>) arr.get("labels")).get(Labels.ENVIRONMENT));
+        assertFalse(((Map<String, Object>) o.get("networks")).containsKey("media"), "an external network is left alone");
+        Map<String, Object> volumes = (Map<String, Object>) o.get("volumes");
+        assertEquals("piko-demo-e1_pg", ((Map<String, Object>) volumes.get("pg")).get("name"), "isolated by its key");
+        assertFalse(volumes.containsKey("cache"));
+
+        List<String> warnings = Unisolated.warnings(model, Path.of("/w"), Set.of("arr-stack", "pg"));
+        assertEquals(List.of("network media is external (Docker network media): every environment uses the same one, and its"
+                        + " services' names resolve there to the containers of every environment; to give each environment its own,"
+                        + " list media under isolate: in piko.yaml",
+                "volume cache is external (Docker volume cache): every environment uses the same one, and they all read and"
+                        + " write the same data; to give each environment its own, list cache under isolate: in piko.yaml"),
+                warnings);
+    }
+
     @Test
     @SuppressWarnings("unchecked")
     void givesEachNetworkItsPlannedSubnet() throws Exception {

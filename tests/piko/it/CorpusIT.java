@@ -287,6 +287,95 @@ class CorpusIT extends DockerRequired {
         }
     }
 
+    /**
+     * An arr stack's shape: an indexer (container_name prowlarr) on its own network, an external
+     * network arr (isolated in piko.yaml by its Docker name) and an external media network (left
+     * shared), an external config volume (isolated by its key) and an external media volume (left
+     * shared); sonarr on arr only. @P is the test project's name.
+     */
+    static final String ARR = """
+            services:
+              indexer:
+                image: piko-test/busybox:1
+                container_name: prowlarr
+                command: ["sh", "-c", "echo ${PIKO_ENV_NAME} > /config/who; echo ${PIKO_ENV_NAME} >> /media/who; exec sleep 600"]
+                networks: [default, arr, media]
+                volumes: ["config:/config", "media:/media"]
+                stop_grace_period: 1s
+              sonarr:
+                image: piko-test/busybox:1
+                command: ["sleep", "600"]
+                networks: [arr]
+                stop_grace_period: 1s
+            networks:
+              arr: {external: true, name: @P-arr}
+              media: {external: true, name: @P-media}
+            volumes:
+              config: {external: true, name: @P-config}
+              media: {external: true, name: @P-media}
+            """;
+
+    @Test
+    void externalNetworksAndVolumesAreNamedAsSharedUnlessIsolatedAndNoNameCrossesEnvironments() throws Exception {
+        try (TestProject p = TestProject.gitRepo()) {
+            String media = p.name + "-media";
+            String probe = p.name + "-probe";
+            try {
+                TestProject.docker("network", "create", media);
+                TestProject.docker("volume", "create", media);
+                TestProject.docker("run", "-d", "--name", probe, "--network", media, TestProject.BUSYBOX, "sleep", "600");
+                p.write("compose.yaml", ARR.replace("@P", p.name));
+                p.pikoYaml("isolate: [" + p.name + "-arr, config]\n");
+                p.commit("arr stack");
+                p.piko("init").ok();
+                Run one = p.piko("create", "e1").ok();
+                List<String> warnings = one.err().lines().filter(l -> l.startsWith("warning: ")).toList();
+                assertEquals(List.of("warning: network media is external (Docker network " + media + "): every environment uses the"
+                                + " same one, and its services' names resolve there to the containers of every environment; to give"
+                                + " each environment its own, list media under isolate: in piko.yaml",
+                        "warning: volume media is external (Docker volume " + media + "): every environment uses the same one, and"
+                                + " they all read and write the same data; to give each environment its own, list media under"
+                                + " isolate: in piko.yaml"), warnings, one.describe());
+                p.piko("create", "e2").ok();
+
+                String indexer1 = p.composeProject("e1") + "-prowlarr";
+                String sonarr1 = p.composeProject("e1") + "-sonarr-1";
+                assertEquals(Set.of(p.composeProject("e1"), p.composeProject("e1") + "_arr", media), networksOf(indexer1));
+                assertEquals(Set.of(p.composeProject("e1") + "_arr"), networksOf(sonarr1), "the isolated arr is e1's own");
+                assertFalse(DockerOracle.networkExists(p.name + "-arr"), "nobody made the isolated external network");
+                for (String name : List.of("prowlarr", "indexer")) {
+                    assertEquals(List.of(ipOn(indexer1, p.composeProject("e1") + "_arr")), addresses(sonarr1, name),
+                            name + " resolves in e1 to e1's container only");
+                }
+                assertEquals("no", resolves(probe, "prowlarr"), "the old container name is no alias on an external network");
+                assertEquals("e1", sh(indexer1, "cat /config/who").strip(), "the isolated config volume is e1's own");
+                assertEquals(Set.of("e1", "e2"), Set.copyOf(sh(indexer1, "cat /media/who").strip().lines().toList()),
+                        "the external media volume is the same in every environment, as warned");
+                assertTrue(DockerOracle.volumesOfProject(p.composeProject("e2")).contains(p.composeProject("e2") + "_config"));
+
+                Run share = p.piko("share", "sonarr").ok();
+                assertTrue(share.err().contains("Created shared network: piko-" + p.name + "-shared_arr"), share.describe());
+                destroyAllAndCheckNothingLeft(p, List.of("e1", "e2"), List.of("e1", "e2"));
+                assertEquals(0, TestProject.docker("volume", "inspect", media).code(), "an external volume is never removed");
+            } finally {
+                TestProject.docker("rm", "-f", probe);
+                TestProject.docker("network", "rm", media);
+                TestProject.docker("volume", "rm", media);
+            }
+        }
+    }
+
+    /** The addresses a name resolves to from a container, through Docker's DNS. */
+    static List<String> addresses(String container, String name) {
+        return sh(container, "nslookup " + name + " 127.0.0.11 2>/dev/null | sed -n 's/^Address: *//p' | grep -v 127.0.0.11")
+                .lines().map(String::strip).filter(l -> !l.isEmpty()).sorted().toList();
+    }
+
+    static String ipOn(String container, String network) {
+        return TestProject.docker("inspect", "-f", "{{(index .NetworkSettings.Networks \"" + network + "\").IPAddress}}", container)
+                .out().strip();
+    }
+
     /** The services `docker compose up` starts in a folder: those of `docker compose config --services` there. */
     static Set<String> composeUpServices(java.nio.file.Path dir) {
         Run r = TestProject.exec(dir, Map.of(), List.of("docker", "compose", "config", "--services"));
