@@ -28,6 +28,9 @@ final class Create extends BaseCommand {
 
     @Override
     int execute() {
+        if (branch != null) {
+            piko.git.Git.requireBranchName(branch);  // --branch=--detach names no branch: refused before anything is made
+        }
         if (empty && from != null) {
             throw new piko.error.PikoException("--empty and --from exclude each other", "give one of them", 2);
         }

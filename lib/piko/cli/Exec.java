@@ -41,6 +41,7 @@ final class Exec extends BaseCommand {
         if (!Terminal.stdinIsTerminal()) {
             args.add("-T");
         }
+        args.add("--");  // the service and the command are never read as compose's options
         args.add(service);
         args.addAll(command);
         return passthrough(composeAccess().of(n.name(), List.of(service)), args);

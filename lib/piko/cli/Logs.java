@@ -31,6 +31,7 @@ final class Logs extends BaseCommand {
         if (tail != null) {
             args.addAll(List.of("--tail", String.valueOf(tail)));
         }
+        args.add("--");  // service names are never read as compose's options
         args.addAll(n.rest());
         ComposeAccess.Resolved target = composeAccess().of(n.name(), n.rest());
         if (!follow && !(out() instanceof Terminal.Writer)) {

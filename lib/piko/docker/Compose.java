@@ -47,6 +47,7 @@ final class Compose {
             case START -> cmd.add("--detach");
             case START_AND_WAIT -> cmd.addAll(List.of("--detach", "--wait"));
         }
+        cmd.add("--");  // a service named --dry-run is a service, not an option
         cmd.addAll(services);
         Call call = cli.slow(cmd).in(target.directory()).withEnv(env);
         String what = "starting " + target.projectName();
@@ -64,6 +65,7 @@ final class Compose {
     void remove(ComposeTarget target, List<String> services) {
         List<String> cmd = args(target);
         cmd.addAll(List.of("rm", "--stop", "--force"));
+        cmd.add("--");  // a service named --dry-run is a service, not an option
         cmd.addAll(services);
         orFail(cli.slow(cmd).in(target.directory()), "removing " + String.join(", ", services));
     }
@@ -77,6 +79,7 @@ final class Compose {
     void restart(ComposeTarget target, List<String> services, Map<String, String> env) {
         List<String> cmd = args(target);
         cmd.add("restart");
+        cmd.add("--");  // a service named --dry-run is a service, not an option
         cmd.addAll(services);
         orFail(stopping(cli.slow(cmd).in(target.directory()).withEnv(env)), "restarting " + target.projectName());
     }
@@ -113,6 +116,7 @@ final class Compose {
     String logs(ComposeTarget target, List<String> services, int tail, Map<String, String> env) {
         List<String> cmd = args(target);
         cmd.addAll(List.of("logs", "--no-color", "--tail", String.valueOf(tail)));
+        cmd.add("--");  // a service named --dry-run is a service, not an option
         cmd.addAll(services);
         String out = cli.check(cli.quick(cmd).in(target.directory()).withEnv(env),
                 "reading the logs of " + target.projectName()).stdout();

@@ -29,7 +29,7 @@ final class Images {
         if (images.isEmpty()) {
             return true;
         }
-        List<String> cmd = new ArrayList<>(List.of("docker", "image", "rm"));
+        List<String> cmd = new ArrayList<>(List.of("docker", "image", "rm", "--"));
         cmd.addAll(images);
         return cli.run(cli.quick(cmd)).ok();
     }

@@ -35,7 +35,7 @@ final class Networks {
     }
 
     boolean exists(String name) {
-        Result r = cli.run(cli.quick(List.of("docker", "network", "inspect", "--format", "{{.Name}}", name)));
+        Result r = cli.run(cli.quick(List.of("docker", "network", "inspect", "--format", "{{.Name}}", "--", name)));
         if (r.ok()) {
             return true;
         }
@@ -50,7 +50,7 @@ final class Networks {
     void connect(String network, String container, List<String> aliases) {
         List<String> cmd = new ArrayList<>(List.of("docker", "network", "connect"));
         aliases.forEach(a -> cmd.addAll(List.of("--alias", a)));
-        cmd.addAll(List.of(network, container));
+        cmd.addAll(List.of("--", network, container));  // names from the compose file are never options
         Result r = cli.run(cli.quick(cmd));
         if (!r.ok() && !DockerErrors.alreadyConnected(r)) {
             DockerErrors.requireReachable(r);
@@ -60,7 +60,7 @@ final class Networks {
 
     /** Detaches a container from a network; not attached counts as done. */
     void disconnect(String network, String container) {
-        Result r = cli.run(cli.quick(List.of("docker", "network", "disconnect", "--force", network, container)));
+        Result r = cli.run(cli.quick(List.of("docker", "network", "disconnect", "--force", "--", network, container)));
         if (!r.ok() && !DockerErrors.notConnected(r)) {
             DockerErrors.requireReachable(r);
             throw new PikoException("cannot disconnect " + container + " from network " + network + ": " + r.output());

@@ -53,7 +53,7 @@ public class Git implements Worktrees {
     /** Adds a worktree at path on a new branch made from HEAD. */
     @Override
     public void addWorktreeNewBranch(Path repo, Path path, String branch) {
-        Result r = git(repo, "worktree", "add", "-b", branch, path.toString(), "HEAD");
+        Result r = git(repo, "worktree", "add", "-b", requireBranchName(branch), "--", path.toString(), "HEAD");
         if (!r.ok() && r.output().contains("not a valid object name: 'HEAD'")) {
             throw new PikoException("the repository has no commit yet, and a worktree starts from one",
                     "commit your files first, the compose file included: git add -A && git commit -m 'First commit'");
@@ -64,12 +64,12 @@ public class Git implements Worktrees {
     /** Adds a worktree at path checking out an existing branch. */
     @Override
     public void addWorktreeExistingBranch(Path repo, Path path, String branch) {
-        orFail(git(repo, "worktree", "add", path.toString(), branch), "git worktree add");
+        orFail(git(repo, "worktree", "add", "--", path.toString(), requireBranchName(branch)), "git worktree add");
     }
 
     @Override
     public void removeWorktree(Path repo, Path path) {
-        orFail(git(repo, "worktree", "remove", "--force", "--force", path.toString()), "git worktree remove");
+        orFail(git(repo, "worktree", "remove", "--force", "--force", "--", path.toString()), "git worktree remove");
     }
 
     @Override
@@ -79,7 +79,7 @@ public class Git implements Worktrees {
 
     @Override
     public void deleteBranch(Path repo, String branch) {
-        orFail(git(repo, "branch", "-D", branch), "git branch -D");
+        orFail(git(repo, "branch", "-D", "--", requireBranchName(branch)), "git branch -D");
     }
 
     /** The repository's worktrees: path to branch ("" when detached). */
@@ -111,6 +111,15 @@ public class Git implements Worktrees {
             }
         }
         return lines;
+    }
+
+    /** git refuses branch names starting with '-' itself; refused here too, so none is ever read as an option. */
+    public static String requireBranchName(String branch) {
+        if (branch.isEmpty() || branch.startsWith("-")) {
+            throw new PikoException("invalid branch name '" + branch + "': a branch name cannot start with '-'",
+                    "name an existing branch: git branch --list", 2);
+        }
+        return branch;
     }
 
     private Result git(Path dir, String... args) {
