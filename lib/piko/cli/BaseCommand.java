@@ -70,6 +70,26 @@ abstract class BaseCommand implements Callable<Integer> {
         return context.environments();
     }
 
+    /** An environment's variables as `piko env` gives them: with PIKO_<SERVICE>_URL while the router runs. */
+    java.util.Map<String, String> variables(String environment) {
+        java.util.Map<String, String> vars = new java.util.LinkedHashMap<>(environments().vars(environment));
+        try {
+            vars.putAll(routing().urlVariables(environment));
+        } catch (RuntimeException e) {
+            // no URLs rather than no variables
+        }
+        return vars;
+    }
+
+    /** Service -> URL through the router while it runs (read from its settings, no Docker call); none otherwise. */
+    java.util.Map<String, String> urls(String environment) {
+        try {
+            return routing().urls(environment);
+        } catch (RuntimeException e) {
+            return java.util.Map.of();  // the views show no URL rather than fail
+        }
+    }
+
     /** The router's hostnames, kept in step with what the command did. */
     piko.core.Routing routing() {
         return context.routing();
@@ -117,7 +137,7 @@ abstract class BaseCommand implements Callable<Integer> {
     void keepEnvAnswer(String environment) {
         try {
             EnvSnapshot.keepCurrent(cwd(), workspace().root(), environment,
-                    () -> piko.core.EnvVars.asShell(environments().vars(environment)));
+                    () -> piko.core.EnvVars.asShell(variables(environment)));
         } catch (RuntimeException e) {
             // the next piko env runs in full and keeps it
         }

@@ -34,7 +34,7 @@ final class Env extends BaseCommand {
         }
         String key = EnvSnapshot.keyBeforeReading(cwd());
         String which = environmentName(name);
-        Map<String, String> vars = environments().vars(which);
+        Map<String, String> vars = variables(which);
         if (as.equals(EnvFormat.JSON)) {
             Environment env = environments().require(which);
             List<String> shared = workspace().store().consumers().getOrDefault(which, List.of());

@@ -19,7 +19,7 @@ import piko.text.TextFile;
 /**
  * `piko env [<name>]` answered without opening the state: its last answer, kept with what it
  * depends on (the state's stamp it was read under, piko's version, piko.yaml, the project's
- * folder). Shells and scripts run it often; opening SQLite and parsing the command line would
+ * folder, the router's settings: its URLs are there while it runs). Shells and scripts run it often; opening SQLite and parsing the command line would
  * cost more than the JVM's own start. When anything differs, the command runs in full and keeps
  * its new answer.
  */
@@ -149,7 +149,7 @@ final class EnvSnapshot {
         }
         return "piko " + Version.VERSION + "\nbuild " + Build.ID + "\nschema " + schema + "\nroot " + root
                 + "\nstate " + token + "\n" + PikoConfig.FILE_NAME + " " + checksum(root.resolve(PikoConfig.FILE_NAME))
-                + "\n\n";
+                + "\nrouter " + piko.router.RouterSettings.fingerprint(Context.machineDir()) + "\n\n";
     }
 
     private static String checksum(Path file) {

@@ -15,14 +15,25 @@ final class ListEnvs extends BaseCommand {
     int execute() {
         List<EnvironmentStatus> all = statusReport().all();
         if (json) {
-            out().println(Json.write(all.stream().map(Views::environment).toList()));
+            String main = workspace().config().routerService();
+            out().println(Json.write(all.stream().map(s -> Views.environment(s, urls(s.env().name()), main))
+                    .toList()));
         } else if (all.isEmpty()) {
             console().info("No environments yet. Create one with: piko create <name>");
         } else {
-            Table t = new Table("NAME", "STATUS", "BRANCH", "CREATED", "SHARED");
+            // the main service's URL through the router, when piko.yaml names the service and the router runs
+            String main = workspace().config().routerService();
+            boolean withUrl = main != null && routing().httpPort() != 0;
+            Table t = withUrl ? new Table("NAME", "STATUS", "BRANCH", "CREATED", "SHARED", "URL")
+                    : new Table("NAME", "STATUS", "BRANCH", "CREATED", "SHARED");
             for (EnvironmentStatus s : all) {
-                t.row(s.env().name(), s.summary(), s.env().branch(), s.env().createdAt(),
-                        s.shared().isEmpty() ? "-" : String.join(", ", s.shared()));
+                String shared = s.shared().isEmpty() ? "-" : String.join(", ", s.shared());
+                if (withUrl) {
+                    t.row(s.env().name(), s.summary(), s.env().branch(), s.env().createdAt(), shared,
+                            urls(s.env().name()).getOrDefault(main, "-"));
+                } else {
+                    t.row(s.env().name(), s.summary(), s.env().branch(), s.env().createdAt(), shared);
+                }
             }
             t.print(out());
         }

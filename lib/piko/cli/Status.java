@@ -25,7 +25,8 @@ final class Status extends BaseCommand {
                 ? statusReport().all()
                 : statusReport().of(List.of(environments().require(which)));
         if (json) {
-            List<Object> envs = report.stream().map(e -> (Object) Views.environment(e)).toList();
+            String main = workspace().config().routerService();
+            List<Object> envs = report.stream().map(e -> (Object) Views.environment(e, urls(e.env().name()), main)).toList();
             out().println(Json.write(which == null ? envs : envs.get(0)));
         } else if (report.isEmpty()) {
             console().info("No environments yet. Create one with: piko create <name>");
@@ -34,10 +35,17 @@ final class Status extends BaseCommand {
                 out().println(e.env().name() + ": " + e.summary() + " (branch " + e.env().branch() + ", " + e.env().path() + ")");
                 out().println("  compose project " + e.composeProject() + ", files: " + String.join(", ", e.composeFiles()));
                 e.notes().forEach(n -> out().println("  note: " + n));
-                Table t = new Table("  SERVICE", "STATE", "HEALTH", "PORTS", "NOTE");
+                java.util.Map<String, String> urls = urls(e.env().name());
+                Table t = urls.isEmpty() ? new Table("  SERVICE", "STATE", "HEALTH", "PORTS", "NOTE")
+                        : new Table("  SERVICE", "STATE", "HEALTH", "PORTS", "URL", "NOTE");
                 for (ServiceStatus s : e.services()) {
-                    t.row("  " + s.service(), s.state(), s.health().isEmpty() ? "-" : s.health(), PortText.table(s.ports()),
-                            s.note());
+                    String health = s.health().isEmpty() ? "-" : s.health();
+                    if (urls.isEmpty()) {
+                        t.row("  " + s.service(), s.state(), health, PortText.table(s.ports()), s.note());
+                    } else {
+                        t.row("  " + s.service(), s.state(), health, PortText.table(s.ports()),
+                                urls.getOrDefault(s.service(), "-"), s.note());
+                    }
                 }
                 t.print(out());
             }

@@ -34,13 +34,26 @@ public final class Views {
 
     /** An environment with its live status and services (list, status). */
     public static Map<String, Object> environment(EnvironmentStatus s) {
+        return environment(s, Map.of(), null);
+    }
+
+    /**
+     * With the URLs through the router (service -> URL, none while it does not run): each
+     * service's, and the environment's main one when piko.yaml names its service (router.service).
+     */
+    public static Map<String, Object> environment(EnvironmentStatus s, Map<String, String> urls, String mainService) {
         Map<String, Object> m = environment(s.env(), s.shared());
         m.put("status", s.status());
         m.put("unhealthy", s.unhealthy());
-        m.put("services", s.services().stream().map(Views::service).toList());
+        m.put("services", s.services().stream().map(v -> {
+            Map<String, Object> service = service(v);
+            service.put("url", urls.get(v.service()));
+            return (Object) service;
+        }).toList());
         m.put("compose_project", s.composeProject());
         m.put("compose_files", s.composeFiles());
         m.put("notes", s.notes());
+        m.put("url", mainService == null ? null : urls.get(mainService));
         return m;
     }
 

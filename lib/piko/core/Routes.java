@@ -75,12 +75,6 @@ public final class Routes {
         return "http://" + host + (httpPort == 80 ? "" : ":" + httpPort);
     }
 
-    /** PIKO_<SERVICE>_URL, named like PIKO_<SERVICE>_PORT. */
-    public static String urlVariable(String service) {
-        String port = Names.portVariable(service);
-        return port.substring(0, port.length() - "_PORT".length()) + "_URL";
-    }
-
     /**
      * The URL of every service of an environment with a hostname, by service: ports holds its
      * own allocations (scope env) and those of the shared instances it uses (scope shared), whose

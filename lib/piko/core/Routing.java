@@ -66,6 +66,23 @@ public final class Routing {
         return port == 0 ? Map.of() : Routes.urls(project(), portsUsedBy(env), ws.config().hostnames(), port);
     }
 
+    /** PIKO_<SERVICE>_URL -> URL, each named as its PIKO_<SERVICE>_PORT (numbered alike where names collide). */
+    public Map<String, String> urlVariables(String env) {
+        int port = table.httpPort();
+        if (port == 0) {
+            return Map.of();
+        }
+        List<PortAllocation> ports = portsUsedBy(env);
+        Map<String, String> names = EnvVars.portVariables(ports.stream().map(PortAllocation::service).collect(
+                java.util.stream.Collectors.toSet()));
+        Map<String, String> out = new java.util.LinkedHashMap<>();
+        Routes.urls(project(), ports, ws.config().hostnames(), port).forEach((service, url) -> {
+            String var = names.get(service);
+            out.put(var.substring(0, var.length() - "_PORT".length()) + "_URL", url);
+        });
+        return out;
+    }
+
     /** The http port while the router runs, else 0. */
     public int httpPort() {
         return table.httpPort();

@@ -24,6 +24,7 @@ class ExampleConfigTest {
         assertEquals("echo \"bye $PIKO_ENV_NAME\"", c.destroyScript());
         assertEquals(java.util.Map.of("web", 8080), c.hostnames());
         assertEquals("base-data", c.seed());
+        assertEquals("web", c.routerService());
         assertEquals("echo \"database on port $PIKO_DB_PORT\"\n", c.setupScript());
     }
 }

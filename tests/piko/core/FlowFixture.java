@@ -93,6 +93,10 @@ final class FlowFixture implements AutoCloseable {
                 port -> true, shared(), cancellation, reporter);
     }
 
+    Routing routing(RouteTable table) {
+        return new Routing(workspace(), table, reporter);
+    }
+
     SharedServices sharedServices() {
         return new SharedServices(workspace(), docker, shared(), reporter);
     }

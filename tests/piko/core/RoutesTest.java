@@ -48,6 +48,5 @@ class RoutesTest {
         assertEquals(Map.of("web", "http://web.e1.shop.localhost", "redis", "http://redis.shared.shop.localhost"),
                 Routes.urls("shop", ports, Map.of(), 80));
         assertEquals("http://web.e1.shop.localhost:8080", Routes.url("web.e1.shop.localhost", 8080));
-        assertEquals("PIKO_MY_API_URL", Routes.urlVariable("my-api"));
     }
 }

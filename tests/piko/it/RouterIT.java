@@ -59,6 +59,8 @@ class RouterIT extends DockerRequired {
         https = ports[1];
         admin = ports[2];
         app = withBranches(WEB, "b1", "b2");
+        app.pikoYaml("router:\n  service: web\n");
+        app.commit("main service");
         blog = withBranches(WEB, "x1");
     }
 
@@ -151,6 +153,17 @@ class RouterIT extends DockerRequired {
             assertEquals("content of b2\n200", get(host(app, "e2"), tls));
         }
         assertTrue(get("web.nowhere." + app.name + ".localhost", false).startsWith("no piko environment answers"));
+
+        String url = "export PIKO_WEB_URL='http://" + host(app, "e1") + ":" + http + "'\n";
+        for (int i = 0; i < 2; i++) {  // the whole command, then its kept answer
+            Run env = piko(app, "env", "e1").ok();
+            assertTrue(env.out().contains(url), env.describe());
+        }
+        Run json = piko(app, "status", "e1", "--json").ok();
+        assertTrue(json.out().contains("\"url\": \"http://" + host(app, "e1") + ":" + http + "\""), json.describe());
+        Run list = piko(app, "list").ok();
+        assertTrue(list.out().lines().anyMatch(l -> l.startsWith("e2 ") && l.endsWith("http://" + host(app, "e2") + ":" + http)),
+                list.describe());
         Run status = piko(app, "router", "status", "--json").ok();
         assertTrue(status.out().contains("\"status\": \"running\"") && status.out().contains("\"host\": \"" + host(app, "e2") + "\""),
                 status.describe());
@@ -211,6 +224,9 @@ class RouterIT extends DockerRequired {
             }
         }
         assertTrue(piko(app, "router", "stop").ok().err().contains("not running"), "stop again: idempotent");
+        Run env = piko(app, "env", "e1").ok();
+        assertFalse(env.out().contains("PIKO_WEB_URL"), "the kept answer went with the router\n" + env.describe());
+        assertFalse(piko(app, "list").ok().out().contains("URL"));
         assertTrue(piko(app, "router", "status").ok().out().startsWith("router: stopped"));
         piko(app, "router", "start").ok();
         assertEquals("content of b1\n200", get(host(app, "e1"), false), "same ports, routes kept");
