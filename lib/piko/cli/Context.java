@@ -172,8 +172,9 @@ final class Context implements AutoCloseable {
 
     piko.router.RouterControl routerControl() {
         String custom = System.getenv(piko.state.MachinePorts.ENV);
+        boolean usersRecord = (custom == null || custom.isBlank()) && System.getProperty(piko.state.MachinePorts.PROPERTY) == null;
         piko.docker.RouterContainer c = new piko.docker.RouterContainer(runner, timeouts());
-        return new piko.router.RouterControl(machineDir(), custom == null || custom.isBlank(), new piko.router.RouterControl.Engine() {
+        return new piko.router.RouterControl(machineDir(), usersRecord, new piko.router.RouterControl.Engine() {
             @Override
             public String state(String container) {
                 return c.state(container);
