@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.util.List;
 import piko.error.PikoException;
 import piko.exec.ProcessRunner;
-import piko.exec.ProcessRunner.Call;
 import piko.exec.ProcessRunner.Result;
 import piko.exec.Timeouts;
 
@@ -16,23 +15,21 @@ import piko.exec.Timeouts;
 public final class RouterContainer {
     /** On the router's container and volume; its value is the machine-wide folder the router belongs to. */
     public static final String LABEL = "dev.piko.router";
-    private final ProcessRunner runner;
-    private final Timeouts timeouts;
+    private final DockerCli cli;
 
     public RouterContainer(ProcessRunner runner, Timeouts timeouts) {
-        this.runner = runner;
-        this.timeouts = timeouts;
+        this.cli = new DockerCli(runner, timeouts);
     }
 
     private Result docker(List<String> args) {
-        return runner.run(Call.of(timeouts.docker(), args).timeoutSetBy("timeouts.docker"));
+        return cli.run(cli.quick(args));
     }
 
     /** Docker's state of the container, or null when there is none. */
     public String state(String name) {
         Result r = docker(List.of("docker", "container", "inspect", "--format", "{{.State.Status}}", name));
         if (!r.ok()) {
-            requireDaemon(r);
+            DockerErrors.requireReachable(r);
             return null;
         }
         return r.stdout().strip();
@@ -47,17 +44,15 @@ public final class RouterContainer {
 
     /** host network (it reaches every published port on 127.0.0.1), restarted with the daemon until stopped. */
     public void run(String name, String image, String owner, Path configDir, String mountedAt, String configFile, String volume) {
-        Result v = docker(List.of("docker", "volume", "create", "--label", LABEL + "=" + owner, volume));
-        if (!v.ok()) {
-            requireDaemon(v);
-            throw new PikoException("cannot create the router's volume " + volume + ": " + v.output());
-        }
-        Result r = runner.run(Call.of(null, List.of("docker", "run", "--detach", "--name", name,
+        cli.check(cli.quick(List.of("docker", "volume", "create", "--label", LABEL + "=" + owner, volume)),
+                "creating the router's volume " + volume);
+        // as long as compose work may take: the image may be pulled first
+        Result r = cli.run(cli.slow(List.of("docker", "run", "--detach", "--name", name,
                 "--label", LABEL + "=" + owner, "--network", "host", "--restart", "unless-stopped",
                 "--volume", configDir.toAbsolutePath() + ":" + mountedAt + ":ro", "--volume", volume + ":/data",
                 image, "caddy", "run", "--config", configFile)));
         if (!r.ok()) {
-            requireDaemon(r);
+            DockerErrors.requireReachable(r);
             remove(name);
             throw new PikoException("cannot start the router from image " + image + ":\n" + r.output().strip(),
                     "choose an image with caddy 2 that this machine has or can pull: piko router start --image <image>");
@@ -87,14 +82,6 @@ public final class RouterContainer {
             return e.getMessage() == null || !e.getMessage().contains("in use");
         } catch (IOException e) {
             return true;
-        }
-    }
-
-    private static void requireDaemon(Result r) {
-        String o = r.output();
-        if (o.contains("Cannot connect to the Docker daemon") || o.contains("permission denied while trying to connect")) {
-            throw new PikoException("the Docker daemon is not reachable: " + o.lines().findFirst().orElse(""),
-                    "start Docker (or check your access to it), then retry", 3);
         }
     }
 }

@@ -53,7 +53,9 @@ class RouterIT extends DockerRequired {
     @BeforeAll
     static void routerOfItsOwn() throws IOException {
         machineDir = Files.createDirectories(Path.of(System.getProperty("java.io.tmpdir"), "piko-it", "router-" + UUID.randomUUID()));
-        machine = Map.of("PIKO_MACHINE_DB", machineDir.resolve("machine.db").toString());
+        // subnets of a pool of its own: its own machine-wide record does not see other runs' networks
+        machine = Map.of("PIKO_MACHINE_DB", machineDir.resolve("machine.db").toString(),
+                "PIKO_SUBNET_POOL", "10." + (211 + new java.util.Random().nextInt(40)) + ".0.0/16");
         int[] ports = freePorts(3);
         http = ports[0];
         https = ports[1];
