@@ -147,6 +147,8 @@ final class CommandSpecs {
                 Binding.of(() -> c.from, v -> c.from = (java.lang.String) v)).initialValue(c.from).build());
         s.addOption(bound(OptionSpec.builder("--empty").description("Start with empty volumes even when piko.yaml names a seed snapshot.").paramLabel("<empty>").type(boolean.class),
                 Binding.of(() -> c.empty, v -> c.empty = (Boolean) v)).initialValue(c.empty).build());
+        s.addOption(bound(OptionSpec.builder("--fresh").description("Remove the volumes an earlier environment of this name kept (destroy without --volumes) and start empty.").paramLabel("<fresh>").type(boolean.class),
+                Binding.of(() -> c.fresh, v -> c.fresh = (Boolean) v)).initialValue(c.fresh).build());
         standardHelpOptions(s);
         c.spec = s;
         return new CommandLine(s, PicocliFactory.INSTANCE);

@@ -110,7 +110,7 @@ final class Context implements AutoCloseable {
     Workspace openWorkspace() {
         Path root = Workspace.requireRoot(cwd);
         PikoConfig config = PikoConfig.load(root);
-        return new Workspace(root, ProjectState.open(Workspace.stateFile(root), root), config);
+        return new Workspace(root, ProjectState.open(Workspace.stateFile(root), root), config, this::registry);
     }
 
     /** The project around the working directory, with piko.yaml's shared list synced into the state. */

@@ -26,6 +26,10 @@ final class Create extends BaseCommand {
     @Option(names = "--empty", description = "Start with empty volumes even when piko.yaml names a seed snapshot.")
     boolean empty;
 
+    @Option(names = "--fresh",
+            description = "Remove the volumes an earlier environment of this name kept (destroy without --volumes) and start empty.")
+    boolean fresh;
+
     @Override
     int execute() {
         if (branch != null) {
@@ -45,7 +49,7 @@ final class Create extends BaseCommand {
 
     private int created(String source) {
         piko.core.VolumeSeed seed = source == null ? null : snapshots().seedFrom(source);
-        Environment env = environments().create(name, branch, seed);
+        Environment env = environments().create(name, branch, seed, fresh);
         routing().started(env.name());
         keepEnvAnswer(env.name());
         Console c = console();

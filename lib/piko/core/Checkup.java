@@ -43,16 +43,27 @@ public final class Checkup {
 
     public List<Finding> examine() {
         String project = ws.project().name();
-        String label = Labels.PROJECT + "=" + project;
-        List<Map<String, String>> containers = docker.labelled(Kind.CONTAINER, label,
-                List.of(Labels.ENVIRONMENT, Labels.COMPOSE_SERVICE, OverrideFile.PORTS_LABEL));
-        List<Map<String, String>> networks = docker.labelled(Kind.NETWORK, label, List.of(Labels.ENVIRONMENT));
-        List<Map<String, String>> volumes = docker.labelled(Kind.VOLUME, label, List.of(Labels.ENVIRONMENT));
+        Ownership ownership = ws.ownership(docker);
+        List<Ownership.DockerObject> all = ownership.objects(Labels.PROJECT + "=" + project,
+                List.of(Labels.COMPOSE_SERVICE, OverrideFile.PORTS_LABEL));
+        List<Finding> findings = new ArrayList<>();
+        Set<Ownership.DockerObject> others = new java.util.HashSet<>();
+        all.stream().collect(Collectors.groupingBy(o -> o.labels().getOrDefault(Labels.COMPOSE_PROJECT, ""), java.util.TreeMap::new,
+                Collectors.toList())).forEach((composeProject, objects) -> {
+                    List<Ownership.DockerObject> foreign = ownership.foreign(objects);
+                    if (!foreign.isEmpty()) {
+                        others.addAll(foreign);
+                        findings.add(new Finding(composeProject, ownership.describe(composeProject, foreign)
+                                + ", though it carries this project's name", "nothing: piko never touches another checkout's objects", null));
+                    }
+                });
+        List<Map<String, String>> containers = own(all, others, Kind.CONTAINER);
+        List<Map<String, String>> networks = own(all, others, Kind.NETWORK);
+        List<Map<String, String>> volumes = own(all, others, Kind.VOLUME);
         Map<Path, String> worktrees = git.worktrees(ws.root());
         Map<String, Environment> known = ws.store().environments().stream()
                 .collect(Collectors.toMap(Environment::name, e -> e, (a, b) -> a, LinkedHashMap::new));
         Set<String> networkNames = networks.stream().map(n -> n.get("name")).collect(Collectors.toSet());
-        List<Finding> findings = new ArrayList<>();
 
         Set<String> unknown = new TreeSet<>();
         for (List<Map<String, String>> objects : List.of(containers, networks, volumes)) {
@@ -75,7 +86,10 @@ public final class Checkup {
                 String composeProject = Names.composeProject(project, env);
                 findings.add(new Finding(env, own.size() + " containers and " + nets + " networks of an environment that"
                         + " is neither in the state nor has a worktree", "remove them",
-                        () -> docker.composeDown(piko.model.ComposeTarget.byName(composeProject), false)));
+                        () -> {
+                            ownership.requireOwn(composeProject, "remove");
+                            docker.composeDown(piko.model.ComposeTarget.byName(composeProject), false);
+                        }));
             }
             for (Map<String, String> v : of(volumes, env)) {
                 findings.add(new Finding("volume " + v.get("name"), "data of environment " + env + ", which no longer exists",
@@ -195,6 +209,11 @@ public final class Checkup {
             ports.addAll(OverrideFile.parsePortsLabel(scope, c.get(Labels.COMPOSE_SERVICE), c.get(OverrideFile.PORTS_LABEL)));
         }
         return ports;
+    }
+
+    /** This checkout's objects of a kind, as their labels. */
+    private static List<Map<String, String>> own(List<Ownership.DockerObject> all, Set<Ownership.DockerObject> others, Kind kind) {
+        return all.stream().filter(o -> o.kind() == kind && !others.contains(o)).map(Ownership.DockerObject::labels).toList();
     }
 
     private static List<Map<String, String>> of(List<Map<String, String>> objects, String env) {

@@ -76,6 +76,9 @@ public interface ComposeGateway {
     /** The images compose built for a project (those without an `image:` name). */
     List<String> builtImages(String composeProject);
 
+    /** Removes volumes; one that is already gone counts as removed. */
+    void removeVolumes(List<String> names);
+
     /** Removes images; false when Docker refused. */
     boolean removeImages(List<String> images);
 

@@ -25,13 +25,20 @@ final class Creating {
         this.failures = failures;
     }
 
-    Environment create(String name, String existingBranch, VolumeSeed seed) {
+    /**
+     * fresh: volumes an earlier environment of this name kept are removed first (otherwise the new
+     * one uses them, and says so). Volumes that existed before are never removed by the undo.
+     */
+    Environment create(String name, String existingBranch, VolumeSeed seed, boolean fresh) {
         Names.requireValidEnvName(name);
         if (p.ws.store().environment(name).isPresent()) {
             throw exists(name);
         }
         p.docker.requireCompose();
         p.docker.requireDaemon();
+        String composeProject = Names.composeProject(p.ws.project().name(), name);
+        Ownership ownership = p.ws.ownership(p.docker);
+        ownership.requireOwn(composeProject, "reuse");
         String branch = existingBranch != null ? existingBranch : name;
         boolean newBranch = existingBranch == null;
         Path path = p.ws.project().worktreesDir().resolve(name);
@@ -41,6 +48,7 @@ final class Creating {
         Steps steps = new Steps(step -> p.ws.store().recordCreateStep(name, step), p.cancellation);
         try {
             checkBranchAndPath(env);
+            List<String> kept = keptVolumes(ownership, name, composeProject, seed, fresh);
             steps.run(step(env, CreateStep.WORKTREE, () -> {
                 addWorktree(env);
                 p.copyFromMainCheckout(path);
@@ -49,7 +57,7 @@ final class Creating {
 
             Map<String, String> vars = EnvVars.of(p.ws.project(), env, List.of());
             EnvironmentCompose.Prepared first = steps.run(CreateStep.COMPOSE.journalName, undoWhat(env, CreateStep.COMPOSE),
-                    () -> undo(env, CreateStep.COMPOSE), () -> p.prepare(env, vars, PortConflict.NONE));
+                    () -> undo(env, CreateStep.COMPOSE, kept), () -> p.prepare(env, vars, PortConflict.NONE));
             first.warnings().forEach(p.out::warn);
             if (!first.shared().isEmpty()) {
                 steps.run(step(env, CreateStep.LINKS, () -> p.ws.store().addConsumer(env, List.copyOf(first.shared()))));
@@ -64,7 +72,7 @@ final class Creating {
                 }));
             }
             EnvironmentCompose.Prepared prepared = steps.run(CreateStep.START.journalName, undoWhat(env, CreateStep.START),
-                    () -> undo(env, CreateStep.START), () -> {
+                    () -> undo(env, CreateStep.START, kept), () -> {
                         Instant started = Instant.now();
                         try {
                             return starting.startReplanningPorts(env, first, vars);
@@ -116,13 +124,48 @@ final class Creating {
     }
 
     private Steps.Step step(Environment env, CreateStep step, Runnable run) {
-        return new Steps.Step(step.journalName, run, undoWhat(env, step), () -> undo(env, step));
+        return new Steps.Step(step.journalName, run, undoWhat(env, step), () -> undo(env, step, List.of()));
+    }
+
+    /** The journal's note of the volumes that existed before a create (its undo keeps them); no step of its own. */
+    static final String KEPT_VOLUMES = "kept volumes: ";
+
+    /** The volumes a journal notes as there before the create. */
+    static List<String> keptVolumes(List<String> journal) {
+        return journal.stream().filter(s -> s.startsWith(KEPT_VOLUMES))
+                .flatMap(s -> java.util.Arrays.stream(s.substring(KEPT_VOLUMES.length()).split(" "))).toList();
+    }
+
+    /**
+     * The volumes an earlier environment of this name kept: used (and said so), or with fresh
+     * removed first; a seed is never written into them. Written into the journal, so that the undo
+     * after a crash keeps them too.
+     */
+    private List<String> keptVolumes(Ownership ownership, String name, String composeProject, VolumeSeed seed, boolean fresh) {
+        List<String> kept = ownership.ownVolumes(composeProject);
+        if (kept.isEmpty()) {
+            return kept;
+        }
+        if (fresh) {
+            p.docker.removeVolumes(kept);
+            p.out.done("Removed the volumes an earlier " + name + " kept (--fresh): " + String.join(", ", kept));
+            return List.of();
+        }
+        if (seed != null) {
+            throw new PikoException("an earlier " + name + " kept its volumes (" + String.join(", ", kept) + "), and "
+                    + seed.source() + " would be written into them", "replace them: piko create " + name
+                    + " --fresh; or use them as they are: piko create " + name + " --empty");
+        }
+        p.ws.store().recordCreateStep(name, KEPT_VOLUMES + String.join(" ", kept));
+        p.out.info("Using the volumes an earlier " + name + " kept: " + String.join(", ", kept)
+                + " (to start empty instead: piko create " + name + " --fresh)");
+        return kept;
     }
 
     private String undoWhat(Environment env, CreateStep step) {
         return switch (step) {
             case WORKTREE -> "remove worktree " + env.path() + (env.createdBranch() ? " and branch " + env.branch() : "");
-            case COMPOSE -> "remove containers, network, volumes and built images of " + env.name();
+            case COMPOSE -> "remove containers, network, the volumes it made and built images of " + env.name();
             case LINKS -> "unlink the shared services from " + env.name();
             case SEED, START, SETUP -> "undo " + step.journalName;
         };
@@ -133,7 +176,7 @@ final class Creating {
         return switch (step) {
             case WORKTREE -> "Removed worktree " + p.ws.root().relativize(env.path())
                     + (env.createdBranch() ? " and branch " + env.branch() : " (branch " + env.branch() + " kept)");
-            case COMPOSE -> "Removed containers, network and volumes of " + p.composeProject(env);
+            case COMPOSE -> "Removed containers, network and the volumes it made of " + p.composeProject(env);
             case LINKS -> "Unlinked the shared services from " + env.name();
             case SEED, START, SETUP -> null;
         };
@@ -144,7 +187,7 @@ final class Creating {
      * the compose project comes before the worktree's, and the links' before the compose project's
      * (a network with a shared container attached cannot be removed).
      */
-    void undo(Environment env, CreateStep step) {
+    void undo(Environment env, CreateStep step, java.util.Collection<String> keptVolumes) {
         switch (step) {
             case WORKTREE -> {
                 if (Files.exists(env.path())) {
@@ -159,7 +202,12 @@ final class Creating {
             }
             case COMPOSE -> {
                 String project = p.composeProject(env);
-                p.docker.composeDown(ComposeTarget.byName(project), true, Duration.ZERO);
+                Ownership ownership = p.ws.ownership(p.docker);
+                ownership.requireOwn(project, "remove");
+                p.docker.composeDown(ComposeTarget.byName(project), false, Duration.ZERO);
+                List<String> made = new java.util.ArrayList<>(ownership.ownVolumes(project));
+                made.removeAll(keptVolumes);
+                p.docker.removeVolumes(made);
                 p.docker.removeImages(p.docker.builtImages(project));
             }
             case LINKS -> p.links.unlink(env.name());

@@ -31,12 +31,17 @@ public final class Environments {
      * taken so far, newest first.
      */
     public Environment create(String name, String existingBranch) {
-        return creating.create(name, existingBranch, null);
+        return creating.create(name, existingBranch, null, false);
     }
 
     /** As create, with the new volumes filled from seed (create --from) before the containers first start. */
     public Environment create(String name, String existingBranch, VolumeSeed seed) {
-        return creating.create(name, existingBranch, seed);
+        return creating.create(name, existingBranch, seed, false);
+    }
+
+    /** fresh: volumes an earlier environment of this name kept are removed first instead of used. */
+    public Environment create(String name, String existingBranch, VolumeSeed seed, boolean fresh) {
+        return creating.create(name, existingBranch, seed, fresh);
     }
 
     /** Starts the environment, re-planning busy ports and rewriting a stale override first. */

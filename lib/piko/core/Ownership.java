@@ -41,9 +41,16 @@ public final class Ownership {
 
     /** Every container, network and volume carrying a label (key=value). */
     public List<DockerObject> objects(String label) {
+        return objects(label, List.of());
+    }
+
+    /** The same, with the values of more label keys. */
+    public List<DockerObject> objects(String label, List<String> moreKeys) {
+        List<String> keys = new ArrayList<>(KEYS);
+        moreKeys.stream().filter(k -> !keys.contains(k)).forEach(keys::add);
         List<DockerObject> out = new ArrayList<>();
         for (Kind kind : Kind.values()) {
-            for (Map<String, String> row : docker.labelled(kind, label, KEYS)) {
+            for (Map<String, String> row : docker.labelled(kind, label, keys)) {
                 out.add(new DockerObject(kind, row.get("name"), row));
             }
         }

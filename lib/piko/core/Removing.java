@@ -21,6 +21,7 @@ final class Removing {
 
     void destroy(String name, boolean volumes, boolean force) {
         Environment env = p.require(name);
+        p.ws.ownership(p.docker).requireOwn(p.composeProject(env), "remove");
         if (Environment.CREATING.equals(env.phase())) {
             destroyUnfinished(env);
             return;
@@ -85,13 +86,14 @@ final class Removing {
     private void destroyUnfinished(Environment env) {
         List<String> used = p.consumed(env.name());
         List<String> taken = new ArrayList<>(p.ws.store().createSteps(env.name()));
+        List<String> kept = Creating.keptVolumes(taken);
         Collections.reverse(taken);
         for (String journalName : taken) {
             CreateStep step = CreateStep.named(journalName);
             if (step == null) {
                 continue;  // a step of another piko's create: nothing this one knows how to take back
             }
-            creating.undo(env, step);
+            creating.undo(env, step, kept);
             String said = creating.undone(env, step);
             if (said != null) {
                 p.out.done(said);

@@ -102,6 +102,7 @@ public final class SharedInstances {
      * containers, and one would fail on the name.
      */
     public void start(ComposeModel rootModel, Collection<String> services, Set<String> instances) {
+        ws.ownership(docker).requireOwn(composeProject(), "start a shared service in");
         Set<String> rendered = new TreeSet<>(instances);
         rendered.retainAll(rootModel.services().keySet());
         List<PortAllocation> planned = planAndRender(rootModel, rendered, PortConflict.NONE);
@@ -168,6 +169,12 @@ public final class SharedInstances {
         if (running.isEmpty()) {
             return;
         }
+        try {
+            ws.ownership(docker).requireOwn(composeProject(), "stop");
+        } catch (PikoException e) {
+            out.warn(e.getMessage() + " (left running)");
+            return;
+        }
         docker.composeRemove(ComposeTarget.byName(composeProject()), running);
         out.done("Stopped shared " + String.join(", ", running) + " (no environment uses it)");
     }
@@ -183,7 +190,10 @@ public final class SharedInstances {
         if (!services.isEmpty()) {
             out.info("Stopping shared " + String.join(", ", services) + " ...");
         }
-        lock.holding(() -> docker.composeDown(ComposeTarget.byName(composeProject()), volumes));
+        lock.holding(() -> {
+            ws.ownership(docker).requireOwn(composeProject(), volumes ? "remove" : "stop");
+            docker.composeDown(ComposeTarget.byName(composeProject()), volumes);
+        });
         if (!services.isEmpty()) {
             out.done("Stopped and removed the shared " + String.join(", ", services) + (volumes ? ", and their volumes" : ""));
         } else {

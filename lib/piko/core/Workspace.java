@@ -17,11 +17,34 @@ public final class Workspace implements AutoCloseable {
     private final Path root;
     private final ProjectStore store;
     private final PikoConfig config;
+    private final java.util.function.Supplier<ProjectRegistry> registry;
 
     public Workspace(Path root, ProjectStore store, PikoConfig config) {
+        this(root, store, config, () -> NO_REGISTRY);
+    }
+
+    /** registry: the machine-wide record of projects, opened when first asked for. */
+    public Workspace(Path root, ProjectStore store, PikoConfig config, java.util.function.Supplier<ProjectRegistry> registry) {
         this.root = root;
         this.store = store;
         this.config = config;
+        this.registry = registry;
+    }
+
+    /** A record that knows no project (unit tests, tools that never say whose an object is). */
+    static final ProjectRegistry NO_REGISTRY = new ProjectRegistry() {
+        @Override public List<Entry> projects() { return List.of(); }
+        @Override public void register(String identity, Path root, String name) { }
+        @Override public Optional<String> identityAt(Path root) { return Optional.empty(); }
+    };
+
+    public ProjectRegistry registry() {
+        return registry.get();
+    }
+
+    /** Whose Docker objects are, for this project (see Ownership). */
+    public Ownership ownership(ComposeGateway docker) {
+        return new Ownership(project(), docker, registry);
     }
 
     public static Path stateFile(Path root) {

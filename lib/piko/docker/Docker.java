@@ -172,6 +172,11 @@ public class Docker implements ComposeGateway {
     }
 
     @Override
+    public void removeVolumes(List<String> names) {
+        inventory.removeVolumes(names);
+    }
+
+    @Override
     public List<String> builtImages(String composeProject) {
         return images.built(composeProject);
     }

@@ -42,4 +42,19 @@ final class Inventory {
         }
         return rows;
     }
+
+    /** Removes volumes; one that is already gone counts as removed. */
+    void removeVolumes(List<String> names) {
+        if (names.isEmpty()) {
+            return;
+        }
+        List<String> cmd = new ArrayList<>(List.of("docker", "volume", "rm", "--"));
+        cmd.addAll(names);
+        piko.exec.ProcessRunner.Result r = cli.run(cli.quick(cmd));
+        if (!r.ok() && !r.output().strip().lines().allMatch(l -> l.contains("no such volume"))) {
+            DockerErrors.requireReachable(r);
+            throw new piko.error.PikoException("cannot remove volumes " + String.join(", ", names) + ": "
+                    + DockerErrors.firstLine(r.output()));
+        }
+    }
 }

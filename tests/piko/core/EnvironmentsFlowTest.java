@@ -73,6 +73,7 @@ class EnvironmentsFlowTest {
             assertEquals(List.of("create failed; undoing what it made"), f.warnings);
             assertTrue(f.workspace().store().ports("e1").isEmpty());
             assertTrue(f.workspace().store().consumers().isEmpty());
+            assertFalse(f.docker.volumes.containsKey("piko-demo-e1_data"), "the volume this create made goes");
         }
     }
 
@@ -135,7 +136,7 @@ class EnvironmentsFlowTest {
             assertThrows(PikoException.class, () -> f.environments().create("e1", null));
             assertTrue(f.warnings.stream().anyMatch(w -> w.startsWith("could not unlink the shared services from e1")),
                     f.warnings.toString());
-            assertTrue(f.warnings.stream().anyMatch(w -> w.startsWith("could not remove containers, network, volumes and built images of e1")),
+            assertTrue(f.warnings.stream().anyMatch(w -> w.startsWith("could not remove containers, network, the volumes it made and built images of e1")),
                     f.warnings.toString());
             assertEquals(Set.of(), f.git.worktrees);
             assertFalse(f.git.branches.contains("e1"));

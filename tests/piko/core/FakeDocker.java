@@ -11,6 +11,7 @@ import piko.error.PikoException;
 import piko.model.ComposeModel;
 import piko.model.ComposeTarget;
 import piko.model.Container;
+import piko.model.Labels;
 
 /**
  * Docker and Compose for flow tests, in memory: compose projects with their containers and default
@@ -23,6 +24,12 @@ final class FakeDocker implements ComposeGateway {
     final Map<String, Set<String>> projects = new TreeMap<>();
     /** container -> networks it is attached to */
     final Map<String, Set<String>> attached = new TreeMap<>();
+    /** Volumes by name, each with its compose project (made by `up` for the model's volumes). */
+    final Map<String, String> volumes = new TreeMap<>();
+    /** Objects of other checkouts (or of no piko at all) that Docker holds too. */
+    final List<Ownership.DockerObject> planted = new ArrayList<>();
+    /** The identity label this checkout's piko puts on what it makes. */
+    String identity = "";
     private final String pikoProject;
     private final ComposeModel model;
     private String failOp;
@@ -107,6 +114,7 @@ final class FakeDocker implements ComposeGateway {
     @Override
     public void composeUp(ComposeTarget target, List<String> services, Map<String, String> env, Up how) {
         call("up", target.projectName() + " " + how + " " + services);
+        model.volumes().keySet().forEach(v -> volumes.putIfAbsent(target.projectName() + "_" + v, target.projectName()));
         Set<String> running = projects.computeIfAbsent(target.projectName(), k -> new TreeSet<>());
         for (String s : services) {
             running.add(s);
@@ -139,6 +147,9 @@ final class FakeDocker implements ComposeGateway {
             if (!a.getKey().startsWith(net + "-") && a.getValue().contains(net)) {
                 throw new PikoException("error while removing network " + net + ": network has active endpoints");
             }
+        }
+        if (volumes) {
+            this.volumes.values().removeIf(target.projectName()::equals);
         }
         Set<String> services = projects.remove(target.projectName());
         if (services != null) {
@@ -226,7 +237,53 @@ final class FakeDocker implements ComposeGateway {
     @Override
     public List<Map<String, String>> labelled(Kind kind, String label, List<String> keys) {
         call("labelled", kind + " " + label);
-        return List.of();
+        List<Ownership.DockerObject> all = new ArrayList<>(planted);
+        projects.forEach((p, services) -> {
+            services.forEach(s -> all.add(own(Kind.CONTAINER, container(p, s), p, Map.of(Labels.COMPOSE_SERVICE, s))));
+            all.add(own(Kind.NETWORK, p, p, Map.of()));
+        });
+        volumes.forEach((v, p) -> all.add(own(Kind.VOLUME, v, p, Map.of())));
+        String key = label.contains("=") ? label.substring(0, label.indexOf('=')) : label;
+        String value = label.contains("=") ? label.substring(label.indexOf('=') + 1) : null;
+        List<Map<String, String>> out = new ArrayList<>();
+        for (Ownership.DockerObject o : all) {
+            if (o.kind() == kind && o.labels().containsKey(key) && (value == null || value.equals(o.labels().get(key)))) {
+                Map<String, String> row = new java.util.HashMap<>();
+                row.put("name", o.name());
+                keys.forEach(k -> row.put(k, o.labels().getOrDefault(k, "")));
+                out.add(row);
+            }
+        }
+        return out;
+    }
+
+    /** An object this checkout's piko made: its labels as the override gives them. */
+    private Ownership.DockerObject own(Kind kind, String name, String composeProject, Map<String, String> more) {
+        Map<String, String> labels = new java.util.HashMap<>(more);
+        labels.put(Labels.COMPOSE_PROJECT, composeProject);
+        labels.put(Labels.PROJECT, pikoProject);
+        labels.put(Labels.IDENTITY, identity);
+        if (composeProject.startsWith("piko-" + pikoProject + "-")) {
+            labels.put(Labels.ENVIRONMENT, envOf(composeProject));
+        }
+        return new Ownership.DockerObject(kind, name, labels);
+    }
+
+    /** Another checkout's object: its identity, and its compose project. */
+    FakeDocker plant(Kind kind, String name, String composeProject, String otherIdentity) {
+        Map<String, String> labels = new java.util.HashMap<>(Map.of(Labels.COMPOSE_PROJECT, composeProject,
+                Labels.PROJECT, pikoProject, Labels.IDENTITY, otherIdentity));
+        if (composeProject.startsWith("piko-" + pikoProject + "-")) {
+            labels.put(Labels.ENVIRONMENT, envOf(composeProject));
+        }
+        planted.add(new Ownership.DockerObject(kind, name, labels));
+        return this;
+    }
+
+    @Override
+    public void removeVolumes(List<String> names) {
+        call("removeVolumes", names.toString());
+        names.forEach(volumes::remove);
     }
 
     @Override

@@ -58,6 +58,7 @@ final class FlowFixture implements AutoCloseable {
     Workspace workspace() {
         if (workspace == null) {
             workspace = new Workspace(root, ProjectState.open(Workspace.stateFile(root), root), PikoConfig.load(root));
+            docker.identity = workspace.project().identity();
             synced = sharedServices().syncFromConfig();  // as every command does first
         }
         return workspace;

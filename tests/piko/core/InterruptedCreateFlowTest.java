@@ -36,7 +36,8 @@ class InterruptedCreateFlowTest {
         assertFalse(Files.exists(f.root.resolve(".piko/worktrees/e1")));
         assertFalse(f.docker.projects.containsKey("piko-demo-e1"), f.docker.calls.toString());
         f.docker.attached.values().forEach(nets -> assertFalse(nets.contains("piko-demo-e1"), f.docker.attached.toString()));
-        assertTrue(f.docker.calls.contains("down piko-demo-e1 volumes"), "volumes removed: " + f.docker.calls);
+        assertTrue(f.docker.calls.contains("down piko-demo-e1"), "containers and network removed: " + f.docker.calls);
+        assertFalse(f.docker.volumes.keySet().stream().anyMatch(v -> v.startsWith("piko-demo-e1_")), "the volumes it made: " + f.docker.volumes);
     }
 
     /** The signal interrupts the thread inside a docker call; the undo's docker and git calls still run. */

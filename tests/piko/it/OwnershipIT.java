@@ -88,6 +88,43 @@ class OwnershipIT extends DockerRequired {
         }
     }
 
+    /**
+     * Issue 15.3: a create whose setup script fails removes only what it made; volumes an earlier
+     * destroy kept are used (and said so), or removed first with --fresh.
+     */
+    @Test
+    void keptVolumesOutliveAFailedCreateAndFreshStartsEmpty() throws Exception {
+        try (TestProject p = TestProject.withCompose(TestProject.WEB_AND_REDIS)) {
+            p.pikoYaml("scripts:\n  setup: if [ -f \"$PIKO_ROOT/fail\" ]; then exit 4; fi\n");
+            p.commit("piko.yaml");
+            p.piko("init").ok();
+            p.piko("create", "e1").ok();
+            writeMarker(p, "e1", "kept-data");
+            String volume = p.composeProject("e1") + "_data";
+            p.piko("destroy", "e1").ok();
+            assertEquals(List.of(volume), DockerOracle.volumesOfProject(p.composeProject("e1")));
+
+            Files.writeString(p.root.resolve("fail"), "");
+            Run failed = p.piko("create", "e1", "--branch", "e1");
+            assertTrue(failed.code() != 0 && failed.err().contains("Using the volumes an earlier e1 kept: " + volume), failed.describe());
+            assertEquals(List.of(), DockerOracle.containers("com.docker.compose.project", p.composeProject("e1")));
+            assertEquals("kept-data", marker(volume), "the undo of the failed create kept the volume and its data");
+
+            Files.delete(p.root.resolve("fail"));
+            Run again = p.piko("create", "e1", "--branch", "e1").ok();
+            assertTrue(again.err().contains("Using the volumes an earlier e1 kept: " + volume
+                    + " (to start empty instead: piko create e1 --fresh)"), again.describe());
+            assertEquals("kept-data", TestProject.docker("exec", p.composeProject("e1") + "-redis-1", "cat", "/data/marker").out().strip());
+            p.piko("destroy", "e1").ok();
+
+            Run fresh = p.piko("create", "e1", "--branch", "e1", "--fresh").ok();
+            assertTrue(fresh.err().contains("Removed the volumes an earlier e1 kept (--fresh): " + volume), fresh.describe());
+            assertEquals(List.of(volume), DockerOracle.volumesOfProject(p.composeProject("e1")));
+            assertTrue(TestProject.docker("exec", p.composeProject("e1") + "-redis-1", "ls", "/data").out().isBlank(), "started empty");
+            p.piko("destroy", "e1", "--volumes").ok();
+        }
+    }
+
     /** The naming rule: no '-' in project names, so `piko-<p>-q-shared` is never also `piko-<p-q>-shared`. */
     @Test
     void aFolderNameWithADashGivesAProjectNameWithout() throws Exception {
