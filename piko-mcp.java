@@ -171,6 +171,7 @@
 //SOURCES mcp/piko/mcp/Lifetime.java
 //SOURCES mcp/piko/mcp/PikoMcp.java
 //SOURCES mcp/piko/mcp/Results.java
+//SOURCES mcp/piko/mcp/RouterTools.java
 //SOURCES mcp/piko/mcp/Schemas.java
 //SOURCES mcp/piko/mcp/ToolHints.java
 //SOURCES mcp/piko/mcp/Tools.java

@@ -16,7 +16,7 @@ import piko.text.JsonString;
 final class ToolHints {
     /** A command line in a hint: `piko`, the command, and its words up to the end of the clause. */
     private static final Pattern COMMAND = Pattern.compile("piko (init|create|list|status|up|down|restart|destroy|env|share|isolate|shared|doctor|snapshot|logs"
-            + "|exec|compose|install|completion)\\b((?: (?:--?[a-z-]+|[A-Za-z0-9_.<>/-]+))*)");
+            + "|exec|compose|install|completion|router)\\b((?: (?:--?[a-z-]+|[A-Za-z0-9_.<>/-]+))*)");
     private static final Pattern FLAG = Pattern.compile("--(force|volumes)\\b");
     /** The argument each tool takes positionally (logs: the first; the rest are services). */
     private static final Map<String, String> POSITIONAL = Map.ofEntries(Map.entry("create", "name"),
@@ -45,6 +45,9 @@ final class ToolHints {
         if (command.equals("snapshot") && !words.isEmpty() && !words.get(0).startsWith("<")) {
             return snapshotTool(words);
         }
+        if (command.equals("router") && words.size() == 1 && List.of("start", "status").contains(words.get(0))) {
+            return "tool router_" + words.get(0);
+        }
         String positional = POSITIONAL.get(command);
         if (positional == null) {
             return "`" + asTyped + "` in a shell (piko-mcp has no " + command + " tool)";
@@ -56,7 +59,7 @@ final class ToolHints {
         List<String> services = new ArrayList<>();
         for (int i = 0; i < words.size(); i++) {
             String w = words.get(i);
-            if (w.equals("--branch") || w.equals("--tail")) {
+            if (w.equals("--branch") || w.equals("--tail") || w.equals("--from")) {
                 if (i + 1 < words.size()) {
                     arguments.put(w.substring(2), words.get(++i));
                 }

@@ -70,7 +70,8 @@ final class Tools {
         add(specs, "create", "Create an environment: a git worktree on a new branch (or an existing one) and its own"
                         + " compose project, started. Answers with the environment and what piko warned of.",
                 Map.of("name", NAME, "branch", property("string", "Check out this existing branch instead of a new one."),
-                        "from", property("string", "Start its volumes as copies of this snapshot or environment.")),
+                        "from", property("string", "Start its volumes as copies of this snapshot or environment."),
+                        "empty", property("boolean", "Empty volumes even when piko.yaml names a seed snapshot.")),
                 List.of("name"), CHANGED_ENVIRONMENT, a -> {
                     List<String> cmd = new ArrayList<>(List.of("create", "--quiet"));
                     if (a.get("branch") != null) {
@@ -78,6 +79,9 @@ final class Tools {
                     }
                     if (a.get("from") != null) {
                         cmd.add("--from=" + a.get("from"));
+                    }
+                    if (Boolean.TRUE.equals(a.get("empty"))) {
+                        cmd.add("--empty");
                     }
                     return then(with(cmd, a.get("name")), with(List.of("status", "--json"), a.get("name")));
                 });
@@ -108,6 +112,7 @@ final class Tools {
                         "tail", property("integer", "Lines per service (default 100).")),
                 List.of("name"), LOGS, this::logs);
         addSnapshots(specs);
+        new RouterTools(this).addTo(specs);
         return specs;
     }
 
@@ -137,7 +142,7 @@ final class Tools {
         return done.ok() ? wrapped("snapshots", List.of("snapshot", "list", "--json")) : Results.failed(done);
     }
 
-    private static void add(List<SyncToolSpecification> specs, String name, String description,
+    static void add(List<SyncToolSpecification> specs, String name, String description,
                             Map<String, Object> properties, List<String> required, Map<String, Object> output,
                             Function<Map<String, Object>, CallToolResult> call) {
         Map<String, Object> schema = new LinkedHashMap<>();
@@ -166,7 +171,7 @@ final class Tools {
 
     /** A command whose --json prints one object: that object. */
     @SuppressWarnings("unchecked")
-    private CallToolResult view(List<String> command) {
+    CallToolResult view(List<String> command) {
         Outcome o = piko.run(command);
         return o.ok() ? Results.ok((Map<String, Object>) Results.parse(o.out()), o.out(), o.err()) : Results.failed(o);
     }
@@ -179,7 +184,7 @@ final class Tools {
 
     /** Runs a change, then answers with the environment view and the change's warnings (or with the change's error). */
     @SuppressWarnings("unchecked")
-    private CallToolResult then(List<String> change, List<String> view) {
+    CallToolResult then(List<String> change, List<String> view) {
         Outcome done = piko.run(change);
         if (!done.ok()) {
             return Results.failed(done);

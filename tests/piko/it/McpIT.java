@@ -40,6 +40,7 @@ class McpIT extends DockerRequired {
         ServerParameters server = ServerParameters.builder(java)
                 .args("-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"), "piko.mcp.PikoMcp",
                         "--directory", p.root.toString())
+                .env(TestProject.MACHINE)  // the test run's machine record (and router), not the user's
                 .build();
         return new StdioClientTransport(server, McpJsonDefaults.getMapper());
     }
@@ -123,9 +124,13 @@ class McpIT extends DockerRequired {
                 client.initialize();
                 List<Tool> tools = client.listTools().tools();
                 assertEquals(Set.of("create", "list", "status", "env", "up", "down", "destroy", "share", "isolate", "shared",
-                                "logs", "snapshot_save", "snapshot_restore", "snapshot_list", "snapshot_rm"), tools.stream().map(Tool::name).collect(Collectors.toSet()));
+                                "logs", "snapshot_save", "snapshot_restore", "snapshot_list", "snapshot_rm",
+                                "router_status", "router_start"), tools.stream().map(Tool::name).collect(Collectors.toSet()));
                 tools.forEach(t -> assertEquals("object", t.outputSchema() == null ? null : t.outputSchema().get("type"),
                         t.name() + " has an output schema"));
+
+                Map<String, Object> router = structured(client.callTool(call("router_status", Map.of())));
+                assertTrue(router.get("routes") instanceof List<?> && router.get("status") instanceof String, "router_status");
 
                 CallToolResult created = client.callTool(call("create", Map.of("name", "agent")));
                 Map<String, Object> env = new LinkedHashMap<>(structured(created));

@@ -20,6 +20,14 @@ class ToolHintsTest {
     }
 
     @Test
+    void theRouterAndCreatesFromASnapshotAreToolsToo() {
+        assertEquals("hint: start it: tool router_start", ToolHints.translate("hint: start it: piko router start"));
+        assertEquals("hint: tool create {\"name\": \"e2\", \"from\": \"base\"}", ToolHints.translate("hint: piko create e2 --from base"));
+        assertEquals("hint: choose another: `piko router start --http-port 8080` in a shell (piko-mcp has no router tool)",
+                ToolHints.translate("hint: choose another: piko router start --http-port 8080"));
+    }
+
+    @Test
     void commandLinesWithoutAToolAreSaidAsShellCommandsAndOtherTextStays() {
         assertEquals("Repair with: `piko doctor --fix` in a shell (piko-mcp has no doctor tool)",
                 ToolHints.translate("Repair with: piko doctor --fix"));
