@@ -23,11 +23,16 @@ final class Doctor extends BaseCommand {
     int execute() {
         context.docker().requireDaemon();
         Checkup checkup = new Checkup(workspace(), context.docker(), context.git(), context.probe(), environments(), context.shared());
-        List<Finding> findings = checkup.examine();
+        java.util.function.Supplier<List<Finding>> examine = () -> {
+            List<Finding> all = new ArrayList<>(checkup.examine());
+            all.addAll(snapshots().findings());
+            return all;
+        };
+        List<Finding> findings = examine.get();
         List<Finding> left = findings;
         if (fix) {
             checkup.fix(findings);
-            left = checkup.examine();
+            left = examine.get();
         }
         List<Finding> remaining = left;
         java.util.function.Predicate<Finding> fixed = f -> fix && f.action() != null && remaining.stream()

@@ -92,6 +92,13 @@ public final class Snapshots {
         return new ArrayList<>(all.values());
     }
 
+    /** What doctor reports: an incomplete snapshot (a save that was killed, or volumes removed by hand), removed by the fix. */
+    public List<Checkup.Finding> findings() {
+        return list().stream().filter(s -> !s.complete()).map(s -> new Checkup.Finding("snapshot " + s.name(),
+                "incomplete (" + s.volumes().size() + " volumes; a save that was interrupted, or volumes removed by hand)",
+                "remove it (piko snapshot rm " + s.name() + ")", () -> remove(s.name()))).toList();
+    }
+
     public Optional<Snapshot> find(String name) {
         return list().stream().filter(s -> s.name().equals(name)).findFirst();
     }
@@ -219,11 +226,11 @@ public final class Snapshots {
         List<String> paused = pauseEnv == null ? List.of() : docker.runningContainersUsing(new ArrayList<>(source.values()));
         Map<String, Long> bytes = new LinkedHashMap<>();
         List<String> made = new ArrayList<>();
-        if (!paused.isEmpty()) {
-            out.info("Pausing " + String.join(", ", paused) + " of " + pauseEnv + " for a consistent copy");
-            docker.pause(paused);
-        }
         try {
+            if (!paused.isEmpty()) {
+                out.info("Pausing " + String.join(", ", paused) + " of " + pauseEnv + " for a consistent copy");
+                docker.pause(paused);
+            }
             for (Map.Entry<String, String> e : source.entrySet()) {
                 String target = targets.get(e.getKey());
                 docker.createVolume(target, labels.apply(e.getKey()));
@@ -234,8 +241,12 @@ public final class Snapshots {
         } finally {
             boolean interrupted = Thread.interrupted();  // Ctrl-C: the clean-up below must still run
             if (!paused.isEmpty()) {
-                docker.unpause(paused);
-                out.info("Resumed " + String.join(", ", paused));
+                try {
+                    docker.unpause(paused);
+                    out.info("Resumed " + String.join(", ", paused));
+                } catch (RuntimeException e) {
+                    out.warn(e.getMessage());
+                }
             }
             if (!made.isEmpty()) {
                 try {

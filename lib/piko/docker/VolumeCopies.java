@@ -128,12 +128,18 @@ public final class VolumeCopies implements SnapshotVolumes {
         }
     }
 
+    /** Resumes each container that is paused; one whose pause never happened (an interrupted pause) is left as it is. */
     @Override
     public void unpause(List<String> containers) {
-        if (!containers.isEmpty()) {
-            List<String> cmd = new ArrayList<>(List.of("docker", "unpause"));
-            cmd.addAll(containers);
-            run(cmd, "resuming " + String.join(", ", containers));
+        List<String> failed = new ArrayList<>();
+        for (String c : containers) {
+            Result r = runner.run(Call.of(timeouts.docker(), List.of("docker", "unpause", c)).timeoutSetBy("timeouts.docker"));
+            if (!r.ok() && !r.output().contains("is not paused")) {
+                failed.add(c + ": " + r.output().strip());
+            }
+        }
+        if (!failed.isEmpty()) {
+            throw new PikoException("resuming " + String.join("; ", failed), "resume them with: docker unpause <container>");
         }
     }
 
@@ -160,10 +166,22 @@ public final class VolumeCopies implements SnapshotVolumes {
                 }
                 return o.bytes();
             } finally {
-                removeContainers(List.of(writer));
+                removeHelper(writer);
             }
         } finally {
-            removeContainers(List.of(reader));
+            removeHelper(reader);
+        }
+    }
+
+    /** Removes a helper container, also when Ctrl-C interrupted the copy (the interruption is kept for the caller). */
+    private void removeHelper(String container) {
+        boolean interrupted = Thread.interrupted();
+        try {
+            removeContainers(List.of(container));
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 

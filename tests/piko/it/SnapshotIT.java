@@ -107,6 +107,15 @@ class SnapshotIT extends DockerRequired {
             p.piko("create", "e5", "--empty").ok();
             assertTrue(read(p.composeProject("e5") + "_dbdata", "rows").startsWith("<missing"), "--empty opts out");
 
+            p.piko("snapshot", "save", "e2", "half").ok();
+            Files.delete(p.root.resolve(".piko/snapshots/half.properties"));  // what a save killed before its last step leaves
+            assertTrue(p.piko("snapshot", "list").ok().out().contains("half (incomplete)"));
+            Run doctor = p.piko("doctor");
+            assertTrue(doctor.out().contains("snapshot half: incomplete"), doctor.describe());
+            p.piko("doctor", "--fix");
+            assertEquals("", TestProject.docker("volume", "ls", "-q", "--filter", "label=dev.piko.snapshot=half",
+                    "--filter", "label=dev.piko.project=" + p.name).out().strip(), "doctor --fix removes an incomplete snapshot");
+
             p.piko("snapshot", "rm", "s1").ok();
             assertEquals("", TestProject.docker("volume", "ls", "-q", "--filter", "label=dev.piko.snapshot=s1",
                     "--filter", "label=dev.piko.project=" + p.name).out().strip(), "rm leaves no volume");
@@ -128,5 +137,62 @@ class SnapshotIT extends DockerRequired {
             assertFalse(Files.exists(p.worktree("e1")));
             assertTrue(p.piko("snapshot", "list").ok().err().contains("No snapshots"));
         }
+    }
+
+    @Test
+    void ctrlCDuringASaveResumesTheServicesAndLeavesNoPartialSnapshot() throws Exception {
+        try (TestProject p = TestProject.initialised(COMPOSE)) {
+            p.piko("create", "e1").ok();
+            String db = p.composeProject("e1") + "_dbdata";
+            assertEquals(0, TestProject.docker("run", "--rm", "-v", db + ":/v", TestProject.BUSYBOX, "sh", "-c",
+                    "for i in 1 2 3 4 5 6 7 8; do head -c 25m /dev/urandom > /v/big$i; done").code());
+            List<String> output = new java.util.ArrayList<>();
+            Process piko = startInOwnProcessGroup(p, output, "Pausing", "snapshot", "save", "e1", "cut");
+            TestProject.exec(p.root, java.util.Map.of(), List.of("kill", "-INT", "--", "-" + piko.pid())).ok();
+            piko.waitFor();
+            String said;
+            synchronized (output) {
+                said = String.join("\n", output);
+            }
+            assertEquals(130, piko.exitValue(), said);
+            assertTrue(said.contains("Resumed"), said);
+            for (String service : List.of("db", "blob")) {
+                assertEquals("running false", TestProject.docker("inspect", "-f", "{{.State.Status}} {{.State.Paused}}",
+                        p.composeProject("e1") + "-" + service + "-1").out().strip(), service + " runs again, not paused\n" + said);
+            }
+            assertEquals("", TestProject.docker("volume", "ls", "-q", "--filter", "label=dev.piko.snapshot=cut",
+                    "--filter", "label=dev.piko.project=" + p.name).out().strip(), "no half-made copy is left\n" + said);
+            assertFalse(Files.exists(p.root.resolve(".piko/snapshots/cut.properties")));
+            assertEquals("", TestProject.docker("ps", "-aq", "--filter", "label=dev.piko.volume-copy").out().strip(),
+                    "no helper container is left");
+        }
+    }
+
+    /** piko as the leader of its own process group (so Ctrl-C reaches it as from a terminal); returns once it said `line`. */
+    static Process startInOwnProcessGroup(TestProject p, List<String> output, String line, String... args) throws Exception {
+        List<String> cmd = new java.util.ArrayList<>(List.of("perl", "-e",
+                "$SIG{INT} = 'DEFAULT'; $SIG{TERM} = 'DEFAULT'; setpgrp(0, 0); exec @ARGV or die \"exec: $!\";"));
+        cmd.addAll(TestProject.pikoCommand(args));
+        java.util.Map<String, String> env = new java.util.HashMap<>(TestProject.MACHINE);
+        ProcessBuilder pb = new ProcessBuilder(cmd).directory(p.root.toFile()).redirectErrorStream(true);
+        pb.environment().putAll(env);
+        Process process = pb.start();
+        java.io.BufferedReader reader = new java.io.BufferedReader(new java.io.InputStreamReader(process.getInputStream(),
+                java.nio.charset.StandardCharsets.UTF_8));
+        Thread pump = new Thread(() -> reader.lines().forEach(l -> {
+            synchronized (output) {
+                output.add(l);
+                output.notifyAll();
+            }
+        }));
+        pump.setDaemon(true);
+        pump.start();
+        synchronized (output) {
+            while (output.stream().noneMatch(l -> l.contains(line))) {
+                assertTrue(process.isAlive(), () -> "piko ended before it said " + line + ":\n" + String.join("\n", output));
+                output.wait(1000);
+            }
+        }
+        return process;
     }
 }
