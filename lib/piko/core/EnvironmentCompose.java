@@ -103,6 +103,15 @@ public final class EnvironmentCompose {
         Set<String> unknown = new java.util.TreeSet<>(sharedCandidates);
         unknown.removeAll(model.services().keySet());
         shared.removeAll(env.services());
+        List<String> keptOwn = new java.util.ArrayList<>();
+        for (String s : List.copyOf(shared)) {
+            List<String> tied = model.tiedTo(s, shared);
+            if (!tied.isEmpty()) {
+                shared.remove(s);
+                keptOwn.add(s + " is shared in piko.yaml but runs in this environment: " + String.join("; ", tied)
+                        + (tied.size() == 1 ? " needs" : " need") + " its container in the same compose project");
+            }
+        }
         List<String> active = model.activeServices(files.profiles());
         List<String> services = active.stream().filter(s -> !shared.contains(s)).toList();
         PortPlan plan = new PortPlan(ws.config().portBase(), ws.config().portBlock(), env.slot());
@@ -113,7 +122,8 @@ public final class EnvironmentCompose {
         Set<String> rendered = new java.util.TreeSet<>(services);
         rendered.addAll(shared);
         Set<String> isolated = Set.copyOf(ws.config().isolate());
-        List<String> warnings = Unisolated.warnings(model.only(services), env.path(), isolated);
+        List<String> warnings = new java.util.ArrayList<>(keptOwn);
+        warnings.addAll(Unisolated.warnings(model.only(services), env.path(), isolated));
         ComposeModel renderedModel = model.only(rendered);
         String text = OverrideFile.render(renderedModel, ws.project(), env.name(), ports, shared,
                 subnets.assign(env.name(), renderedModel.isolating(isolated), shared), isolated);

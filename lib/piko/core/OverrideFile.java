@@ -130,6 +130,7 @@ public final class OverrideFile {
             f.line(3, q(PORTS_LABEL) + ": " + q(portsLabel(s.name(), ports)));
             f.ports(s, ports);
             f.dependsOn(s, shared);
+            f.links(s, shared);
             if (s.containerName() != null) {
                 f.line(2, "container_name: " + q(composeProject + "-" + s.containerName()));
             }
@@ -191,6 +192,19 @@ public final class OverrideFile {
 
     private boolean isolates(Resource r) {
         return r.external() && (isolated.contains(r.key()) || r.name() != null && isolated.contains(r.name()));
+    }
+
+    /**
+     * Drops links to shared services: a link is only a name, which the shared instance answers to
+     * on the environment's networks (SharedLinks), its alias included.
+     */
+    private void links(Service s, Set<String> shared) {
+        List<String> kept = s.links().stream().filter(l -> !shared.contains(l.split(":", 2)[0])).toList();
+        if (kept.size() == s.links().size()) {
+            return;
+        }
+        line(2, kept.isEmpty() ? "links: !reset []"
+                : "links: !override [" + String.join(", ", kept.stream().map(OverrideFile::q).toList()) + "]");
     }
 
     /** Drops dependencies on shared services: those are satisfied by the shared instance. */

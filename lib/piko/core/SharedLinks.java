@@ -43,7 +43,10 @@ public final class SharedLinks {
             if (container == null) continue;
             model = model != null ? model : instances.rootModel();
             ComposeModel.Service declared = model.services().get(service);
-            Map<String, List<String>> names = declared == null ? Map.of("default", List.of(service)) : declared.namesByNetwork();
+            Map<String, List<String>> names = new java.util.TreeMap<>(
+                    declared == null ? Map.of("default", List.of(service)) : declared.namesByNetwork());
+            List<String> linked = model.linkAliases(service);
+            names.replaceAll((net, own) -> java.util.stream.Stream.concat(own.stream(), linked.stream()).distinct().toList());
             List<String> users = SharedDeclaration.usersOf(consumers, service);
             List<String> attached = docker.containerNetworks(container);
             networks.forEach((net, labels) -> {

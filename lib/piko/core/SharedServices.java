@@ -76,6 +76,12 @@ public final class SharedServices {
                     + ", which " + (unshared.size() == 1 ? "is" : "are") + " not shared: a shared instance cannot depend"
                     + " on one environment's services", "share " + String.join(" and ", unshared) + " first");
         }
+        List<String> tied = model.tiedTo(service, sharedAfter);
+        if (!tied.isEmpty()) {
+            throw new PikoException(service + " cannot be shared: " + String.join("; ", tied)
+                    + (tied.size() == 1 ? " needs" : " need") + " its container in the same compose project",
+                    "keep " + service + " in each environment, or remove that from the compose file");
+        }
         boolean already = declared.contains(service) && listed.contains(service);
         List<String> newNetworks = instances.networkNames(model, service).stream().filter(n -> !docker.networkExists(n)).toList();
         boolean wasRunning = instances.isRunning(service);

@@ -30,7 +30,34 @@ public record ComposeModel(String projectName, Map<String, Service> services, Ma
     public record Service(String name, List<Port> ports, String containerName, List<String> networks,
                           String networkMode, Map<String, Map<String, Object>> dependsOn, List<Bind> binds,
                           Map<String, List<String>> fixedAddresses, Map<String, List<String>> aliases,
-                          List<String> namedVolumes, List<String> profiles, boolean privileged, String pid) {
+                          List<String> namedVolumes, List<String> profiles, boolean privileged, String pid,
+                          List<String> links, List<String> volumesFrom, String ipc) {
+        /**
+         * What ties this service to another one's container (compose's `service:X` of
+         * network_mode, ipc and pid, and volumes_from), as "network_mode: service:X"; empty if none.
+         */
+        public List<String> tiesTo(String other) {
+            List<String> out = new ArrayList<>();
+            if (("service:" + other).equals(networkMode)) out.add("network_mode: service:" + other);
+            if (("service:" + other).equals(ipc)) out.add("ipc: service:" + other);
+            if (("service:" + other).equals(pid)) out.add("pid: service:" + other);
+            for (String v : volumesFrom) {
+                String source = v.startsWith("service:") ? v.substring("service:".length()) : v;
+                if (source.split(":")[0].equals(other) && !v.startsWith("container:")) out.add("volumes_from: " + other);
+            }
+            return out;
+        }
+
+        /** The services this one links to, each with the name it uses for it (the alias, or the service name). */
+        public Map<String, String> linkNames() {
+            Map<String, String> out = new TreeMap<>();
+            for (String l : links) {
+                String[] parts = l.split(":", 2);
+                out.put(parts[0], parts.length == 2 ? parts[1] : parts[0]);
+            }
+            return out;
+        }
+
         /**
          * Every name the service answers to on each network it joins: its service name, its
          * container_name, and the aliases declared there (the default network when it declares none).
@@ -94,6 +121,30 @@ public record ComposeModel(String projectName, Map<String, Service> services, Ma
         out.replaceAll((key, r) -> r.external() && (isolated.contains(key) || r.name() != null && isolated.contains(r.name()))
                 ? new Resource(key, null, false, r.subnets()) : r);
         return out;
+    }
+
+    /**
+     * Why a service cannot run in another compose project than these others: each service (not
+     * among them) that joins its namespaces or mounts its volumes, with what ties it, as
+     * "side (network_mode: service:redis)".
+     */
+    public List<String> tiedTo(String service, java.util.Collection<String> alsoElsewhere) {
+        List<String> out = new ArrayList<>();
+        for (Service s : services.values()) {
+            List<String> ties = s.name().equals(service) || alsoElsewhere.contains(s.name()) ? List.of() : s.tiesTo(service);
+            if (!ties.isEmpty()) out.add(s.name() + " (" + String.join(", ", ties) + ")");
+        }
+        return out;
+    }
+
+    /** The names other services link to a service by, besides its own (links: ["redis:cache"] gives cache). */
+    public List<String> linkAliases(String service) {
+        java.util.Set<String> out = new java.util.TreeSet<>();
+        for (Service s : services.values()) {
+            String alias = s.linkNames().get(service);
+            if (alias != null && !alias.equals(service)) out.add(alias);
+        }
+        return List.copyOf(out);
     }
 
     /** The same project with only the given services (networks and volumes unchanged). */
@@ -172,7 +223,10 @@ public record ComposeModel(String projectName, Map<String, Service> services, Ma
                 new ArrayList<>(map(s.get("networks")).keySet()),
                 networkMode == null ? null : String.valueOf(networkMode), deps, binds, fixed, aliases, namedVolumes,
                 list(s.get("profiles")).stream().map(String::valueOf).toList(),
-                Boolean.TRUE.equals(s.get("privileged")), s.get("pid") == null ? null : String.valueOf(s.get("pid")));
+                Boolean.TRUE.equals(s.get("privileged")), s.get("pid") == null ? null : String.valueOf(s.get("pid")),
+                list(s.get("links")).stream().map(String::valueOf).toList(),
+                list(s.get("volumes_from")).stream().map(String::valueOf).toList(),
+                s.get("ipc") == null ? null : String.valueOf(s.get("ipc")));
     }
 
     private static Map<String, Resource> resources(Map<String, Object> section) {

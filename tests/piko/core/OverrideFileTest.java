@@ -155,6 +155,30 @@ class OverrideFileTest {
         assertFalse(((Map<String, Object>) networks.get("default")).containsKey("ipam"));
     }
 
+    /** n8n's shape: app links to redis under another name; side runs in web's network namespace. */
+    static final String TIES = """
+            {"name": "piko-demo-e1", "services": {
+              "redis": {"image": "r"}, "db": {"image": "d"}, "web": {"image": "w"},
+              "app": {"image": "a", "links": ["redis:cache", "db"], "depends_on": {"redis": {"condition": "service_started"},
+                "db": {"condition": "service_started"}}},
+              "side": {"image": "s", "network_mode": "service:web", "volumes_from": ["db", "container:other"], "ipc": "service:db"}}}
+            """;
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void linksToASharedServiceAreDroppedAndServicesTiedToOneAreNamed() {
+        ComposeModel model = ComposeModel.parse(TIES);
+        Map<String, Object> o = load(OverrideFile.render(model, DEMO, "e1", List.of(), Set.of("redis")));
+        Map<String, Object> app = (Map<String, Object>) ((Map<String, Object>) o.get("services")).get("app");
+        assertEquals(List.of("db"), app.get("links"), "a link is only a name: the shared redis answers to it");
+        assertEquals(Set.of("db"), ((Map<String, Object>) app.get("depends_on")).keySet());
+        assertEquals(List.of("cache"), model.linkAliases("redis"));
+        assertEquals(List.of(), model.tiedTo("redis", Set.of()));
+        assertEquals(List.of("side (network_mode: service:web)"), model.tiedTo("web", Set.of()));
+        assertEquals(List.of("side (ipc: service:db, volumes_from: db)"), model.tiedTo("db", Set.of()));
+        assertEquals(List.of(), model.tiedTo("db", Set.of("side")), "side shared too: both run in the shared project");
+    }
+
     @Test
     void quotesStringsSafely() {
         assertEquals("\"a\\\"b\\\\c\\n\"", OverrideFile.q("a\"b\\c\n"));

@@ -365,6 +365,59 @@ class CorpusIT extends DockerRequired {
         }
     }
 
+    /** n8n's and gluetun's shapes: a worker links to redis under another name; a vpn runs in web's network namespace. */
+    static final String TIES = """
+            services:
+              redis:
+                image: piko-test/redis:1
+                stop_grace_period: 1s
+              worker:
+                image: piko-test/busybox:1
+                command: ["sleep", "600"]
+                links: ["redis:queue"]
+                stop_grace_period: 1s
+              web:
+                image: piko-test/busybox:1
+                command: ["sh", "-c", "echo web-${PIKO_ENV_NAME:-none} > /tmp/index.html && exec httpd -f -p 8080 -h /tmp"]
+                stop_grace_period: 1s
+              vpn:
+                image: piko-test/busybox:1
+                command: ["sleep", "600"]
+                network_mode: "service:web"
+                stop_grace_period: 1s
+            """;
+
+    @Test
+    void sharingChecksLinksAndNamespacesALinkToASharedServiceKeepsItsNameATiedServiceIsRefused() throws Exception {
+        try (TestProject p = TestProject.initialised(TIES)) {
+            String sharedProject = "piko-" + p.name + "-shared";
+            Run web = p.piko("share", "web");
+            assertNotEquals(0, web.code(), web.describe());
+            assertTrue(web.err().contains("error: web cannot be shared: vpn (network_mode: service:web) needs its container in the"
+                    + " same compose project"), web.describe());
+            assertFalse(Files.readString(p.root.resolve("piko.yaml")).contains("shared"), "piko.yaml unchanged");
+            assertEquals(Set.of(), runningServices(sharedProject));
+
+            p.piko("share", "redis").ok();
+            p.piko("create", "e1").ok();
+            assertEquals(Set.of("worker", "web", "vpn"), runningServices(p.composeProject("e1")));
+            sh(sharedContainer(p, "redis"), "redis-cli SET who shared");
+            String worker1 = p.composeProject("e1") + "-worker-1";
+            assertTrue(sh(worker1, "printf 'GET who\\r\\n' | nc -w 2 queue 6379").contains("shared"),
+                    "the link's name reaches the shared redis");
+            assertEquals("web-e1", http(p.composeProject("e1") + "-vpn-1", "localhost", 8080), "vpn in web's namespace");
+
+            // piko.yaml edited by hand to share web: an environment keeps its own, and says why
+            p.pikoYaml("shared: [redis, web]\n");
+            Run two = p.piko("create", "e2").ok();
+            assertTrue(two.err().contains("warning: web is shared in piko.yaml but runs in this environment: vpn (network_mode:"
+                    + " service:web) needs its container in the same compose project"), two.describe());
+            assertEquals(Set.of("worker", "web", "vpn"), runningServices(p.composeProject("e2")));
+            assertEquals("web-e2", http(p.composeProject("e2") + "-vpn-1", "localhost", 8080));
+            destroyAllAndCheckNothingLeft(p, List.of("e1", "e2"), List.of("e1", "e2"));
+        }
+    }
+
     /** The addresses a name resolves to from a container, through Docker's DNS. */
     static List<String> addresses(String container, String name) {
         return sh(container, "nslookup " + name + " 127.0.0.11 2>/dev/null | sed -n 's/^Address: *//p' | grep -v 127.0.0.11")
