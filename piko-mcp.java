@@ -24,6 +24,7 @@
 //SOURCES lib/piko/cli/Env.java
 //SOURCES lib/piko/cli/EnvSnapshot.java
 //SOURCES lib/piko/cli/Exec.java
+//SOURCES lib/piko/cli/Gc.java
 //SOURCES lib/piko/cli/Init.java
 //SOURCES lib/piko/cli/Install.java
 //SOURCES lib/piko/cli/Isolate.java
@@ -53,6 +54,7 @@
 //SOURCES lib/piko/config/ListEdit.java
 //SOURCES lib/piko/config/PikoConfig.java
 //SOURCES lib/piko/config/PikoYamlEditor.java
+//SOURCES lib/piko/core/BranchHistory.java
 //SOURCES lib/piko/core/Cancellation.java
 //SOURCES lib/piko/core/Checkup.java
 //SOURCES lib/piko/core/ComposeAccess.java
@@ -62,10 +64,13 @@
 //SOURCES lib/piko/core/CopyRecord.java
 //SOURCES lib/piko/core/CreateStep.java
 //SOURCES lib/piko/core/Creating.java
+//SOURCES lib/piko/core/Durations.java
 //SOURCES lib/piko/core/EnvVars.java
 //SOURCES lib/piko/core/EnvironmentCompose.java
 //SOURCES lib/piko/core/EnvironmentParts.java
 //SOURCES lib/piko/core/Environments.java
+//SOURCES lib/piko/core/Fleet.java
+//SOURCES lib/piko/core/GarbageCollection.java
 //SOURCES lib/piko/core/Names.java
 //SOURCES lib/piko/core/NetworkSubnets.java
 //SOURCES lib/piko/core/OverrideFile.java
@@ -123,6 +128,7 @@
 //SOURCES lib/piko/exec/ProcessRunner.java
 //SOURCES lib/piko/exec/Timeouts.java
 //SOURCES lib/piko/exec/Watch.java
+//SOURCES lib/piko/git/Branches.java
 //SOURCES lib/piko/git/Git.java
 //SOURCES lib/piko/install/Installer.java
 //SOURCES lib/piko/install/Jars.java
@@ -168,6 +174,7 @@
 //SOURCES lib/piko/text/RepoFiles.java
 //SOURCES lib/piko/text/TextFile.java
 //SOURCES mcp/piko/mcp/CommandRunner.java
+//SOURCES mcp/piko/mcp/FleetTools.java
 //SOURCES mcp/piko/mcp/Lifetime.java
 //SOURCES mcp/piko/mcp/PikoMcp.java
 //SOURCES mcp/piko/mcp/Results.java

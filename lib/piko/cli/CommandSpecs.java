@@ -63,6 +63,9 @@ final class CommandSpecs {
         if (command instanceof Doctor c) {
             return doctor(c);
         }
+        if (command instanceof Gc c) {
+            return gc(c);
+        }
         if (command instanceof Router c) {
             return router(c);
         }
@@ -185,12 +188,14 @@ final class CommandSpecs {
     private static CommandLine up(Up c) {
         CommandSpec s = CommandSpec.wrapWithoutInspection(c, PicocliFactory.INSTANCE);
         s.name("up");
-        s.usageMessage().description("Start an environment (idempotent).");
+        s.usageMessage().description("Start an environment (idempotent); with --all, every environment of the project.");
         c.quiet = new Quiet();
         s.addOption(bound(OptionSpec.builder("-q", "--quiet").description("Print no progress, only warnings and errors.").paramLabel("<quiet>").type(boolean.class),
                 Binding.of(() -> c.quiet.quiet, v -> c.quiet.quiet = (Boolean) v)).initialValue(c.quiet.quiet).build());
         s.addPositional(bound(PositionalParamSpec.builder().description("Environment (default: the worktree you are in).").paramLabel("<name>").arity("0..1").type(java.lang.String.class),
                 Binding.of(() -> c.name, v -> c.name = (java.lang.String) v)).initialValue(c.name).build());
+        s.addOption(bound(OptionSpec.builder("--all").description("Start every environment (one line each, then a summary).").paramLabel("<all>").type(boolean.class),
+                Binding.of(() -> c.all, v -> c.all = (Boolean) v)).initialValue(c.all).build());
         standardHelpOptions(s);
         c.spec = s;
         return new CommandLine(s, PicocliFactory.INSTANCE);
@@ -200,7 +205,7 @@ final class CommandSpecs {
     private static CommandLine down(Down c) {
         CommandSpec s = CommandSpec.wrapWithoutInspection(c, PicocliFactory.INSTANCE);
         s.name("down");
-        s.usageMessage().description("Stop an environment's containers, keeping them and their data (idempotent); with --shared, stop the shared services instead.");
+        s.usageMessage().description("Stop an environment's containers, keeping them and their data (idempotent); with --shared, stop the shared services instead; with --all, every environment and the shared services.");
         c.quiet = new Quiet();
         s.addOption(bound(OptionSpec.builder("-q", "--quiet").description("Print no progress, only warnings and errors.").paramLabel("<quiet>").type(boolean.class),
                 Binding.of(() -> c.quiet.quiet, v -> c.quiet.quiet = (Boolean) v)).initialValue(c.quiet.quiet).build());
@@ -210,6 +215,8 @@ final class CommandSpecs {
                 Binding.of(() -> c.shared, v -> c.shared = (Boolean) v)).initialValue(c.shared).build());
         s.addOption(bound(OptionSpec.builder("--volumes").description("With --shared: also remove the shared services' volumes.").paramLabel("<volumes>").type(boolean.class),
                 Binding.of(() -> c.volumes, v -> c.volumes = (Boolean) v)).initialValue(c.volumes).build());
+        s.addOption(bound(OptionSpec.builder("--all").description("Stop every environment, then the shared services (one line each, then a summary).").paramLabel("<all>").type(boolean.class),
+                Binding.of(() -> c.all, v -> c.all = (Boolean) v)).initialValue(c.all).build());
         standardHelpOptions(s);
         c.spec = s;
         return new CommandLine(s, PicocliFactory.INSTANCE);
@@ -336,6 +343,27 @@ final class CommandSpecs {
         s.addOption(bound(OptionSpec.builder("--fix").description("Repair every finding that has a repair, then check again.").paramLabel("<fix>").type(boolean.class),
                 Binding.of(() -> c.fix, v -> c.fix = (Boolean) v)).initialValue(c.fix).build());
         s.addOption(bound(OptionSpec.builder("--json").description("Print the findings as JSON.").paramLabel("<json>").type(boolean.class),
+                Binding.of(() -> c.json, v -> c.json = (Boolean) v)).initialValue(c.json).build());
+        standardHelpOptions(s);
+        c.spec = s;
+        return new CommandLine(s, PicocliFactory.INSTANCE);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static CommandLine gc(Gc c) {
+        CommandSpec s = CommandSpec.wrapWithoutInspection(c, PicocliFactory.INSTANCE);
+        s.name("gc");
+        s.usageMessage().description("List the environments that are safe to remove (branch merged, idle, or worktree gone), and why; with --yes, remove them. Never one with uncommitted changes.");
+        c.quiet = new Quiet();
+        s.addOption(bound(OptionSpec.builder("-q", "--quiet").description("Print no progress, only warnings and errors.").paramLabel("<quiet>").type(boolean.class),
+                Binding.of(() -> c.quiet.quiet, v -> c.quiet.quiet = (Boolean) v)).initialValue(c.quiet.quiet).build());
+        s.addOption(bound(OptionSpec.builder("--idle").description("Also list environments not started for longer than this (30m, 12h, 14d, 2w).").paramLabel("<duration>").type(java.lang.String.class),
+                Binding.of(() -> c.idle, v -> c.idle = (java.lang.String) v)).initialValue(c.idle).build());
+        s.addOption(bound(OptionSpec.builder("--yes").description("Remove the listed environments (their branches are kept).").paramLabel("<yes>").type(boolean.class),
+                Binding.of(() -> c.yes, v -> c.yes = (Boolean) v)).initialValue(c.yes).build());
+        s.addOption(bound(OptionSpec.builder("--volumes").description("With --yes: also remove their named volumes.").paramLabel("<volumes>").type(boolean.class),
+                Binding.of(() -> c.volumes, v -> c.volumes = (Boolean) v)).initialValue(c.volumes).build());
+        s.addOption(bound(OptionSpec.builder("--json").description("Print JSON.").paramLabel("<json>").type(boolean.class),
                 Binding.of(() -> c.json, v -> c.json = (Boolean) v)).initialValue(c.json).build());
         standardHelpOptions(s);
         c.spec = s;

@@ -142,9 +142,28 @@ final class Context implements AutoCloseable {
     }
 
     Environments environments() {
+        return environments(console());
+    }
+
+    /** The flows talking through another reporter (a fleet command cuts each environment's talk to one line). */
+    Environments environments(piko.core.Reporter talk) {
         Workspace ws = workspace();
         return new Environments(ws, docker(), git(), new Scripts(runner, new PrintStream(System.err, true), timeouts()), probe(),
-                shared(), cancellation, console());
+                shared(), cancellation, talk);
+    }
+
+    piko.core.GarbageCollection garbageCollection() {
+        return new piko.core.GarbageCollection(workspace(), docker(), git(), new piko.git.Branches(runner, timeouts()));
+    }
+
+    piko.core.Fleet fleet() {
+        return new piko.core.Fleet(workspace(), this::environments, shared().instances(), console());
+    }
+
+    /** No compose progress (a fleet command's one line per environment stays readable). */
+    void withoutComposeProgress() {
+        progress = Docker.Progress.SILENT;
+        docker = null;
     }
 
     ComposeAccess composeAccess() {

@@ -7,7 +7,7 @@ import piko.model.Environment;
 
 @Command(name = "down", mixinStandardHelpOptions = true,
         description = "Stop an environment's containers, keeping them and their data (idempotent);"
-                + " with --shared, stop the shared services instead.")
+                + " with --shared, stop the shared services instead; with --all, every environment and the shared services.")
 final class Down extends BaseCommand {
     @picocli.CommandLine.Mixin
     Quiet quiet;
@@ -21,8 +21,19 @@ final class Down extends BaseCommand {
     @Option(names = "--volumes", description = "With --shared: also remove the shared services' volumes.")
     boolean volumes;
 
+    @Option(names = "--all", description = "Stop every environment, then the shared services (one line each, then a summary).")
+    boolean all;
+
     @Override
     int execute() {
+        if (all) {
+            if (name != null || shared || volumes) {
+                throw new piko.error.PikoException("--all goes alone", "piko down --all", 2);
+            }
+            context.withoutComposeProgress();
+            context.fleet().downAll();
+            return 0;
+        }
         if (shared) {
             sharedServices().downAll(volumes);
             routing().sharedStopped();

@@ -15,7 +15,7 @@ public final class PikoCommand implements Runnable {
     /** Commands that read the whole command model, so Main registers every command for them. */
     static final java.util.Set<String> SEE_ALL_COMMANDS = java.util.Set.of("completion", "__complete");
     /** Commands that make or remove things: Ctrl-C and SIGTERM stop them cleanly (see Signals). */
-    static final java.util.Set<String> HANDLES_SIGNALS = java.util.Set.of("create", "share", "up", "destroy", "snapshot");
+    static final java.util.Set<String> HANDLES_SIGNALS = java.util.Set.of("create", "share", "up", "destroy", "snapshot", "gc");
     static final java.util.Set<String> READS_CONTAINERS = java.util.Set.of("list", "status", "shared");
 
     private static java.util.Map<String, java.util.function.Supplier<Object>> subcommands() {
@@ -34,6 +34,7 @@ public final class PikoCommand implements Runnable {
         m.put("shared", Shared::new);
         m.put("snapshot", SnapshotCommand::new);
         m.put("doctor", Doctor::new);
+        m.put("gc", Gc::new);
         m.put("router", Router::new);
         m.put("logs", Logs::new);
         m.put("exec", Exec::new);

@@ -82,6 +82,9 @@ public interface ComposeGateway {
     /** Removes images; false when Docker refused. */
     boolean removeImages(List<String> images);
 
+    /** When each container last started, by name; those gone or never started are left out. */
+    Map<String, java.time.Instant> startTimes(List<String> containers);
+
     /** The host's IPv4 routes, the default route left out (local Docker bridges have one each). */
     List<piko.model.Cidr> hostRoutes();
 

@@ -202,6 +202,18 @@ public final class SharedInstances {
         }
     }
 
+    /** `piko down --all`: stops the shared containers, keeping them (the next start relinks nothing); returns their services. */
+    public List<String> stopAll() {
+        return lock.holding(() -> {
+            List<String> running = projectContainers().stream().filter(Container::running).map(Container::service)
+                    .distinct().sorted().toList();
+            if (!running.isEmpty()) {
+                docker.composeStop(ComposeTarget.byName(composeProject()));
+            }
+            return running;
+        });
+    }
+
     public boolean networkExists() {
         return docker.networkExists(network());
     }

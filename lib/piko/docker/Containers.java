@@ -121,7 +121,7 @@ final class Containers {
     }
 
     /** When each container last started, by name; those gone or never started are left out. */
-    private Map<String, Instant> startTimes(List<String> containers) {
+    Map<String, Instant> startTimes(List<String> containers) {
         List<String> cmd = new ArrayList<>(List.of("docker", "inspect", "--format", "{{.Name}}\t{{.State.StartedAt}}"));
         cmd.addAll(containers);
         Result r = cli.run(cli.quick(cmd));

@@ -137,6 +137,11 @@ public class Docker implements ComposeGateway {
     }
 
     @Override
+    public Map<String, Instant> startTimes(List<String> names) {
+        return containers.startTimes(names);
+    }
+
+    @Override
     public List<Container> containersWithLabel(String label) {
         return containers.withLabel(label);
     }

@@ -16,13 +16,13 @@ import piko.text.JsonString;
 final class ToolHints {
     /** A command line in a hint: `piko`, the command, and its words up to the end of the clause. */
     private static final Pattern COMMAND = Pattern.compile("piko (init|create|list|status|up|down|restart|destroy|env|share|isolate|shared|doctor|snapshot|logs"
-            + "|exec|compose|install|completion|router)\\b((?: (?:--?[a-z-]+|[A-Za-z0-9_.<>/-]+))*)");
+            + "|exec|compose|install|completion|router|gc)\\b((?: (?:--?[a-z-]+|[A-Za-z0-9_.<>/-]+))*)");
     private static final Pattern FLAG = Pattern.compile("--(force|volumes)\\b");
     /** The argument each tool takes positionally (logs: the first; the rest are services). */
     private static final Map<String, String> POSITIONAL = Map.ofEntries(Map.entry("create", "name"),
             Map.entry("status", "name"), Map.entry("env", "name"), Map.entry("up", "name"), Map.entry("down", "name"),
             Map.entry("destroy", "name"), Map.entry("logs", "name"), Map.entry("share", "service"),
-            Map.entry("isolate", "service"), Map.entry("list", ""), Map.entry("shared", ""));
+            Map.entry("isolate", "service"), Map.entry("list", ""), Map.entry("shared", ""), Map.entry("gc", ""));
 
     private ToolHints() {
     }
@@ -59,7 +59,7 @@ final class ToolHints {
         List<String> services = new ArrayList<>();
         for (int i = 0; i < words.size(); i++) {
             String w = words.get(i);
-            if (w.equals("--branch") || w.equals("--tail") || w.equals("--from")) {
+            if (w.equals("--branch") || w.equals("--tail") || w.equals("--from") || w.equals("--idle")) {
                 if (i + 1 < words.size()) {
                     arguments.put(w.substring(2), words.get(++i));
                 }

@@ -113,6 +113,7 @@ final class Tools {
                 List.of("name"), LOGS, this::logs);
         addSnapshots(specs);
         new RouterTools(this).addTo(specs);
+        new FleetTools(piko).addTo(specs);
         return specs;
     }
 

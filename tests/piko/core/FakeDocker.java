@@ -207,6 +207,11 @@ final class FakeDocker implements ComposeGateway {
     }
 
     @Override
+    public Map<String, java.time.Instant> startTimes(List<String> containers) {
+        return Map.of();
+    }
+
+    @Override
     public List<piko.model.Cidr> hostRoutes() {
         return List.of();
     }

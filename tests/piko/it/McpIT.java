@@ -125,7 +125,7 @@ class McpIT extends DockerRequired {
                 List<Tool> tools = client.listTools().tools();
                 assertEquals(Set.of("create", "list", "status", "env", "up", "down", "destroy", "share", "isolate", "shared",
                                 "logs", "snapshot_save", "snapshot_restore", "snapshot_list", "snapshot_rm",
-                                "router_status", "router_start"), tools.stream().map(Tool::name).collect(Collectors.toSet()));
+                                "router_status", "router_start", "up_all", "down_all", "gc"), tools.stream().map(Tool::name).collect(Collectors.toSet()));
                 tools.forEach(t -> assertEquals("object", t.outputSchema() == null ? null : t.outputSchema().get("type"),
                         t.name() + " has an output schema"));
 
@@ -156,6 +156,16 @@ class McpIT extends DockerRequired {
                         call("logs", Map.of("name", "agent", "services", List.of("web")))));
                 assertTrue(((List<String>) logs.get("lines")).stream().anyMatch(l -> l.contains("started-in-agent")),
                         () -> logs.toString());
+
+                Map<String, Object> down = structured(client.callTool(call("down_all", Map.of())));
+                assertEquals(List.of("agent: stopped"), down.get("done"));
+                assertEquals(0, DockerOracle.containers("com.docker.compose.project", p.composeProject("agent")).stream()
+                        .filter(c -> "running".equals(c.getState())).count());
+                Map<String, Object> up = structured(client.callTool(call("up_all", Map.of())));
+                assertEquals(List.of("agent: running"), up.get("done"));
+                assertEquals("running", ((Map<String, Object>) ((List<Object>) up.get("environments")).get(0)).get("status"));
+                Map<String, Object> gc = structured(client.callTool(call("gc", Map.of("idle", "1d"))));
+                assertEquals(List.of(), gc.get("environments"), "a fresh running environment is not garbage");
 
                 CallToolResult again = client.callTool(call("create", Map.of("name", "agent")));
                 assertTrue(again.isError());
