@@ -79,6 +79,7 @@
 //SOURCES lib/piko/core/PortPlan.java
 //SOURCES lib/piko/core/PortProbe.java
 //SOURCES lib/piko/core/ProjectLock.java
+//SOURCES lib/piko/core/ProjectMove.java
 //SOURCES lib/piko/core/ProjectRegistry.java
 //SOURCES lib/piko/core/ProjectSetup.java
 //SOURCES lib/piko/core/ProjectStore.java

@@ -117,6 +117,7 @@ final class Context implements AutoCloseable {
     Workspace workspace() {
         if (workspace == null) {
             workspace = openWorkspace();
+            piko.core.ProjectMove.recognise(workspace, git()).ifPresent(moved -> err.println("piko: " + moved));
             for (String change : sharedServices().syncFromConfig()) {
                 err.println("piko: " + change);
             }

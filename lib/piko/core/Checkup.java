@@ -104,7 +104,15 @@ public final class Checkup {
             String name = env.name();
             Runnable up = () -> environments.up(name);
             if (!Files.isDirectory(env.path())) {
-                if (git.branchExists(ws.root(), env.branch())) {
+                Path movedTo = worktrees.entrySet().stream().filter(w -> w.getValue().equals(env.branch())
+                        && !w.getKey().equals(ws.root()) && Files.isDirectory(w.getKey())).map(Map.Entry::getKey).findFirst().orElse(null);
+                if (!env.path().startsWith(ws.project().worktreesDir())) {
+                    findings.add(new Finding(name, "its worktree " + env.path() + " is missing, and lies outside the project",
+                            "nothing: piko makes nothing outside the project (remove the environment with piko destroy " + name + ")", null));
+                } else if (movedTo != null) {
+                    findings.add(new Finding(name, "its worktree was moved to " + movedTo + " (git worktree move)",
+                            "move it back to " + ws.root().relativize(env.path()), () -> git.moveWorktree(ws.root(), movedTo, env.path())));
+                } else if (git.branchExists(ws.root(), env.branch())) {
                     findings.add(new Finding(name, "its worktree " + ws.root().relativize(env.path()) + " is missing",
                             "recreate it from branch " + env.branch(), () -> {
                                 git.pruneWorktrees(ws.root());

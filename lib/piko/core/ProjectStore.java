@@ -14,6 +14,9 @@ import piko.model.Project;
 public interface ProjectStore extends AutoCloseable {
     Project project();
 
+    /** The project folder moved (with its .piko): its root and the environments' paths inside it. */
+    void relocate(Path root);
+
     List<Environment> environments();
 
     Optional<Environment> environment(String name);

@@ -20,6 +20,12 @@ public interface Worktrees {
 
     void pruneWorktrees(Path repo);
 
+    /** After the repository and these worktrees moved: git's links both ways brought up to date (git worktree repair). */
+    void repairWorktrees(Path repo, List<Path> paths);
+
+    /** Moves a worktree (git worktree move). */
+    void moveWorktree(Path repo, Path from, Path to);
+
     void deleteBranch(Path repo, String branch);
 
     /** Every worktree of the repository: its path to its branch (empty for a detached one). */

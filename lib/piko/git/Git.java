@@ -78,6 +78,18 @@ public class Git implements Worktrees {
     }
 
     @Override
+    public void repairWorktrees(Path repo, List<Path> paths) {
+        List<String> args = new ArrayList<>(List.of("worktree", "repair", "--"));
+        paths.forEach(p -> args.add(p.toString()));
+        orFail(git(repo, args.toArray(String[]::new)), "git worktree repair");
+    }
+
+    @Override
+    public void moveWorktree(Path repo, Path from, Path to) {
+        orFail(git(repo, "worktree", "move", "--", from.toString(), to.toString()), "git worktree move");
+    }
+
+    @Override
     public void deleteBranch(Path repo, String branch) {
         orFail(git(repo, "branch", "-D", "--", requireBranchName(branch)), "git branch -D");
     }

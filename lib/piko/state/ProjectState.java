@@ -15,7 +15,7 @@ import piko.model.Project;
 /** The SQLite store bound to its one project: what core sees as its ProjectStore. */
 public final class ProjectState implements ProjectStore {
     private final Store store;
-    private final Project project;
+    private Project project;
     private MachinePorts machinePorts;
     private MachineSubnets machineSubnets;
 
@@ -72,6 +72,12 @@ public final class ProjectState implements ProjectStore {
     }
 
     @Override public Project project() { return project; }
+
+    @Override
+    public void relocate(Path root) {
+        store.relocate(project, root);
+        project = store.project().orElseThrow();
+    }
     @Override public List<Environment> environments() { return store.environments(project); }
     @Override public Optional<Environment> environment(String name) { return store.environment(project, name); }
 

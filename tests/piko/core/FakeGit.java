@@ -40,6 +40,23 @@ final class FakeGit implements Worktrees {
     @Override public Path toplevel(Path dir) { return dir; }
 
     @Override
+    public void repairWorktrees(Path repo, List<Path> paths) {
+        call("repair", paths.toString());
+    }
+
+    @Override
+    public void moveWorktree(Path repo, Path from, Path to) {
+        call("move", from + " " + to);
+        try {
+            Files.move(from, to);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        worktrees.remove(from);
+        worktrees.add(to);
+    }
+
+    @Override
     public boolean branchExists(Path repo, String branch) {
         call("branchExists", branch);
         return branches.contains(branch);
