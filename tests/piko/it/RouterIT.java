@@ -163,6 +163,16 @@ class RouterIT extends DockerRequired {
         }
         Run json = piko(app, "status", "e1", "--json").ok();
         assertTrue(json.out().contains("\"url\": \"http://" + host(app, "e1") + ":" + http + "\""), json.describe());
+        Run text = piko(app, "status", "e1").ok();
+        assertTrue(text.out().contains("URL") && text.out().contains("http://" + host(app, "e1") + ":" + http), text.describe());
+        // the router adds no process: list and status their one docker ps, env none
+        Map<String, String> traced = new HashMap<>(machine);
+        traced.put("PIKO_TRACE_PROCESSES", "1");
+        for (List<String> cmd : List.of(List.of("list", "--json"), List.of("status", "--json"), List.of("env", "e1", "--json"))) {
+            Run r = app.pikoAt(app.root, traced, cmd.toArray(String[]::new)).ok();
+            String expected = cmd.get(0).equals("env") ? "{}" : "{docker=1}";
+            assertTrue(r.err().contains("piko: processes started: " + expected + "\n"), r.describe());
+        }
         Run list = piko(app, "list").ok();
         assertTrue(list.out().lines().anyMatch(l -> l.startsWith("e2 ") && l.endsWith("http://" + host(app, "e2") + ":" + http)),
                 list.describe());
@@ -175,12 +185,26 @@ class RouterIT extends DockerRequired {
 
     @Test
     @Order(2)
-    void downUpAndDestroyChangeTheRoutesAndNeverServeAnotherEnvironment() {
+    void downUpAndDestroyChangeTheRoutesAndNeverServeAnotherEnvironment() throws Exception {
+        String router = DockerOracle.containers("dev.piko.router", machineDir.toString()).get(0).getId();
+        String startedAt = DockerOracle.client().inspectContainerCmd(router).exec().getState().getStartedAt();
+        // requests to e2 all along, while e1's routes change: none dropped
+        java.util.concurrent.atomic.AtomicBoolean changing = new java.util.concurrent.atomic.AtomicBoolean(true);
+        List<String> answers = java.util.Collections.synchronizedList(new ArrayList<>());
+        Thread client = new Thread(() -> {
+            while (changing.get()) answers.add(get(host(app, "e2"), false));
+        });
+        client.start();
         piko(app, "down", "e1").ok();
         String stopped = get(host(app, "e1"), false);
         assertEquals("environment e1 of " + app.name + " is stopped; run: piko up e1\n503", stopped);
         assertEquals("content of b2\n200", get(host(app, "e2"), true), "the other environment keeps its route");
         piko(app, "up", "e1").ok();
+        changing.set(false);
+        client.join();
+        assertTrue(answers.size() > 1 && answers.stream().allMatch("content of b2\n200"::equals), answers.toString());
+        assertEquals(startedAt, DockerOracle.client().inspectContainerCmd(router).exec().getState().getStartedAt(),
+                "the router was not restarted");
         assertEquals("content of b1\n200", get(host(app, "e1"), false));
         piko(app, "destroy", "e2").ok();
         String gone = get(host(app, "e2"), true);
