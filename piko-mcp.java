@@ -50,6 +50,7 @@
 //SOURCES lib/piko/cli/Up.java
 //SOURCES lib/piko/cli/Version.java
 //SOURCES lib/piko/cli/Views.java
+//SOURCES lib/piko/config/ConfigBuilder.java
 //SOURCES lib/piko/config/DotEnv.java
 //SOURCES lib/piko/config/ListEdit.java
 //SOURCES lib/piko/config/PikoConfig.java
@@ -104,6 +105,7 @@
 //SOURCES lib/piko/core/SubnetPlan.java
 //SOURCES lib/piko/core/SubnetPool.java
 //SOURCES lib/piko/core/Unisolated.java
+//SOURCES lib/piko/core/VolumeCopier.java
 //SOURCES lib/piko/core/VolumeSeed.java
 //SOURCES lib/piko/core/Workspace.java
 //SOURCES lib/piko/core/WorktreeCopies.java
@@ -124,8 +126,10 @@
 //SOURCES lib/piko/docker/Subnets.java
 //SOURCES lib/piko/docker/Versions.java
 //SOURCES lib/piko/docker/VolumeCopies.java
+//SOURCES lib/piko/error/ExitCode.java
 //SOURCES lib/piko/error/PikoException.java
 //SOURCES lib/piko/exec/Pipe.java
+//SOURCES lib/piko/exec/ProcessErrors.java
 //SOURCES lib/piko/exec/ProcessRunner.java
 //SOURCES lib/piko/exec/Timeouts.java
 //SOURCES lib/piko/exec/Watch.java

@@ -1,5 +1,6 @@
 package piko.cli;
 
+import piko.error.ExitCode;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -163,6 +164,6 @@ abstract class BaseCommand implements Callable<Integer> {
             return given;
         }
         return workspace().environmentAt(cwd()).orElseThrow(() -> new PikoException(
-                "which environment? give its name, or run this inside its worktree", "see them with: piko list", 2));
+                "which environment? give its name, or run this inside its worktree", "see them with: piko list", ExitCode.USAGE));
     }
 }

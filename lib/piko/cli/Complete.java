@@ -1,5 +1,6 @@
 package piko.cli;
 
+import piko.error.ExitCode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -30,7 +31,7 @@ final class Complete extends BaseCommand {
         List<String> before = words.isEmpty() ? List.of() : words.subList(0, words.size() - 1);
         new TreeSet<>(candidates(before, current)).stream().filter(c -> c.startsWith(current)).forEach(out()::println);
         out().flush();
-        return 0;
+        return ExitCode.OK.code();
     }
 
     private Set<String> candidates(List<String> before, String current) {

@@ -1,5 +1,6 @@
 package piko.cli;
 
+import piko.error.ExitCode;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 import piko.error.PikoException;
@@ -47,10 +48,10 @@ final class Completion extends BaseCommand {
             case "bash" -> BASH;
             case "zsh" -> ZSH;
             case "fish" -> FISH;
-            default -> throw new PikoException("no completion for shell '" + shell + "'", "choose bash, zsh or fish", 2);
+            default -> throw new PikoException("no completion for shell '" + shell + "'", "choose bash, zsh or fish", ExitCode.USAGE);
         };
         out().print(script);
         out().flush();
-        return 0;
+        return ExitCode.OK.code();
     }
 }

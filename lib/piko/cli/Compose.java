@@ -1,5 +1,6 @@
 package piko.cli;
 
+import piko.error.ExitCode;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Command;
@@ -21,10 +22,10 @@ final class Compose extends BaseCommand {
         Named n = named(dash >= 0 ? words.subList(0, dash) : words);
         List<String> args = new ArrayList<>(dash >= 0 ? words.subList(dash + 1, words.size()) : n.rest());
         if (dash >= 0 && !n.rest().isEmpty()) {
-            throw new PikoException("no environment named '" + n.rest().get(0) + "'", "see them with: piko list", 2);
+            throw new PikoException("no environment named '" + n.rest().get(0) + "'", "see them with: piko list", ExitCode.USAGE);
         }
         if (args.isEmpty()) {
-            throw new PikoException("which compose command?", "for example: piko compose <name> -- ps", 2);
+            throw new PikoException("which compose command?", "for example: piko compose <name> -- ps", ExitCode.USAGE);
         }
         return passthrough(composeAccess().of(n.name(), List.of()), args);
     }

@@ -28,7 +28,9 @@ import piko.state.ProjectState;
 
 /**
  * The one place that builds the object graph of a command run: core's flows wired to the
- * infrastructure that implements core's interfaces. Each piece is built once, when first needed.
+ * infrastructure that implements core's interfaces. The workspace, the shared services and the
+ * machine-wide record are built once, when first needed; Docker again when piko.yaml's timeouts
+ * replace the defaults; the light flow objects (git, environments, status, ...) on each call.
  */
 final class Context implements AutoCloseable {
     private final ProcessRunner runner;

@@ -1,5 +1,6 @@
 package piko.cli;
 
+import piko.error.ExitCode;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -36,7 +37,7 @@ final class Create extends BaseCommand {
             piko.git.Git.requireBranchName(branch);  // --branch=--detach names no branch: refused before anything is made
         }
         if (empty && from != null) {
-            throw new piko.error.PikoException("--empty and --from exclude each other", "give one of them", 2);
+            throw new piko.error.PikoException("--empty and --from exclude each other", "give one of them", ExitCode.USAGE);
         }
         String seedOfConfig = workspace().config().seed();
         if (!empty && from == null && seedOfConfig != null && snapshots().find(seedOfConfig).isEmpty()) {
@@ -59,7 +60,7 @@ final class Create extends BaseCommand {
         c.info("");
         c.info("Environment " + env.name() + " is ready in " + env.path());
         c.info("Its variables: eval \"$(piko env " + env.name() + ")\"");
-        return 0;
+        return ExitCode.OK.code();
     }
 
     /** The services whose ports the environment's variables name: its own, and the shared ones it uses. */

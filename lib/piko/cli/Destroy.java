@@ -1,5 +1,6 @@
 package piko.cli;
 
+import piko.error.ExitCode;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -26,7 +27,7 @@ final class Destroy extends BaseCommand {
             environments().destroy(name, volumes, force);
             routing().removed(name);
             EnvSnapshot.forget(workspace().root(), name);
-            return 0;
+            return ExitCode.OK.code();
         });
     }
 }

@@ -1,5 +1,6 @@
 package piko.cli;
 
+import piko.error.ExitCode;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -72,6 +73,6 @@ final class Doctor extends BaseCommand {
             }
         }
         out().flush();
-        return remaining.stream().anyMatch(f -> f.action() != null) ? 1 : 0;
+        return remaining.stream().anyMatch(f -> f.action() != null) ? ExitCode.FAILURE.code() : ExitCode.OK.code();
     }
 }

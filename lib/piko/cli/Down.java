@@ -1,5 +1,6 @@
 package piko.cli;
 
+import piko.error.ExitCode;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -28,25 +29,25 @@ final class Down extends BaseCommand {
     int execute() {
         if (all) {
             if (name != null || shared || volumes) {
-                throw new piko.error.PikoException("--all goes alone", "piko down --all", 2);
+                throw new piko.error.PikoException("--all goes alone", "piko down --all", ExitCode.USAGE);
             }
             context.withoutComposeProgress();
             context.fleet().downAll();
-            return 0;
+            return ExitCode.OK.code();
         }
         if (shared) {
             sharedServices().downAll(volumes);
             routing().sharedStopped();
-            return 0;
+            return ExitCode.OK.code();
         }
         if (volumes) {
-            throw new piko.error.PikoException("--volumes goes with --shared", "to remove an environment's volumes: piko destroy <name> --volumes", 2);
+            throw new piko.error.PikoException("--volumes goes with --shared", "to remove an environment's volumes: piko destroy <name> --volumes", ExitCode.USAGE);
         }
         String which = environmentName(name);
         return oneAtATime(which, () -> {
             environments().down(which);
             routing().stopped(which);
-            return 0;
+            return ExitCode.OK.code();
         });
     }
 }

@@ -1,5 +1,6 @@
 package piko.cli;
 
+import piko.error.ExitCode;
 import java.util.List;
 import java.util.Map;
 import picocli.CommandLine.Command;
@@ -27,10 +28,10 @@ final class Env extends BaseCommand {
     int execute() {
         String as = format == null ? (json ? EnvFormat.JSON : EnvFormat.SH) : format;
         if (!EnvFormat.ALL.contains(as)) {
-            throw new PikoException("unknown format '" + as + "'", "use one of: " + String.join(", ", EnvFormat.ALL), 2);
+            throw new PikoException("unknown format '" + as + "'", "use one of: " + String.join(", ", EnvFormat.ALL), ExitCode.USAGE);
         }
         if (json && !as.equals(EnvFormat.JSON)) {
-            throw new PikoException("--json and --format " + as + " ask for two formats", "give one of them", 2);
+            throw new PikoException("--json and --format " + as + " ask for two formats", "give one of them", ExitCode.USAGE);
         }
         String key = EnvSnapshot.keyBeforeReading(cwd());
         String which = environmentName(name);
@@ -47,6 +48,6 @@ final class Env extends BaseCommand {
             }
         }
         out().flush();
-        return 0;
+        return ExitCode.OK.code();
     }
 }

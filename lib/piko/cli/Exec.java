@@ -1,5 +1,6 @@
 package piko.cli;
 
+import piko.error.ExitCode;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Command;
@@ -48,6 +49,6 @@ final class Exec extends BaseCommand {
     }
 
     private static PikoException usage() {
-        return new PikoException("exec needs a service and a command", "for example: piko exec <name> web -- sh -c 'ls'", 2);
+        return new PikoException("exec needs a service and a command", "for example: piko exec <name> web -- sh -c 'ls'", ExitCode.USAGE);
     }
 }

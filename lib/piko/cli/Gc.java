@@ -1,5 +1,6 @@
 package piko.cli;
 
+import piko.error.ExitCode;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -35,7 +36,7 @@ final class Gc extends BaseCommand {
     int execute() {
         Duration idleFor = idle == null ? null : Durations.parse(idle);
         if (volumes && !yes) {
-            throw new PikoException("--volumes goes with --yes", "piko gc --yes --volumes", 2);
+            throw new PikoException("--volumes goes with --yes", "piko gc --yes --volumes", ExitCode.USAGE);
         }
         List<Candidate> found = context.garbageCollection().find(idleFor, Instant.now());
         List<String> failed = List.of();
@@ -59,7 +60,7 @@ final class Gc extends BaseCommand {
             console().info("Dry run: " + removable + " environment" + (removable == 1 ? "" : "s") + " to remove (branches kept);"
                     + " remove " + (removable == 1 ? "it" : "them") + " with: piko gc --yes" + (idle == null ? "" : " --idle " + idle));
         }
-        return 0;
+        return ExitCode.OK.code();
     }
 
     private void print(List<Candidate> found, List<String> failed) {

@@ -1,5 +1,6 @@
 package piko.cli;
 
+import piko.error.ExitCode;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import java.util.List;
@@ -33,7 +34,9 @@ final class Init extends BaseCommand {
             c.info("The name " + done.nameTaken() + " is used by " + done.takenBy() + ": this checkout is " + p.name());
         }
         c.done((p.composeFile().contains(", ") ? "Compose files: " : "Compose file: ") + p.composeFile());
-        c.done("Added .piko/ to .gitignore");
+        if (done.ignoreAdded()) {
+            c.done("Added .piko/ to .gitignore");
+        }
         List<String> found = labelledEnvironments(p);
         if (!found.isEmpty()) {
             List<String> back = found.stream().filter(piko.state.LostState.worktrees(p.root())::contains).toList();
@@ -45,7 +48,7 @@ final class Init extends BaseCommand {
         } else {
             c.info("Next: piko create <name>");
         }
-        return 0;
+        return ExitCode.OK.code();
     }
 
     /** Environments of this checkout that Docker holds (the state may have been lost). */

@@ -1,5 +1,6 @@
 package piko.cli;
 
+import piko.error.ExitCode;
 import java.io.File;
 import java.nio.file.Path;
 import picocli.CommandLine.Command;
@@ -51,7 +52,7 @@ final class Install extends BaseCommand {
             console.info("To run it as `piko`, put " + done.launcher().getParent() + " on PATH (and in ~/.bashrc or ~/.zshrc):");
             console.info("  export PATH=\"" + done.launcher().getParent() + ":$PATH\"");
         }
-        return 0;
+        return ExitCode.OK.code();
     }
 
     private static Path envPath(String variable, Path fallback) {

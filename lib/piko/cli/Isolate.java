@@ -1,5 +1,6 @@
 package piko.cli;
 
+import piko.error.ExitCode;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
@@ -16,6 +17,6 @@ final class Isolate extends BaseCommand {
     int execute() {
         sharedServices().isolate(service);
         routing().shared();
-        return 0;
+        return ExitCode.OK.code();
     }
 }

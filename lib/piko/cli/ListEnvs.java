@@ -1,5 +1,6 @@
 package piko.cli;
 
+import piko.error.ExitCode;
 import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -38,6 +39,6 @@ final class ListEnvs extends BaseCommand {
             t.print(out());
         }
         out().flush();
-        return 0;
+        return ExitCode.OK.code();
     }
 }

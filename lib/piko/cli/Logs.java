@@ -1,5 +1,6 @@
 package piko.cli;
 
+import piko.error.ExitCode;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,7 +40,7 @@ final class Logs extends BaseCommand {
             sayWhere(target);
             out().print(context.docker().composeLogs(target.target(), n.rest(), tail == null ? 100 : tail, target.vars()));
             out().flush();
-            return 0;
+            return ExitCode.OK.code();
         }
         if (!Terminal.stdoutIsTerminal()) {
             // compose writes ESC[2K before each line even into a pipe or file: piko passes the lines on clean

@@ -1,5 +1,6 @@
 package piko.cli;
 
+import piko.error.ExitCode;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -24,7 +25,7 @@ public final class Main {
     /** piko as its own process: Ctrl-C and SIGTERM stop a command that makes things, which undoes them. */
     public static void main(String... args) {
         if (EnvSnapshot.answer(args, Path.of(System.getProperty("user.dir")), Terminal.stdout())) {
-            Runtime.getRuntime().halt(0);
+            Runtime.getRuntime().halt(ExitCode.OK.code());
         }
         nameLoggingProvider();
         int code = run(Terminal.stdout(), Terminal.stderr(), true, args);
@@ -163,6 +164,6 @@ public final class Main {
         }
         err.println(Terminal.paint(err, RED, "error:") + " " + e + (verbose ? "" : " (run with --verbose for details)"));
         err.flush();
-        return 70;
+        return ExitCode.SOFTWARE.code();
     }
 }

@@ -1,5 +1,6 @@
 package piko.cli;
 
+import piko.error.ExitCode;
 import java.io.PrintWriter;
 import java.util.List;
 import picocli.CommandLine;
@@ -38,6 +39,6 @@ final class Mistyped {
         }
         to.println("hint: " + hint);
         to.flush();
-        return 2;
+        return ExitCode.USAGE.code();
     }
 }

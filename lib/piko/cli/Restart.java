@@ -1,5 +1,6 @@
 package piko.cli;
 
+import piko.error.ExitCode;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 import piko.model.Environment;
@@ -20,7 +21,7 @@ final class Restart extends BaseCommand {
         return oneAtATime(name, () -> {
             environments().restart(name, service);
             routing().started(name);
-            return 0;
+            return ExitCode.OK.code();
         });
     }
 }

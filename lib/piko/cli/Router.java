@@ -1,5 +1,6 @@
 package piko.cli;
 
+import piko.error.ExitCode;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -41,14 +42,14 @@ final class Router extends BaseCommand {
     @Override
     int execute() {
         if (!action.equals("start") && (httpPort != null || httpsPort != null || adminPort != null || image != null)) {
-            throw new PikoException("--http-port, --https-port, --admin-port and --image go with start", "see: piko router --help", 2);
+            throw new PikoException("--http-port, --https-port, --admin-port and --image go with start", "see: piko router --help", ExitCode.USAGE);
         }
         if (json && !action.equals("status")) {
-            throw new PikoException("--json goes with status", "see: piko router --help", 2);
+            throw new PikoException("--json goes with status", "see: piko router --help", ExitCode.USAGE);
         }
         for (Integer p : new Integer[] {httpPort, httpsPort, adminPort}) {
             if (p != null && (p < 1 || p > 65535)) {
-                throw new PikoException("port " + p + " is not between 1 and 65535", "see: piko router --help", 2);
+                throw new PikoException("port " + p + " is not between 1 and 65535", "see: piko router --help", ExitCode.USAGE);
             }
         }
         RouterControl router = context.routerControl();
@@ -66,9 +67,9 @@ final class Router extends BaseCommand {
                 out().flush();
             }
             default -> throw new PikoException("unknown router action '" + action + "'",
-                    "use one of: piko router start, stop, status, ca", 2);
+                    "use one of: piko router start, stop, status, ca", ExitCode.USAGE);
         }
-        return 0;
+        return ExitCode.OK.code();
     }
 
     private void printStatus(RouterControl.Status st) {

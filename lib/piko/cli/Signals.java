@@ -1,5 +1,6 @@
 package piko.cli;
 
+import piko.error.ExitCode;
 import java.lang.reflect.Proxy;
 import piko.core.Cancellation;
 
@@ -44,6 +45,6 @@ public final class Signals {
 
     /** The exit code of a process ended by this signal, as shells report it. */
     static int exitCode(String signal) {
-        return 128 + ("INT".equals(signal) ? 2 : 15);
+        return ("INT".equals(signal) ? ExitCode.INTERRUPTED : ExitCode.TERMINATED).code();
     }
 }

@@ -1,5 +1,6 @@
 package piko.cli;
 
+import piko.error.ExitCode;
 import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -31,14 +32,14 @@ final class SnapshotCommand extends BaseCommand {
                 String env = arg(0, "<env>");
                 oneAtATime(env, () -> {
                     snapshots().save(env, arg(1, "<snapshot>"));
-                    return 0;
+                    return ExitCode.OK.code();
                 });
             }
             case "restore" -> {
                 String env = arg(0, "<env>");
                 oneAtATime(env, () -> {
                     snapshots().restore(env, arg(1, "<snapshot>"), () -> environments().up(env));
-                    return 0;
+                    return ExitCode.OK.code();
                 });
             }
             case "list" -> list();
@@ -49,17 +50,17 @@ final class SnapshotCommand extends BaseCommand {
                 }
             }
             default -> throw new PikoException("unknown snapshot action '" + action + "'",
-                    "use one of: piko snapshot save <env> <snapshot>, restore <env> <snapshot>, list, rm <snapshot>", 2);
+                    "use one of: piko snapshot save <env> <snapshot>, restore <env> <snapshot>, list, rm <snapshot>", ExitCode.USAGE);
         }
         out().flush();
-        return 0;
+        return ExitCode.OK.code();
     }
 
     private String arg(int i, String label) {
         int wanted = action.equals("rm") ? 1 : 2;
         if (args.size() != wanted) {
             throw new PikoException("piko snapshot " + action + " takes " + (wanted == 1 ? label : "<env> <snapshot>"),
-                    "for example: piko snapshot " + action + (wanted == 1 ? " before-migration" : " e1 before-migration"), 2);
+                    "for example: piko snapshot " + action + (wanted == 1 ? " before-migration" : " e1 before-migration"), ExitCode.USAGE);
         }
         return args.get(i);
     }
@@ -74,7 +75,7 @@ final class SnapshotCommand extends BaseCommand {
             Table t = new Table("SNAPSHOT", "SOURCE", "VOLUMES", "SIZE", "CREATED");
             for (Snapshot s : all) {
                 t.row(s.name() + (s.complete() ? "" : " (incomplete)"), s.source() == null ? "-" : s.source(),
-                        String.join(", ", s.volumes().keySet()), s.complete() ? piko.core.Snapshots.human(s.totalBytes()) : "-",
+                        String.join(", ", s.volumes().keySet()), s.complete() ? piko.model.Snapshot.human(s.totalBytes()) : "-",
                         s.created() == null ? "-" : s.created().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString());
             }
             t.print(out());

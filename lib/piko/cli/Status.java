@@ -1,5 +1,6 @@
 package piko.cli;
 
+import piko.error.ExitCode;
 import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -51,6 +52,6 @@ final class Status extends BaseCommand {
             }
         }
         out().flush();
-        return 0;
+        return ExitCode.OK.code();
     }
 }

@@ -1,5 +1,6 @@
 package piko.cli;
 
+import piko.error.ExitCode;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 import piko.model.Environment;
@@ -20,18 +21,18 @@ final class Up extends BaseCommand {
     int execute() {
         if (all) {
             if (name != null) {
-                throw new piko.error.PikoException("give a name or --all, not both", "piko up --all, or piko up " + name, 2);
+                throw new piko.error.PikoException("give a name or --all, not both", "piko up --all, or piko up " + name, ExitCode.USAGE);
             }
             context.withoutComposeProgress();
             context.fleet().upAll();
-            return 0;
+            return ExitCode.OK.code();
         }
         String which = environmentName(name);
         return oneAtATime(which, () -> {
             environments().up(which);
             routing().started(which);
             keepEnvAnswer(which);
-            return 0;
+            return ExitCode.OK.code();
         });
     }
 }

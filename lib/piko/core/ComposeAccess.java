@@ -1,5 +1,6 @@
 package piko.core;
 
+import piko.error.ExitCode;
 import java.nio.file.Files;
 import java.util.List;
 import java.util.Map;
@@ -46,7 +47,7 @@ public final class ComposeAccess {
                 return sharedInstance(services);
             }
             throw new PikoException("which environment? give its name, or run this inside its worktree",
-                    "see them with: piko list", 2);
+                    "see them with: piko list", ExitCode.USAGE);
         }
         Environment env = environments.require(name);
         List<String> used = declaration.consumers().getOrDefault(name, List.of());
@@ -57,7 +58,7 @@ public final class ComposeAccess {
         }
         if (!viaShared.isEmpty()) {
             throw new PikoException(String.join(", ", viaShared) + " of " + name + " run in the shared instance, "
-                    + "the other services in the environment itself", "name them in separate calls", 2);
+                    + "the other services in the environment itself", "name them in separate calls", ExitCode.USAGE);
         }
         if (!Files.isRegularFile(compose.overrideFile(env))) {
             throw new PikoException("environment " + name + " has no compose files in " + env.path(),
@@ -76,7 +77,7 @@ public final class ComposeAccess {
         List<String> unknown = services.stream().filter(s -> !known.contains(s)).toList();
         if (!unknown.isEmpty()) {
             throw new PikoException("no service " + String.join(", ", unknown) + " in environment " + name,
-                    "its services: " + String.join(", ", known), 2);
+                    "its services: " + String.join(", ", known), ExitCode.USAGE);
         }
     }
 
@@ -85,7 +86,7 @@ public final class ComposeAccess {
         List<String> unknown = services.stream().filter(s -> !sharedNames.contains(s)).toList();
         if (!unknown.isEmpty()) {
             throw new PikoException("no shared service " + String.join(", ", unknown),
-                    sharedNames.isEmpty() ? "nothing is shared" : "the shared services: " + String.join(", ", sharedNames), 2);
+                    sharedNames.isEmpty() ? "nothing is shared" : "the shared services: " + String.join(", ", sharedNames), ExitCode.USAGE);
         }
         String which = services.isEmpty() ? "the shared services" : String.join(", ", services)
                 + (services.size() == 1 ? " is shared" : " are shared");

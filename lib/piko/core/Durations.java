@@ -1,5 +1,6 @@
 package piko.core;
 
+import piko.error.ExitCode;
 import java.time.Duration;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -15,7 +16,7 @@ public final class Durations {
     public static Duration parse(String text) {
         Matcher m = SHORT.matcher(text == null ? "" : text.strip().toLowerCase(java.util.Locale.ROOT));
         if (!m.matches()) {
-            throw new PikoException("not a duration: '" + text + "'", "write it like 30m, 12h, 14d or 2w", 2);
+            throw new PikoException("not a duration: '" + text + "'", "write it like 30m, 12h, 14d or 2w", ExitCode.USAGE);
         }
         long n = Long.parseLong(m.group(1));
         return switch (m.group(2)) {

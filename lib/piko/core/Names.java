@@ -1,5 +1,6 @@
 package piko.core;
 
+import piko.error.ExitCode;
 import java.util.Locale;
 import java.util.regex.Pattern;
 import piko.error.PikoException;
@@ -27,16 +28,16 @@ public final class Names {
         String hint = "use lower-case letters, digits, '-' and '_', starting with a letter or digit, at most "
                 + MAX_ENV_NAME + " characters";
         if (name == null || name.isEmpty()) {
-            throw new PikoException("environment name is empty", hint, 2);
+            throw new PikoException("environment name is empty", hint, ExitCode.USAGE);
         }
         if (name.length() > MAX_ENV_NAME) {
-            throw new PikoException("environment name '" + name + "' is longer than " + MAX_ENV_NAME + " characters", hint, 2);
+            throw new PikoException("environment name '" + name + "' is longer than " + MAX_ENV_NAME + " characters", hint, ExitCode.USAGE);
         }
         if (name.equals(SHARED)) {
-            throw new PikoException("'shared' is reserved for the shared services project", "pick another name", 2);
+            throw new PikoException("'shared' is reserved for the shared services project", "pick another name", ExitCode.USAGE);
         }
         if (!ENV_NAME.matcher(name).matches()) {
-            throw new PikoException("invalid environment name '" + name + "'", hint, 2);
+            throw new PikoException("invalid environment name '" + name + "'", hint, ExitCode.USAGE);
         }
         return name;
     }
@@ -63,7 +64,7 @@ public final class Names {
         String hint = "use lower-case letters, digits and '_' (no '-': it separates the project from the environment"
                 + " in Docker's names), starting with a letter or digit, at most " + MAX_PROJECT_NAME + " characters";
         if (name == null || name.isEmpty() || name.length() > MAX_PROJECT_NAME || !PROJECT_NAME.matcher(name).matches()) {
-            throw new PikoException("invalid project name '" + name + "'", hint, 2);
+            throw new PikoException("invalid project name '" + name + "'", hint, ExitCode.USAGE);
         }
         return name;
     }

@@ -1,5 +1,6 @@
 package piko.core;
 
+import piko.error.ExitCode;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -94,7 +95,7 @@ public final class Ownership {
         List<DockerObject> others = foreign(ofComposeProject(composeProject));
         if (!others.isEmpty()) {
             throw new PikoException(describe(composeProject, others) + ": piko will not " + action + " it",
-                    "it is not this checkout's (" + project.root() + "); act on it from its own project", 1);
+                    "it is not this checkout's (" + project.root() + "); act on it from its own project", ExitCode.FAILURE);
         }
     }
 

@@ -1,5 +1,6 @@
 package piko.core;
 
+import piko.error.ExitCode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -27,9 +28,10 @@ public final class ProjectSetup {
 
     /**
      * The project recorded, the name it would have had when another checkout holds that one (else
-     * null), and where a state file that recorded no project was moved aside (else null).
+     * null), where a state file that recorded no project was moved aside (else null), and whether
+     * init added .piko/ to .gitignore (false when it was there).
      */
-    public record Initialised(Project project, String nameTaken, String takenBy, Path movedAside) {
+    public record Initialised(Project project, String nameTaken, String takenBy, Path movedAside, boolean ignoreAdded) {
     }
 
     private final Worktrees git;
@@ -75,7 +77,7 @@ public final class ProjectSetup {
         String takenBy = takenBy(name, identity, root, composeFile);
         if (takenBy != null && chosenName != null) {
             throw new PikoException("the project name " + name + " is used by " + takenBy,
-                    "choose another: piko init --name <name>", 2);
+                    "choose another: piko init --name <name>", ExitCode.USAGE);
         }
         for (int n = 2; takenBy(name, identity, root, composeFile) != null; n++) {
             name = wanted + n;
@@ -94,7 +96,7 @@ public final class ProjectSetup {
         if (exclude != null) {
             appendLineIfMissing(exclude, OverrideFile.NAME, excludes);
         }
-        return new Initialised(project, takenBy == null ? null : wanted, takenBy, aside);
+        return new Initialised(project, takenBy == null ? null : wanted, takenBy, aside, gitignore != null);
     }
 
     /** A random identity: 64 bits, as 16 hex digits. */

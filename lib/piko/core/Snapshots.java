@@ -1,5 +1,6 @@
 package piko.core;
 
+import piko.error.ExitCode;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -36,7 +37,7 @@ public final class Snapshots {
     public static String requireValidName(String name) {
         if (name == null || !NAME.matcher(name).matches()) {
             throw new PikoException("invalid snapshot name '" + name + "'",
-                    "use lower-case letters, digits, '-' and '_', starting with a letter or digit, at most 40 characters", 2);
+                    "use lower-case letters, digits, '-' and '_', starting with a letter or digit, at most 40 characters", ExitCode.USAGE);
         }
         return name;
     }
@@ -47,7 +48,7 @@ public final class Snapshots {
         requireEnvironment(env);
         if (find(name).isPresent() || !volumesOf(name).isEmpty()) {
             throw new PikoException("snapshot '" + name + "' already exists",
-                    "choose another name, or remove it first with: piko snapshot rm " + name, 2);
+                    "choose another name, or remove it first with: piko snapshot rm " + name, ExitCode.USAGE);
         }
         Map<String, String> source = environmentVolumes(env);
         if (source.isEmpty()) {

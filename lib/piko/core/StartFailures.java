@@ -1,5 +1,6 @@
 package piko.core;
 
+import piko.error.ExitCode;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -21,7 +22,7 @@ final class StartFailures {
      */
     PikoException explain(PikoException e, ComposeTarget target, String env, Map<String, String> vars,
                           boolean undone, Instant starting) {
-        if (e.exitCode() != 1) {
+        if (e.code() != ExitCode.FAILURE) {
             return e;
         }
         List<String> failed;
@@ -42,6 +43,6 @@ final class StartFailures {
         String hint = undone ? which + " (its log is above); fix it, then: piko create " + env
                 : which + "; see why: " + failed.stream().map(s -> "piko logs " + env + " " + s)
                         .collect(Collectors.joining(", "));
-        return new PikoException(e.getMessage() + logs, hint, e.exitCode());
+        return new PikoException(e.getMessage() + logs, hint, e.code());
     }
 }

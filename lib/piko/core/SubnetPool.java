@@ -1,5 +1,6 @@
 package piko.core;
 
+import piko.error.ExitCode;
 import java.util.function.Function;
 import piko.error.PikoException;
 import piko.model.Cidr;
@@ -18,7 +19,7 @@ public record SubnetPool(Cidr range, int size) {
         String pool = getenv.apply(POOL_ENV);
         String size = getenv.apply(SIZE_ENV);
         Cidr range = pool == null || pool.isBlank() ? DEFAULT.range() : Cidr.parse(pool).orElseThrow(() -> new PikoException(
-                POOL_ENV + " is not an IPv4 range: '" + pool + "'", "set it like " + DEFAULT.range() + ", or unset it", 2));
+                POOL_ENV + " is not an IPv4 range: '" + pool + "'", "set it like " + DEFAULT.range() + ", or unset it", ExitCode.USAGE));
         int bits;
         try {
             bits = size == null || size.isBlank() ? DEFAULT.size() : Integer.parseInt(size.strip().replace("/", ""));
@@ -27,7 +28,7 @@ public record SubnetPool(Cidr range, int size) {
         }
         if (bits < range.prefix() || bits > 29) {
             throw new PikoException(SIZE_ENV + " must be a prefix length from " + range.prefix() + " (the pool's own) to 29: '"
-                    + size + "'", "set it like " + DEFAULT.size() + ", or unset it", 2);
+                    + size + "'", "set it like " + DEFAULT.size() + ", or unset it", ExitCode.USAGE);
         }
         return new SubnetPool(range, bits);
     }

@@ -1,5 +1,6 @@
 package piko.docker;
 
+import piko.error.ExitCode;
 import java.time.Duration;
 import java.util.List;
 import piko.error.PikoException;
@@ -83,7 +84,7 @@ final class Daemon {
     PikoException hangs(String when) {
         Endpoint at = endpoint();
         return new PikoException("the Docker daemon at " + at.host() + " does not answer " + when,
-                at.chosenBy() + " chooses this daemon: check it (docker info) and restart it, or " + at.switchTo(), 3);
+                at.chosenBy() + " chooses this daemon: check it (docker info) and restart it, or " + at.switchTo(), ExitCode.UNAVAILABLE);
     }
 
     /** The hint for a daemon that is not running at all, naming DOCKER_HOST when that chose it. */

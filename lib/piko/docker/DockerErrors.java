@@ -1,5 +1,6 @@
 package piko.docker;
 
+import piko.error.ExitCode;
 import java.util.List;
 import piko.error.PikoException;
 import piko.exec.ProcessRunner.Result;
@@ -13,7 +14,7 @@ final class DockerErrors {
     static final class DaemonNotRunning extends PikoException {
         DaemonNotRunning(String output) {
             super("the Docker daemon is not running (" + firstLine(output) + ")",
-                    Daemon.notRunningHint(), 3);
+                    Daemon.notRunningHint(), ExitCode.UNAVAILABLE);
         }
     }
 
@@ -21,7 +22,7 @@ final class DockerErrors {
     static final class ComposeMissing extends PikoException {
         ComposeMissing() {
             super("Docker Compose v2 is not installed", "install the Compose v2 plugin, version "
-                    + ComposeVersion.MINIMUM + " or newer", 3);
+                    + ComposeVersion.MINIMUM + " or newer", ExitCode.UNAVAILABLE);
         }
     }
 

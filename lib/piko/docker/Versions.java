@@ -1,5 +1,6 @@
 package piko.docker;
 
+import piko.error.ExitCode;
 import java.util.List;
 import piko.error.PikoException;
 import piko.exec.ProcessRunner.Result;
@@ -18,18 +19,18 @@ final class Versions {
         String upgrade = "install the Compose v2 plugin, version " + ComposeVersion.MINIMUM + " or newer";
         if (!r.ok()) {
             throw new PikoException("Docker Compose v2 is not available (docker compose version failed: "
-                    + DockerErrors.firstLine(r.output()) + ")", upgrade, 3);
+                    + DockerErrors.firstLine(r.output()) + ")", upgrade, ExitCode.UNAVAILABLE);
         }
         ComposeVersion found;
         try {
             found = ComposeVersion.parse(r.stdout().strip());
         } catch (IllegalArgumentException e) {
             throw new PikoException("cannot read the Docker Compose version from '" + DockerErrors.firstLine(r.output()) + "'",
-                    upgrade, 3);
+                    upgrade, ExitCode.UNAVAILABLE);
         }
         if (found.compareTo(ComposeVersion.MINIMUM) < 0) {
             throw new PikoException("Docker Compose " + found + " is too old: piko needs " + ComposeVersion.MINIMUM + " or newer",
-                    "upgrade the Compose v2 plugin (docker compose version) to " + ComposeVersion.MINIMUM + " or newer", 3);
+                    "upgrade the Compose v2 plugin (docker compose version) to " + ComposeVersion.MINIMUM + " or newer", ExitCode.UNAVAILABLE);
         }
         return found;
     }

@@ -110,7 +110,7 @@ public class ProcessRunner {
         String program = call.command().get(0);
         PikoException no = refused.get(program);
         if (no != null) {
-            throw new PikoException(no.getMessage(), no.hint(), no.exitCode());
+            throw new PikoException(no.getMessage(), no.hint(), no.code());
         }
         trace(call);
         spawned.computeIfAbsent(program, k -> new AtomicInteger()).incrementAndGet();
@@ -142,9 +142,9 @@ public class ProcessRunner {
             return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
         } catch (TimeoutException e) {
             throw new PikoException("'" + String.join(" ", call.command()) + "' did not finish within "
-                    + call.timeout().toSeconds() + " s and was stopped", timeoutHint(program, call.timeoutKey()));
+                    + call.timeout().toSeconds() + " s and was stopped", ProcessErrors.timeoutHint(program, call.timeoutKey()));
         } catch (IOException e) {
-            throw startFailed(program, e);
+            throw ProcessErrors.startFailed(program, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new PikoException("interrupted while running " + program);
@@ -225,7 +225,7 @@ public class ProcessRunner {
                     TimeUnit.NANOSECONDS)) {
                 if (System.nanoTime() >= deadline) {
                     throw new PikoException("'" + String.join(" ", call.command()) + "' did not finish within "
-                            + call.timeout().toSeconds() + " s and was stopped", timeoutHint(program, call.timeoutKey()));
+                            + call.timeout().toSeconds() + " s and was stopped", ProcessErrors.timeoutHint(program, call.timeoutKey()));
                 }
                 PikoException hang = clock == null ? null : clock.check();
                 if (hang != null) {
@@ -235,7 +235,7 @@ public class ProcessRunner {
             }
             return process.exitValue();
         } catch (IOException e) {
-            throw startFailed(program, e);
+            throw ProcessErrors.startFailed(program, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new PikoException("interrupted while running " + program);
@@ -281,40 +281,10 @@ public class ProcessRunner {
         started.getFuture().cancel(true);
     }
 
-    private static String timeoutHint(String program, String key) {
-        String raise = key == null ? "" : ", or raise " + key + " in piko.yaml (0: no limit)";
-        return switch (program) {
-            case "docker" -> "check that the Docker daemon is responsive (docker info)" + raise;
-            case "git" -> "check the repository with git status" + raise;
-            default -> "check what " + program + " waits for" + raise;
-        };
-    }
-
     /** How many processes of each program this runner has started (for tracing and benchmarks). */
     public Map<String, Integer> spawnedCounts() {
         Map<String, Integer> counts = new java.util.TreeMap<>();
         spawned.forEach((k, v) -> counts.put(k, v.get()));
         return counts;
-    }
-
-    /** A process that could not start: the program is missing (exit 127), or the reason. */
-    private static PikoException startFailed(String program, IOException e) {
-        if (isMissingProgram(e)) {
-            return new PikoException(program + " is not installed (not found on PATH)", installHint(program), 127);
-        }
-        return new PikoException("could not run " + program + ": " + e.getMessage(), null, e);
-    }
-
-    private static boolean isMissingProgram(IOException e) {
-        String msg = String.valueOf(e.getMessage());
-        return msg.contains("error=2") || msg.contains("No such file or directory");
-    }
-
-    private static String installHint(String program) {
-        return switch (program) {
-            case "git" -> "install git (for example: apt-get install git)";
-            case "docker" -> "install Docker Engine with the Compose v2 plugin";
-            default -> null;
-        };
     }
 }

@@ -1,5 +1,6 @@
 package piko.git;
 
+import piko.error.ExitCode;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -129,7 +130,7 @@ public class Git implements Worktrees {
     public static String requireBranchName(String branch) {
         if (branch.isEmpty() || branch.startsWith("-")) {
             throw new PikoException("invalid branch name '" + branch + "': a branch name cannot start with '-'",
-                    "name an existing branch: git branch --list", 2);
+                    "name an existing branch: git branch --list", ExitCode.USAGE);
         }
         return branch;
     }

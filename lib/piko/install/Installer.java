@@ -1,5 +1,6 @@
 package piko.install;
 
+import piko.error.ExitCode;
 import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
@@ -54,7 +55,7 @@ public final class Installer {
         Jdks.Jdk jdk = Jdks.choose(o.java()).orElseThrow(() -> new PikoException(
                 o.java() == null ? "no Java 17 or newer found on this machine"
                         : "no Java installation at " + o.java(),
-                "install a JDK 17 or newer (25 or newer starts piko fastest), or name one with --java", 1));
+                "install a JDK 17 or newer (25 or newer starts piko fastest), or name one with --java", ExitCode.FAILURE));
         if (jdk.major() < 17) {
             throw new PikoException("piko needs Java 17 or newer; " + jdk.home() + " is Java " + jdk.major(),
                     "name another with --java");

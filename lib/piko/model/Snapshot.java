@@ -13,4 +13,19 @@ public record Snapshot(String name, String source, Instant created, Map<String, 
     public long totalBytes() {
         return bytes.values().stream().mapToLong(Long::longValue).sum();
     }
+
+    /** A size for people: 512 B, 1.5 KiB, 3.2 GiB. */
+    public static String human(long bytes) {
+        if (bytes < 1024) {
+            return bytes + " B";
+        }
+        String[] units = {"KiB", "MiB", "GiB", "TiB"};
+        double v = bytes;
+        int u = -1;
+        while (v >= 1024 && u < units.length - 1) {
+            v /= 1024;
+            u++;
+        }
+        return String.format(java.util.Locale.ROOT, "%.1f %s", v, units[u]);
+    }
 }

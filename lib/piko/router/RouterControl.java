@@ -1,5 +1,6 @@
 package piko.router;
 
+import piko.error.ExitCode;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -119,7 +120,7 @@ public final class RouterControl {
     public String ca() {
         RouterSettings s = RouterSettings.load(machineDir);
         if (!"running".equals(engine.state(container))) {
-            throw new PikoException("the router is not running", "start it with: piko router start", 1);
+            throw new PikoException("the router is not running", "start it with: piko router start", ExitCode.FAILURE);
         }
         return new CaddyAdmin(s.adminPort()).rootCertificate();
     }

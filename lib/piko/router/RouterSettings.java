@@ -1,5 +1,6 @@
 package piko.router;
 
+import piko.error.ExitCode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -58,7 +59,7 @@ public record RouterSettings(int httpPort, int httpsPort, int adminPort, String 
                 admin != null ? admin : adminPort, newImage != null ? newImage : image, running);
         if (s.httpPort == s.httpsPort || s.httpPort == s.adminPort || s.httpsPort == s.adminPort) {
             throw new PikoException("the router's http, https and admin ports must differ (" + s.httpPort + ", "
-                    + s.httpsPort + ", " + s.adminPort + ")", "choose others: --http-port, --https-port, --admin-port", 2);
+                    + s.httpsPort + ", " + s.adminPort + ")", "choose others: --http-port, --https-port, --admin-port", ExitCode.USAGE);
         }
         return s;
     }

@@ -108,8 +108,8 @@ public final class MachinePorts implements AutoCloseable {
         }
     }
 
-    /** Ports of other projects, and of this project by scope: what `piko doctor` compares. */
-    public Set<Integer> portsOf(Path root) {
+    /** Every port claimed for the project at a folder (what the tests read back). */
+    Set<Integer> portsOf(Path root) {
         Set<Integer> out = new HashSet<>();
         try (PreparedStatement ps = db.prepareStatement("SELECT port FROM host_port WHERE project_root = ?")) {
             ps.setString(1, root.toString());

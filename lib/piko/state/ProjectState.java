@@ -7,7 +7,6 @@ import java.util.Set;
 import java.util.Map;
 import java.util.Optional;
 import piko.core.ProjectStore;
-import piko.error.PikoException;
 import piko.model.Environment;
 import piko.model.PortAllocation;
 import piko.model.Project;

@@ -1,5 +1,6 @@
 package piko.state;
 
+import piko.error.ExitCode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -80,7 +81,7 @@ public class Store implements AutoCloseable {
     private static PikoException corruptError(Path file) {
         return new PikoException("the state database " + file + " is corrupt (SQLite says it is not a sound database)",
                 "move it aside (mv " + file + " " + file + ".corrupt), then run piko init and piko doctor --fix:"
-                        + " they rebuild the state from the worktrees and Docker's labels", 1);
+                        + " they rebuild the state from the worktrees and Docker's labels", ExitCode.FAILURE);
     }
 
     public int schemaVersion() {

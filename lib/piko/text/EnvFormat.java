@@ -1,5 +1,6 @@
 package piko.text;
 
+import piko.error.ExitCode;
 import java.util.List;
 import java.util.Map;
 import piko.error.PikoException;
@@ -29,7 +30,7 @@ public final class EnvFormat {
                 case FISH -> b.append("set -gx ").append(e.getKey()).append(' ').append(fish(e.getValue())).append(";\n");
                 case DOTENV -> b.append(e.getKey()).append('=').append(dotenv(e.getKey(), e.getValue())).append('\n');
                 default -> throw new PikoException("unknown format '" + format + "'",
-                        "use one of: " + String.join(", ", ALL), 2);
+                        "use one of: " + String.join(", ", ALL), ExitCode.USAGE);
             }
         }
         return b.toString();

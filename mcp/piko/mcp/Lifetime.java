@@ -1,5 +1,6 @@
 package piko.mcp;
 
+import piko.error.ExitCode;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -67,6 +68,6 @@ final class Lifetime {
 
     /** The exit code a shell reports for the way the server ended. */
     static int exitCode(String signal) {
-        return signal == null ? 0 : 128 + ("INT".equals(signal) ? 2 : 15);
+        return (signal == null ? ExitCode.OK : "INT".equals(signal) ? ExitCode.INTERRUPTED : ExitCode.TERMINATED).code();
     }
 }

@@ -1,5 +1,6 @@
 package piko.mcp;
 
+import piko.error.ExitCode;
 import io.modelcontextprotocol.json.McpJsonDefaults;
 import io.modelcontextprotocol.server.McpServer;
 import io.modelcontextprotocol.server.McpSyncServer;
@@ -76,6 +77,6 @@ public final class PikoMcp {
     private static void usage(String message) {
         System.err.println("error: " + message);
         System.err.println("hint: see: piko-mcp --help");
-        System.exit(2);
+        System.exit(ExitCode.USAGE.code());
     }
 }

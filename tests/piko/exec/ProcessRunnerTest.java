@@ -1,5 +1,6 @@
 package piko.exec;
 
+import piko.error.ExitCode;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -53,7 +54,7 @@ class ProcessRunnerTest {
     @Test
     void afterAWatchGaveUpTheProgramIsNotStartedAgainInThatRun() {
         ProcessRunner runner = new ProcessRunner();
-        Watch w = new Watch(Duration.ofMillis(50), 1, () -> false, new PikoException("daemon gone", "check it", 3));
+        Watch w = new Watch(Duration.ofMillis(50), 1, () -> false, new PikoException("daemon gone", "check it", piko.error.ExitCode.UNAVAILABLE));
         assertThrows(PikoException.class, () -> runner.run(Call.of(null, List.of("sleep", "600")).watchedBy(w)));
         long start = System.nanoTime();
         PikoException again = assertThrows(PikoException.class, () -> runner.run(Call.of(null, List.of("sleep", "5"))));

@@ -14,6 +14,7 @@ class InitIT extends DockerRequired {
         try (TestProject p = TestProject.withCompose(TestProject.WEB_AND_REDIS)) {
             Run r = p.piko("init").ok();
             assertTrue(r.err().contains("Initialised piko project " + p.name), r.describe());
+            assertTrue(r.err().contains("Added .piko/ to .gitignore"), r.describe());
             assertTrue(Files.isRegularFile(p.root.resolve(".piko/state.db")));
             assertTrue(Files.readString(p.root.resolve(".gitignore")).lines().anyMatch(".piko/"::equals));
             assertTrue(p.git("status", "--porcelain").lines().noneMatch(l -> l.contains(".piko")));
@@ -25,9 +26,12 @@ class InitIT extends DockerRequired {
         try (TestProject p = TestProject.gitRepo()) {
             p.write("docker-compose.yaml", TestProject.WEB_AND_REDIS);
             p.write("src/main/Readme.txt", "x");
+            p.write(".gitignore", "/.piko\n");
             p.commit("files");
             Run r = p.pikoAt(p.root.resolve("src/main"), Map.of(), "init").ok();
             assertTrue(r.err().contains("Compose file: docker-compose.yaml"), r.describe());
+            assertTrue(!r.err().contains("Added .piko/"), "the .gitignore ignored it already: " + r.describe());
+            assertEquals("/.piko\n", Files.readString(p.root.resolve(".gitignore")));
             p.pikoAt(p.root.resolve("src"), Map.of(), "list").ok();
         }
     }
