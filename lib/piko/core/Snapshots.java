@@ -65,7 +65,7 @@ public final class Snapshots {
         Snapshot s = new Snapshot(name, env, created, targets, bytes, image, true);
         SnapshotIndex.write(indexDir(), s);
         out.done("Saved snapshot " + name + " of " + env + ": " + targets.size() + " volume" + (targets.size() == 1 ? "" : "s")
-                + " (" + String.join(", ", targets.keySet()) + "), " + human(s.totalBytes()));
+                + " (" + String.join(", ", targets.keySet()) + "), " + Snapshot.human(s.totalBytes()));
         return s;
     }
 
@@ -224,43 +224,7 @@ public final class Snapshots {
 
     private Map<String, Long> copyAll(Map<String, String> source, Map<String, String> targets, String image,
                                       java.util.function.Function<String, Map<String, String>> labels, String pauseEnv) {
-        List<String> paused = pauseEnv == null ? List.of() : docker.runningContainersUsing(new ArrayList<>(source.values()));
-        Map<String, Long> bytes = new LinkedHashMap<>();
-        List<String> made = new ArrayList<>();
-        try {
-            if (!paused.isEmpty()) {
-                out.info("Pausing " + String.join(", ", paused) + " of " + pauseEnv + " for a consistent copy");
-                docker.pause(paused);
-            }
-            for (Map.Entry<String, String> e : source.entrySet()) {
-                String target = targets.get(e.getKey());
-                docker.createVolume(target, labels.apply(e.getKey()));
-                made.add(target);
-                bytes.put(e.getKey(), docker.copy(e.getValue(), target, image));
-            }
-            made.clear();
-        } finally {
-            boolean interrupted = Thread.interrupted();  // Ctrl-C: the clean-up below must still run
-            if (!paused.isEmpty()) {
-                try {
-                    docker.unpause(paused);
-                    out.info("Resumed " + String.join(", ", paused));
-                } catch (RuntimeException e) {
-                    out.warn(e.getMessage());
-                }
-            }
-            if (!made.isEmpty()) {
-                try {
-                    docker.removeVolumes(made);  // a failed copy leaves no half-filled volume behind
-                } catch (RuntimeException e) {
-                    out.warn("could not remove the unfinished copies " + String.join(", ", made) + ": " + e.getMessage());
-                }
-            }
-            if (interrupted) {
-                Thread.currentThread().interrupt();
-            }
-        }
-        return bytes;
+        return new VolumeCopier(docker, out).copyAll(source, targets, image, labels, pauseEnv);
     }
 
     private void requireEnvironment(String env) {
@@ -328,19 +292,5 @@ public final class Snapshots {
 
     private Path indexDir() {
         return ws.root().resolve(Workspace.DIR).resolve("snapshots");
-    }
-
-    public static String human(long bytes) {
-        if (bytes < 1024) {
-            return bytes + " B";
-        }
-        String[] units = {"KiB", "MiB", "GiB", "TiB"};
-        double v = bytes;
-        int u = -1;
-        while (v >= 1024 && u < units.length - 1) {
-            v /= 1024;
-            u++;
-        }
-        return String.format(java.util.Locale.ROOT, "%.1f %s", v, units[u]);
     }
 }
