@@ -92,6 +92,47 @@ class McpIT extends DockerRequired {
         }
     }
 
+    @Test
+    void aCreateStillRunningWhenTheClientGoesIsUndoneBeforeTheServerEnds() throws Exception {
+        try (TestProject p = TestProject.withCompose(PassthroughIT.APP)) {
+            p.pikoYaml("scripts:\n  setup: sleep 120\n");
+            p.commit("a setup script that outlasts the client");
+            p.piko("init").ok();
+            StdioClientTransport transport = transport(p);
+            McpSyncClient client = McpClient.sync(transport).requestTimeout(Duration.ofMinutes(5)).build();
+            client.initialize();
+            Process server = serverProcess(transport);
+            Thread agent = new Thread(() -> {
+                try {
+                    client.callTool(call("create", Map.of("name", "gone")));
+                } catch (RuntimeException e) {
+                    // the client closed its end: no answer comes
+                }
+            });
+            agent.setDaemon(true);
+            agent.start();
+            try {
+                long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+                while (DockerOracle.containers("com.docker.compose.project", p.composeProject("gone")).stream()
+                        .filter(c -> "running".equals(c.getState())).count() < 2) {
+                    assertTrue(System.nanoTime() < deadline, "create started its containers");
+                    Thread.sleep(200);
+                }
+                server.getOutputStream().close();  // the agent's client is gone while the setup script runs
+                assertTrue(server.waitFor(90, java.util.concurrent.TimeUnit.SECONDS), "piko-mcp ended");
+                assertEquals(0, server.exitValue());
+            } finally {
+                server.destroyForcibly();
+                client.close();
+            }
+            assertEquals(List.of(), DockerOracle.containers("com.docker.compose.project", p.composeProject("gone")));
+            assertFalse(DockerOracle.networkExists(p.composeProject("gone")));
+            assertFalse(Files.exists(p.worktree("gone")));
+            assertEquals("", p.git("branch", "--list", "gone").strip(), "the branch create made is gone too");
+            assertTrue(p.piko("list").ok().err().contains("No environments yet"));
+        }
+    }
+
     /** PassthroughIT's app, web also mounting the host's /tmp (writable): piko warns of it. */
     static final String APP = """
             services:
