@@ -17,6 +17,7 @@ final class NetworkSubnets {
     private final Workspace ws;
     private final ComposeGateway docker;
     private List<Cidr> heldByDocker = List.of();
+    private Map<String, Cidr> lastAssigned = Map.of();
 
     NetworkSubnets(Workspace ws, ComposeGateway docker) {
         this.ws = ws;
@@ -28,7 +29,8 @@ final class NetworkSubnets {
         Set<String> networks = networksOf(model, parked);
         SubnetPlan plan = new SubnetPlan(SubnetPool.fromEnvironment(), scope);
         List<Cidr> routes = networks.isEmpty() ? List.of() : docker.hostRoutes();
-        return ws.store().assignSubnets(scope, (existing, held) -> plan.plan(networks, existing, held, routes, heldByDocker));
+        lastAssigned = ws.store().assignSubnets(scope, (existing, held) -> plan.plan(networks, existing, held, routes, heldByDocker));
+        return lastAssigned;
     }
 
     /**
@@ -36,10 +38,16 @@ final class NetworkSubnets {
      * the host's routes did not show); if so, the subnets of Docker's other networks are learnt.
      */
     boolean refused(PikoException e, String composeProject) {
-        if (!String.valueOf(e.getMessage()).contains("Pool overlaps")) {
+        boolean said = String.valueOf(e.getMessage()).contains("Pool overlaps");
+        if (!said && lastAssigned.isEmpty()) {
             return false;
         }
-        heldByDocker = docker.networkSubnets(composeProject);
+        // compose's words may be out of sight (on a terminal, or above the tail kept): an overlap is the proof
+        List<Cidr> held = docker.networkSubnets(composeProject);
+        if (!said && lastAssigned.values().stream().noneMatch(c -> held.stream().anyMatch(c::overlaps))) {
+            return false;
+        }
+        heldByDocker = held;
         return true;
     }
 
