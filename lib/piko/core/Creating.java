@@ -18,6 +18,8 @@ final class Creating {
     private final EnvironmentParts p;
     private final Starting starting;
     private final StartFailures failures;
+    /** Branches an undo kept because they hold commits on no other branch. */
+    private final java.util.Set<String> keptBranches = new java.util.HashSet<>();
 
     Creating(EnvironmentParts parts, Starting starting, StartFailures failures) {
         this.p = parts;
@@ -175,7 +177,8 @@ final class Creating {
     String undone(Environment env, CreateStep step) {
         return switch (step) {
             case WORKTREE -> "Removed worktree " + p.ws.root().relativize(env.path())
-                    + (env.createdBranch() ? " and branch " + env.branch() : " (branch " + env.branch() + " kept)");
+                    + (env.createdBranch() && !keptBranches.contains(env.branch()) ? " and branch " + env.branch()
+                    : " (branch " + env.branch() + " kept)");
             case COMPOSE -> "Removed containers, network and the volumes it made of " + p.composeProject(env);
             case LINKS -> "Unlinked the shared services from " + env.name();
             case SEED, START, SETUP -> null;
@@ -197,7 +200,7 @@ final class Creating {
                     p.git.pruneWorktrees(p.ws.root());
                 }
                 if (env.createdBranch() && p.git.branchExists(p.ws.root(), env.branch())) {
-                    p.git.deleteBranch(p.ws.root(), env.branch());
+                    deleteBranchWithoutWork(env.branch());
                 }
             }
             case COMPOSE -> {
@@ -215,6 +218,22 @@ final class Creating {
                 // what they made goes with the compose project (its volumes too) and the worktree
             }
         }
+    }
+
+    /**
+     * git's own rule of `branch -d`, against every branch: a branch create made goes only when each
+     * of its commits is on another branch too; else it stays, and piko says why.
+     */
+    private void deleteBranchWithoutWork(String branch) {
+        List<String> own = p.git.commitsOnlyOn(p.ws.root(), branch);
+        if (own.isEmpty()) {
+            p.git.deleteBranch(p.ws.root(), branch);
+            return;
+        }
+        keptBranches.add(branch);
+        p.out.warn("kept branch " + branch + ": " + own.size() + " commit" + (own.size() == 1 ? " is" : "s are")
+                + " on no other branch (" + String.join(", ", own.subList(0, Math.min(5, own.size())))
+                + (own.size() > 5 ? ", ..." : "") + "); delete it with: git branch -D " + branch);
     }
 
     private void forget(Environment env) {

@@ -48,7 +48,8 @@ final class EnvironmentParts {
         Environment env = require(name);
         if (!Environment.READY.equals(env.phase())) {
             throw new PikoException("environment " + name + " was not created completely",
-                    "remove it with: piko destroy " + name + " --force");
+                    "remove it with: piko destroy " + name + " (it refuses while the worktree holds uncommitted work,"
+                            + " keeps a branch with commits of its own, and keeps the volumes unless --volumes)");
         }
         if (!Files.isDirectory(env.path())) {
             throw new PikoException("the worktree of " + name + " is missing (" + env.path() + ")",

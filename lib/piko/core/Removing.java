@@ -9,7 +9,10 @@ import piko.error.PikoException;
 import piko.model.ComposeTarget;
 import piko.model.Environment;
 
-/** destroy: destroy script, containers (and volumes when asked), built images, worktree, state; the branch is kept. */
+/**
+ * destroy: destroy script, containers (and volumes when asked), built images, worktree, state; the
+ * branch is kept. Nothing of the user's goes without --force: see UnsavedWork.
+ */
 final class Removing {
     private final EnvironmentParts p;
     private final Creating creating;
@@ -22,14 +25,14 @@ final class Removing {
     void destroy(String name, boolean volumes, boolean force) {
         Environment env = p.require(name);
         p.ws.ownership(p.docker).requireOwn(p.composeProject(env), "remove");
-        if (Environment.CREATING.equals(env.phase())) {
-            destroyUnfinished(env);
-            return;
-        }
         Path path = env.path();
         boolean worktreePresent = Files.isDirectory(path);
-        if (worktreePresent && !force) {
-            refuseUncommitted(env);
+        if (worktreePresent) {
+            checkUnsaved(env, force);
+        }
+        if (Environment.CREATING.equals(env.phase())) {
+            destroyUnfinished(env, volumes);
+            return;
         }
         if (worktreePresent && p.ws.config().destroyScript() != null) {
             try {
@@ -64,26 +67,31 @@ final class Removing {
         p.out.done("Destroyed " + name);
     }
 
-    private void refuseUncommitted(Environment env) {
-        List<String> ignored = new ArrayList<>(WorktreeCopies.unchangedCopies(p.ws.root(), env.path()));
-        ignored.add(OverrideFile.NAME);
-        List<String> changes = new ArrayList<>(p.git.changes(env.path(), ignored));
-        List<String> listed = changes.stream().map(l -> l.length() > 3 ? l.substring(3) : l).toList();
-        WorktreeCopies.changedCopies(p.ws.root(), env.path()).stream().filter(c -> !listed.contains(c))
-                .forEach(c -> changes.add("copied, changed since: " + c));
-        if (!changes.isEmpty()) {
-            throw new PikoException("the worktree of " + env.name() + " has uncommitted changes ("
-                    + changes.size() + "): " + String.join("; ", changes.subList(0, Math.min(5, changes.size()))),
-                    "commit or stash them, or pass --force to discard them");
+    /**
+     * Without --force, refuses while the worktree holds work of the user's, listing it; with
+     * --force, lists what goes.
+     */
+    private void checkUnsaved(Environment env, boolean force) {
+        List<String> work = UnsavedWork.in(p.git, p.ws.root(), env.path());
+        if (work.isEmpty()) {
+            return;
         }
+        if (!force) {
+            throw new PikoException("the worktree of " + env.name() + " has uncommitted changes (" + work.size() + "): "
+                    + UnsavedWork.list(work, env.path()), "commit or stash them, or pass --force to discard them");
+        }
+        p.out.warn("--force: discarding the uncommitted changes in " + env.path() + " (" + work.size() + "): "
+                + UnsavedWork.list(work, env.path()));
     }
 
     /**
      * An environment whose create never finished (the process was killed): undoes the steps that
-     * create recorded, newest first, so that volumes and the branch it made go too. A failing undo
-     * fails destroy and keeps the environment, so that destroy can be run again.
+     * create recorded, newest first. As for any environment, its volumes go only with --volumes,
+     * and the branch it made only when no commit of it is on no other branch (work may have been
+     * done in it since). A failing undo fails destroy and keeps the environment, so that destroy
+     * can be run again.
      */
-    private void destroyUnfinished(Environment env) {
+    private void destroyUnfinished(Environment env, boolean volumes) {
         List<String> used = p.consumed(env.name());
         List<String> taken = new ArrayList<>(p.ws.store().createSteps(env.name()));
         List<String> kept = Creating.keptVolumes(taken);
@@ -92,6 +100,16 @@ final class Removing {
             CreateStep step = CreateStep.named(journalName);
             if (step == null) {
                 continue;  // a step of another piko's create: nothing this one knows how to take back
+            }
+            if (step == CreateStep.COMPOSE) {
+                String project = p.composeProject(env);
+                p.docker.composeDown(ComposeTarget.byName(project), false, java.time.Duration.ZERO);
+                if (volumes) {
+                    p.docker.removeVolumes(p.ws.ownership(p.docker).ownVolumes(project));  // its own only, proven by identity
+                }
+                p.docker.removeImages(p.docker.builtImages(project));
+                p.out.done("Removed containers and network of " + project + (volumes ? ", and its volumes" : ""));
+                continue;
             }
             creating.undo(env, step, kept);
             String said = creating.undone(env, step);

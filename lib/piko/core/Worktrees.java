@@ -28,6 +28,9 @@ public interface Worktrees {
 
     void deleteBranch(Path repo, String branch);
 
+    /** The commits of the branch that no other branch (local or remote-tracking) has, newest first, abbreviated. */
+    List<String> commitsOnlyOn(Path repo, String branch);
+
     /** Every worktree of the repository: its path to its branch (empty for a detached one). */
     java.util.Map<Path, String> worktrees(Path repo);
 

@@ -95,6 +95,14 @@ public class Git implements Worktrees {
         orFail(git(repo, "branch", "-D", "--", requireBranchName(branch)), "git branch -D");
     }
 
+    @Override
+    public List<String> commitsOnlyOn(Path repo, String branch) {
+        // --exclude takes the name without refs/heads/ for --branches; branch names hold no glob characters
+        Result r = orFail(git(repo, "rev-list", "--abbrev-commit", "refs/heads/" + requireBranchName(branch), "--not",
+                "--exclude=" + branch, "--branches", "--remotes", "--"), "git rev-list");
+        return r.stdout().lines().filter(l -> !l.isBlank()).toList();
+    }
+
     /** The repository's worktrees: path to branch ("" when detached). */
     public Map<Path, String> worktrees(Path repo) {
         Result r = orFail(git(repo, "worktree", "list", "--porcelain"), "git worktree list");

@@ -15,6 +15,10 @@ final class FakeGit implements Worktrees {
     final List<String> calls = new ArrayList<>();
     final Set<String> branches = new TreeSet<>(Set.of("main"));
     final Set<Path> worktrees = new TreeSet<>();
+    /** Commits a branch holds that no other branch has (work done in an environment). */
+    final java.util.Map<String, List<String>> ownCommits = new java.util.HashMap<>();
+    /** What git status reports in a worktree, by its folder name. */
+    final java.util.Map<String, List<String>> status = new java.util.HashMap<>();
     private final List<String> repositoryFiles;
     private String failOp;
 
@@ -112,9 +116,16 @@ final class FakeGit implements Worktrees {
     }
 
     @Override
+    public List<String> commitsOnlyOn(Path repo, String branch) {
+        call("commitsOnlyOn", branch);
+        return ownCommits.getOrDefault(branch, List.of());
+    }
+
+    @Override
     public List<String> changes(Path worktree, List<String> ignoredPaths) {
         call("status", worktree.getFileName().toString());
-        return List.of();
+        return status.getOrDefault(worktree.getFileName().toString(), List.of()).stream()
+                .filter(l -> !ignoredPaths.contains(l.substring(3))).toList();
     }
 
     @Override

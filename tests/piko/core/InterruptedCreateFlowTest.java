@@ -81,12 +81,46 @@ class InterruptedCreateFlowTest {
                     f.workspace().store().createSteps("e1").subList(0, 2));
 
             f.reload();
-            f.environments().destroy("e1", false, false);
+            f.environments().destroy("e1", true, false);
             assertNothingOfE1(f);
             assertTrue(f.done.contains("Destroyed e1 (its create had not finished)"), f.done.toString());
 
             f.environments().create("e1", null);
             assertEquals(Environment.READY, f.workspace().store().environment("e1").orElseThrow().phase());
+        }
+    }
+
+    /**
+     * Killed after its containers started, then worked in: destroy keeps the user's work as for any
+     * environment (refuses while the worktree holds changes, keeps the volumes without --volumes,
+     * keeps a branch with commits of its own), and --force names what it throws away.
+     */
+    @Test
+    void destroyOfAKilledCreateKeepsTheWorkDoneInIt() throws Exception {
+        try (FlowFixture f = new FlowFixture(root, SHARED_REDIS_WITH_SETUP)) {
+            f.docker.crashing("connect");
+            assertThrows(FakeDocker.Crash.class, () -> f.environments().create("e1", null));
+            f.docker.crashing(null);
+            f.reload();
+            f.git.status.put("e1", List.of("?? notes.txt", " M compose.yaml"));
+            f.git.ownCommits.put("e1", List.of("57dff5d"));
+
+            PikoException refused = assertThrows(PikoException.class, () -> f.environments().destroy("e1", false, false));
+            assertEquals("the worktree of e1 has uncommitted changes (2): ?? notes.txt; M compose.yaml", refused.getMessage());
+            assertTrue(Files.isDirectory(f.root.resolve(".piko/worktrees/e1")));
+            assertTrue(f.workspace().store().environment("e1").isPresent());
+            assertFalse(f.docker.calls.stream().anyMatch(c -> c.startsWith("down")), f.docker.calls.toString());
+
+            f.environments().destroy("e1", false, true);
+            assertTrue(f.warnings.contains("--force: discarding the uncommitted changes in " + f.root.resolve(".piko/worktrees/e1")
+                    + " (2): ?? notes.txt; M compose.yaml"), f.warnings.toString());
+            assertTrue(f.docker.calls.contains("down piko-demo-e1"), "volumes kept: " + f.docker.calls);
+            assertFalse(f.docker.calls.contains("down piko-demo-e1 volumes"), f.docker.calls.toString());
+            assertTrue(f.git.branches.contains("e1"), "the branch holds a commit no other branch has");
+            assertTrue(f.warnings.contains("kept branch e1: 1 commit is on no other branch (57dff5d); delete it with: git branch -D e1"),
+                    f.warnings.toString());
+            assertTrue(f.done.contains("Removed worktree .piko/worktrees/e1 (branch e1 kept)"), f.done.toString());
+            assertTrue(f.workspace().store().environment("e1").isEmpty());
         }
     }
 }

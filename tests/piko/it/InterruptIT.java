@@ -18,8 +18,8 @@ import org.yaml.snakeyaml.Yaml;
 /**
  * A real piko process stopped by a real signal while create runs its setup script. Ctrl-C (SIGINT to
  * the whole process group, as a terminal sends it) and SIGTERM: create undoes everything itself.
- * SIGKILL: the environment stays, listed as broken, and destroy removes all of it, including the
- * volume and the branch create made. Either way `piko create <same name>` works again.
+ * SIGKILL: the environment stays, listed as broken, and destroy --volumes removes all of it, including
+ * the volume and the branch create made. Either way `piko create <same name>` works again.
  */
 class InterruptIT extends DockerRequired {
     /** The first setup sleeps until the signal comes; later ones (after .second exists) do not. */
@@ -43,7 +43,7 @@ class InterruptIT extends DockerRequired {
                 List<Map<String, Object>> listed = new Yaml().load(p.piko("list", "--json").ok().out());
                 assertEquals("broken", listed.get(0).get("status"), listed.toString());
                 assertFalse(DockerOracle.volumesOfProject(p.composeProject("k")).isEmpty(), "the create got as far as volumes");
-                Run destroy = p.piko("destroy", "k").ok();
+                Run destroy = p.piko("destroy", "k", "--volumes").ok();  // volumes go only with --volumes, as for any environment
                 assertTrue(destroy.err().contains("Removed worktree .piko/worktrees/k and branch k"), destroy.describe());
             } else {
                 assertEquals(signal.equals("INT") ? 130 : 143, piko.exitValue(), said);
@@ -76,7 +76,7 @@ class InterruptIT extends DockerRequired {
      * SIGTERM at their defaults even when the tests run as a background job (which ignores SIGINT),
      * and returns once the setup script has started.
      */
-    private static Process startInOwnProcessGroup(TestProject p, List<String> output, String... args) throws Exception {
+    static Process startInOwnProcessGroup(TestProject p, List<String> output, String... args) throws Exception {
         List<String> cmd = new ArrayList<>(List.of("perl", "-e",
                 "$SIG{INT} = 'DEFAULT'; $SIG{TERM} = 'DEFAULT'; setpgrp(0, 0); exec @ARGV or die \"exec: $!\";"));
         cmd.addAll(TestProject.pikoCommand(args));

@@ -46,4 +46,44 @@ class NoLostWorkIT extends DockerRequired {
             assertFalse(Files.exists(p.root.resolve(".piko/copied/e1")), "the record goes with the worktree");
         }
     }
+
+    /**
+     * A create killed during its setup script, then worked in (a commit, a file left uncommitted):
+     * destroy keeps that work as for any environment.
+     */
+    @Test
+    void destroyOfABrokenEnvironmentKeepsTheWorkDoneInIt() throws Exception {
+        try (TestProject p = TestProject.withCompose(TestProject.WEB_AND_REDIS)) {
+            p.pikoYaml("scripts:\n  setup: echo setup-started; sleep 120\n");
+            p.commit("setup script");
+            p.piko("init").ok();
+            Process piko = InterruptIT.startInOwnProcessGroup(p, new java.util.ArrayList<>(), "create", "k");
+            TestProject.exec(p.root, java.util.Map.of(), java.util.List.of("kill", "-KILL", "--", "-" + piko.pid())).ok();
+            piko.waitFor();
+            java.nio.file.Path wt = p.worktree("k");
+            Files.writeString(wt.resolve("work.txt"), "done in the broken environment\n");
+            TestProject.git(wt, "add", "work.txt");
+            TestProject.git(wt, "-c", "user.email=t@e", "-c", "user.name=t", "commit", "-q", "-m", "work");
+            Files.writeString(wt.resolve("notes.txt"), "not committed\n");
+
+            Run up = p.piko("up", "k").fails("was not created completely");
+            assertFalse(up.err().contains("--force"), "no blind --force: " + up.describe());
+
+            Run refused = p.piko("destroy", "k").fails("uncommitted changes (1): ?? notes.txt");
+            assertTrue(refused.err().contains("--force"), refused.describe());
+            assertTrue(Files.exists(wt.resolve("notes.txt")), "the uncommitted file is still there");
+            assertEquals(2, DockerOracle.containers("com.docker.compose.project", p.composeProject("k")).size(),
+                    "nothing was removed");
+
+            Run forced = p.piko("destroy", "k", "--force").ok();
+            assertTrue(forced.err().contains("--force: discarding the uncommitted changes in " + wt + " (1): ?? notes.txt"),
+                    forced.describe());
+            assertTrue(forced.err().contains("kept branch k: 1 commit is on no other branch"), forced.describe());
+            assertEquals("work", p.git("log", "-1", "--format=%s", "k").strip(), "the branch and its commit are there");
+            assertEquals(java.util.List.of(p.composeProject("k") + "_data"), DockerOracle.volumesOfProject(p.composeProject("k")),
+                    "volumes go only with --volumes");
+            assertFalse(Files.exists(wt));
+            assertEquals(java.util.List.of(), DockerOracle.containers("com.docker.compose.project", p.composeProject("k")));
+        }
+    }
 }
