@@ -73,6 +73,7 @@
 //SOURCES lib/piko/core/Fleet.java
 //SOURCES lib/piko/core/GarbageCollection.java
 //SOURCES lib/piko/core/Names.java
+//SOURCES lib/piko/core/NeededFiles.java
 //SOURCES lib/piko/core/NetworkSubnets.java
 //SOURCES lib/piko/core/OverrideFile.java
 //SOURCES lib/piko/core/Ownership.java

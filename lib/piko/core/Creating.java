@@ -44,6 +44,7 @@ final class Creating {
         String branch = existingBranch != null ? existingBranch : name;
         boolean newBranch = existingBranch == null;
         Path path = p.ws.project().worktreesDir().resolve(name);
+        java.util.Set<String> needed = neededFiles(existingBranch);
         Environment env = p.ws.store().reserveEnvironment(name, branch, newBranch, path,
                         PortPlan.maxSlots(p.ws.config().portBase(), p.ws.config().portBlock()))
                 .orElseThrow(() -> exists(name));
@@ -53,7 +54,7 @@ final class Creating {
             List<String> kept = keptVolumes(ownership, name, composeProject, seed, fresh);
             steps.run(step(env, CreateStep.WORKTREE, () -> {
                 addWorktree(env);
-                p.copyFromMainCheckout(path);
+                p.copyFromMainCheckout(path, needed);
             }));
             p.out.done("Created worktree " + p.ws.root().relativize(path) + " on branch " + branch);
 
@@ -101,6 +102,33 @@ final class Creating {
             forget(env);
             throw e;
         }
+    }
+
+    /**
+     * The files the services read from the repository (NeededFiles), as the root's compose files
+     * name them; fails before create makes anything when neither the branch nor the main checkout
+     * has one. An unreadable root model (the branch's may differ) leaves the check to compose.
+     */
+    private java.util.Set<String> neededFiles(String existingBranch) {
+        Path root = p.ws.root();
+        Map<String, String> needed;
+        try {
+            needed = NeededFiles.of(p.instances.rootModel(), root);
+        } catch (PikoException unreadable) {
+            return java.util.Set.of();
+        }
+        String revision = existingBranch == null ? "HEAD" : existingBranch;
+        if (existingBranch == null || p.git.branchExists(root, existingBranch)) {
+            List<String> missing = NeededFiles.missing(needed, root, rel -> p.git.hasFile(root, revision, rel));
+            if (!missing.isEmpty()) {
+                throw new PikoException("the services need " + (missing.size() == 1 ? "a file" : "files")
+                        + " that neither " + (existingBranch == null ? "HEAD" : "branch " + existingBranch)
+                        + " nor the main checkout has: " + String.join(", ", missing),
+                        "put " + (missing.size() == 1 ? "it" : "them") + " in the main checkout (create copies what git"
+                                + " does not have, and piko.yaml's copy: names more), or commit " + (missing.size() == 1 ? "it" : "them"));
+            }
+        }
+        return needed.keySet();
     }
 
     private void checkBranchAndPath(Environment env) {

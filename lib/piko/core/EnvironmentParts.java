@@ -84,7 +84,14 @@ final class EnvironmentParts {
 
     /** The untracked files the worktree needs (env files, piko.yaml's copy list); never overwrites. */
     void copyFromMainCheckout(Path worktree) {
-        List<String> copied = WorktreeCopies.copyMissing(ws.root(), worktree, ws.composeFiles(ws.root()), ws.config().copy(), out::warn);
+        copyFromMainCheckout(worktree, List.of());
+    }
+
+    /** needed: more files the services read (see NeededFiles), relative to the root. */
+    void copyFromMainCheckout(Path worktree, java.util.Collection<String> needed) {
+        List<String> patterns = new java.util.ArrayList<>(ws.config().copy());
+        needed.stream().filter(rel -> !patterns.contains(rel)).forEach(patterns::add);
+        List<String> copied = WorktreeCopies.copyMissing(ws.root(), worktree, ws.composeFiles(ws.root()), patterns, out::warn);
         if (!copied.isEmpty()) {
             out.done("Copied from the main checkout: " + String.join(", ", copied));
         }

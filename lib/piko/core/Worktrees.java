@@ -10,6 +10,9 @@ public interface Worktrees {
 
     boolean branchExists(Path repo, String branch);
 
+    /** Whether a revision (a branch, HEAD) holds a file, path relative to the repository's root. */
+    boolean hasFile(Path repo, String revision, String path);
+
     /** Adds a worktree at path on a new branch made from HEAD. */
     void addWorktreeNewBranch(Path repo, Path path, String branch);
 

@@ -39,6 +39,11 @@ public class Git implements Worktrees {
     }
 
     @Override
+    public boolean hasFile(Path repo, String revision, String path) {
+        return git(repo, "cat-file", "-e", revision + ":" + path).ok();
+    }
+
+    @Override
     public boolean branchExists(Path repo, String branch) {
         Result r = git(repo, "show-ref", "--verify", "--quiet", "refs/heads/" + branch);
         if (r.ok()) {

@@ -12,9 +12,16 @@ import piko.error.PikoException;
 /**
  * The parts of a compose project piko acts on, read from `docker compose config --format json`
  * (compose's own parser has resolved includes, extends, env files and short syntaxes by then).
+ * fileSources: the `file:` of each secret and config, as compose resolved it (absolute), by
+ * "secret token" / "config nginx".
  */
 public record ComposeModel(String projectName, Map<String, Service> services, Map<String, Resource> networks,
-                           Map<String, Resource> volumes) {
+                           Map<String, Resource> volumes, Map<String, String> fileSources) {
+
+    public ComposeModel(String projectName, Map<String, Service> services, Map<String, Resource> networks,
+                        Map<String, Resource> volumes) {
+        this(projectName, services, networks, volumes, Map.of());
+    }
 
     public record Port(int target, String protocol, String hostIp) {
     }
@@ -104,8 +111,15 @@ public record ComposeModel(String projectName, Map<String, Service> services, Ma
         for (Map.Entry<String, Object> e : map(root.get("services")).entrySet()) {
             services.put(e.getKey(), service(e.getKey(), map(e.getValue())));
         }
+        Map<String, String> files = new TreeMap<>();
+        for (String kind : List.of("secret", "config")) {
+            for (Map.Entry<String, Object> e : map(root.get(kind + "s")).entrySet()) {
+                Object file = map(e.getValue()).get("file");
+                if (file != null) files.put(kind + " " + e.getKey(), String.valueOf(file));
+            }
+        }
         return new ComposeModel(String.valueOf(root.get("name")), services,
-                resources(map(root.get("networks"))), resources(map(root.get("volumes"))));
+                resources(map(root.get("networks"))), resources(map(root.get("volumes"))), files);
     }
 
     /**
@@ -113,7 +127,7 @@ public record ComposeModel(String projectName, Map<String, Service> services, Ma
      * makes them for each environment: not external.
      */
     public ComposeModel isolating(java.util.Set<String> isolated) {
-        return new ComposeModel(projectName, services, isolating(networks, isolated), isolating(volumes, isolated));
+        return new ComposeModel(projectName, services, isolating(networks, isolated), isolating(volumes, isolated), fileSources);
     }
 
     private static Map<String, Resource> isolating(Map<String, Resource> resources, java.util.Set<String> isolated) {
@@ -151,7 +165,7 @@ public record ComposeModel(String projectName, Map<String, Service> services, Ma
     public ComposeModel only(java.util.Collection<String> names) {
         Map<String, Service> kept = new TreeMap<>(services);
         kept.keySet().retainAll(names);
-        return new ComposeModel(projectName, kept, networks, volumes);
+        return new ComposeModel(projectName, kept, networks, volumes, fileSources);
     }
 
     /**

@@ -40,6 +40,17 @@ class EnvironmentsFlowTest {
         }
     }
 
+    /** The first config reads the root's files for the check of needed files; unreadable, it leaves the check to compose. */
+    @Test
+    void anUnreadableRootModelSkipsTheCheckOfNeededFiles() throws Exception {
+        try (FlowFixture f = new FlowFixture(root, SHARED_REDIS_WITH_SETUP)) {
+            f.docker.failing("config", 1);
+            f.environments().create("e1", null);
+            assertEquals(Environment.READY, f.workspace().store().environment("e1").orElseThrow().phase());
+            assertEquals(List.of(), f.warnings);
+        }
+    }
+
     /**
      * Every place create can fail: what it made is gone (worktree, branch, containers, network,
      * links, state), and every undo succeeded (no warning beyond the announcement).
@@ -47,8 +58,8 @@ class EnvironmentsFlowTest {
     @ParameterizedTest(name = "{0} #{1} fails")
     @CsvSource({
             "git addWorktree, 1",
-            "docker config, 1",
             "docker config, 2",
+            "docker config, 3",
             "docker up, 1",
             "docker up, 2",
             "docker connect, 1",

@@ -39,6 +39,10 @@ final class FakeDocker implements ComposeGateway {
     private String crashOp;
     private Runnable before = () -> { };
     private String beforeOp;
+    private int crashAt = 1;
+    private int beforeAt = 1;
+    private int beforeSeen;
+    private int crashSeen;
 
     FakeDocker(String pikoProject, ComposeModel model) {
         this.pikoProject = pikoProject;
@@ -61,27 +65,41 @@ final class FakeDocker implements ComposeGateway {
 
     /** The first call of this operation kills piko (an Error: nothing is caught, nothing undone). */
     FakeDocker crashing(String op) {
+        return crashing(op, 1);
+    }
+
+    /** The n-th call (1-based) of this operation kills piko. */
+    FakeDocker crashing(String op, int n) {
         crashOp = op;
+        crashAt = n;
+        crashSeen = 0;
         return this;
     }
 
     /** Runs action when this operation is called (a signal arriving while docker works). */
     FakeDocker onCall(String op, Runnable action) {
+        return onCall(op, 1, action);
+    }
+
+    /** Runs action at the n-th call (1-based) of this operation. */
+    FakeDocker onCall(String op, int n, Runnable action) {
         beforeOp = op;
+        beforeAt = n;
+        beforeSeen = 0;
         before = action;
         return this;
     }
 
     private void call(String op, String detail) {
         calls.add(op + " " + detail);
-        if (op.equals(beforeOp)) {
+        if (op.equals(beforeOp) && ++beforeSeen >= beforeAt) {
             beforeOp = null;
             before.run();
         }
         if (Thread.currentThread().isInterrupted()) {
             throw new PikoException("interrupted while running docker");  // as ProcessRunner does
         }
-        if (op.equals(crashOp)) {
+        if (op.equals(crashOp) && ++crashSeen >= crashAt) {
             throw new Crash();
         }
         if (op.equals(failOp) && ++seen == failAt) {

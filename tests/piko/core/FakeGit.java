@@ -61,6 +61,12 @@ final class FakeGit implements Worktrees {
     }
 
     @Override
+    public boolean hasFile(Path repo, String revision, String path) {
+        call("hasFile", revision + ":" + path);
+        return false;
+    }
+
+    @Override
     public boolean branchExists(Path repo, String branch) {
         call("branchExists", branch);
         return branches.contains(branch);

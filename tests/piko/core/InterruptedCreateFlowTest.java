@@ -45,7 +45,8 @@ class InterruptedCreateFlowTest {
     @ValueSource(strings = {"config", "up", "connect"})
     void aSignalDuringDockerWorkUndoesEverything(String op) throws Exception {
         try (FlowFixture f = new FlowFixture(root, SHARED_REDIS_WITH_SETUP)) {
-            f.docker.onCall(op, () -> f.cancellation.signal("INT"));
+            // the first config is create's check of the files the services need, before it makes anything
+            f.docker.onCall(op, op.equals("config") ? 2 : 1, () -> f.cancellation.signal("INT"));
             assertThrows(PikoException.class, () -> f.environments().create("e1", null));
             assertNothingOfE1(f);
             assertEquals(List.of("interrupted (SIGINT); undoing what create made"), f.warnings);
@@ -71,7 +72,8 @@ class InterruptedCreateFlowTest {
     @ValueSource(strings = {"config", "up", "connect"})
     void destroyRemovesWhatAKilledCreateMade(String op) throws Exception {
         try (FlowFixture f = new FlowFixture(root, SHARED_REDIS_WITH_SETUP)) {
-            f.docker.crashing(op);
+            // the first config is create's check of the files the services need, before it makes anything
+            f.docker.crashing(op, op.equals("config") ? 2 : 1);
             assertThrows(FakeDocker.Crash.class, () -> f.environments().create("e1", null));
             f.docker.crashing(null);
             Environment left = f.workspace().store().environment("e1").orElseThrow();

@@ -203,18 +203,26 @@ class CorpusIT extends DockerRequired {
         }
     }
 
-    /** Symfony's shape: a compose file and its override, both committed; .env gitignored. */
+    /**
+     * Symfony's shape: a compose file and its override, both committed; .env gitignored, and so are
+     * Nextcloud's secret file and a bind-mounted config file.
+     */
     static final String BASE = """
             services:
               web:
                 image: piko-test/busybox:1
                 command: ["sh", "-c", "echo web-$${ROLE:-base} > /tmp/index.html && exec httpd -f -p 8080 -h /tmp"]
+                secrets: [token]
+                volumes: ["./conf/app.ini:/etc/app.ini:ro"]
                 stop_grace_period: 1s
               tools:
                 image: piko-test/busybox:1
                 command: ["sleep", "600"]
                 profiles: [dev]
                 stop_grace_period: 1s
+            secrets:
+              token:
+                file: ./secret.txt
             """;
     static final String OVERRIDE = """
             services:
@@ -242,21 +250,26 @@ class CorpusIT extends DockerRequired {
             p.write("compose.yaml", BASE);
             p.write("compose.override.yaml", OVERRIDE);
             p.write("compose.pgsql.yaml", PGSQL);
-            p.write(".gitignore", ".env\n");
+            p.write(".gitignore", ".env\nsecret.txt\nconf/app.ini\n");
             p.pikoYaml("");
             p.commit("symfony and ec-cube shapes");
             p.write(".env", "COMPOSE_PROJECT_NAME=mine\n");
+            p.write("secret.txt", "s3cret\n");
+            p.write("conf/app.ini", "mode=dev\n");
             Run init = p.piko("init").ok();
             assertTrue(init.err().contains("Compose files: compose.yaml, compose.override.yaml"), init.describe());
 
             Run one = p.piko("create", "e1").ok();
             assertTrue(one.err().contains("Started " + p.composeProject("e1") + " (mailer, web)"), one.describe());
+            assertTrue(one.err().contains("Copied from the main checkout: .env, conf/app.ini, secret.txt"), one.describe());
             assertEquals(Set.of("web", "mailer"), runningServices(p.composeProject("e1")));
             assertEquals(composeUpServices(p.worktree("e1")), runningServices(p.composeProject("e1")),
                     "what docker compose up runs in the worktree");
             String web1 = p.composeProject("e1") + "-web-1";
             assertEquals("web-override", http(web1, "localhost", 8080), "the override's environment");
             assertEquals("mailer", http(web1, "mailer", 8025), "the override's service");
+            assertEquals("s3cret", sh(web1, "cat /run/secrets/token").strip(), "the gitignored secret file");
+            assertEquals("mode=dev", sh(web1, "cat /etc/app.ini").strip(), "the gitignored bind-mounted file");
             port(p, "e1", "PIKO_WEB_PORT");
             String status = p.piko("status", "e1").ok().out();
             assertTrue(status.contains("files: compose.yaml, compose.override.yaml"), status);
@@ -283,6 +296,18 @@ class CorpusIT extends DockerRequired {
             // a service only COMPOSE_FILE names can be shared
             p.piko("share", "pgsql").ok();
             assertTrue(runningServices("piko-" + p.name + "-shared").contains("pgsql"));
+
+            // a file a service needs that neither git nor the main checkout has: create stops before it makes anything
+            Files.delete(p.root.resolve("secret.txt"));
+            Run three = p.piko("create", "e3");
+            assertEquals(1, three.code(), three.describe());
+            assertTrue(three.err().contains("error: the services need a file that neither HEAD nor the main checkout has:"
+                    + " secret.txt (secret token)"), three.describe());
+            assertTrue(three.err().contains("piko.yaml's copy:"), three.describe());
+            assertFalse(three.err().contains("undoing"), three.describe());
+            assertFalse(Files.exists(p.worktree("e3")));
+            assertFalse(p.git("branch", "--format=%(refname:short)").lines().anyMatch("e3"::equals), "no branch made");
+            assertFalse(p.piko("list").ok().out().contains("e3"));
             destroyAllAndCheckNothingLeft(p, List.of("e1", "e2"), List.of("e1", "e2"));
         }
     }
