@@ -65,9 +65,9 @@ class McpIT extends DockerRequired {
     }
 
     @Test
-    void theServerEndsWhenItsClientClosesStdinOrSendsSigint() throws Exception {
+    void theServerEndsWhenItsClientClosesStdinOrSendsSigintOrSigterm() throws Exception {
         try (TestProject p = TestProject.initialised(PassthroughIT.APP)) {
-            for (String end : List.of("stdin", "SIGINT")) {
+            for (String end : List.of("stdin", "SIGINT", "SIGTERM")) {
                 StdioClientTransport transport = transport(p);
                 McpSyncClient client = McpClient.sync(transport).requestTimeout(Duration.ofMinutes(1)).build();
                 client.initialize();
@@ -78,12 +78,12 @@ class McpIT extends DockerRequired {
                 if (end.equals("stdin")) {
                     server.getOutputStream().close();
                 } else {
-                    new ProcessBuilder("kill", "-INT", String.valueOf(server.pid())).inheritIO().start().waitFor();
+                    new ProcessBuilder("kill", "-" + end.substring(3), String.valueOf(server.pid())).inheritIO().start().waitFor();
                 }
                 try {
                     assertTrue(goneWithin(server, started, Duration.ofSeconds(2)),
                             "piko-mcp still runs 2 s after " + end + " (pid " + server.pid() + ")");
-                    assertEquals(end.equals("stdin") ? 0 : 130, server.exitValue(), end);
+                    assertEquals(Map.of("stdin", 0, "SIGINT", 130, "SIGTERM", 143).get(end), server.exitValue(), end);
                 } finally {
                     server.destroyForcibly();
                     client.close();
