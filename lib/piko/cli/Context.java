@@ -160,7 +160,7 @@ final class Context implements AutoCloseable {
     }
 
     piko.core.Fleet fleet() {
-        return new piko.core.Fleet(workspace(), this::environments, shared().instances(), console());
+        return new piko.core.Fleet(workspace(), this::environments, shared().instances(), console(), routing());
     }
 
     /** No compose progress (a fleet command's one line per environment stays readable). */

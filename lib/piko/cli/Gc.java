@@ -46,6 +46,9 @@ final class Gc extends BaseCommand {
                     .forEach(c -> console().warn(c.env().name() + ": kept: " + c.kept() + "; " + String.join("; ", c.reasons())));
             failed = context.garbageCollection().remove(found, volumes, context::environments, console());
             found.stream().filter(Candidate::removable).forEach(c -> EnvSnapshot.forget(workspace().root(), c.env().name()));
+            List<String> notRemoved = failed;
+            found.stream().filter(c -> c.removable() && !notRemoved.contains(c.env().name()))
+                    .forEach(c -> routing().removed(c.env().name()));
         }
         print(found, failed);
         long removable = found.stream().filter(Candidate::removable).count();

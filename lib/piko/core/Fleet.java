@@ -16,9 +16,15 @@ public final class Fleet {
     private final Function<Reporter, Environments> environments;
     private final SharedInstances instances;
     private final Reporter out;
+    private final Routing routing;
 
-    /** environments: the flows, talking through the given reporter (each environment's talk is cut to one line). */
-    public Fleet(Workspace ws, Function<Reporter, Environments> environments, SharedInstances instances, Reporter out) {
+    /**
+     * environments: the flows, talking through the given reporter (each environment's talk is cut
+     * to one line); routing: the router's hostnames, following each environment.
+     */
+    public Fleet(Workspace ws, Function<Reporter, Environments> environments, SharedInstances instances, Reporter out,
+                 Routing routing) {
+        this.routing = routing;
         this.ws = ws;
         this.environments = environments;
         this.instances = instances;
@@ -38,7 +44,10 @@ public final class Fleet {
                 skipped.add(env.name());
                 continue;
             }
-            if (run(env, e -> environments.apply(prefixed(out, e.name())).up(e.name()), "not started")) {
+            if (run(env, e -> {
+                environments.apply(prefixed(out, e.name())).up(e.name());
+                routing.started(e.name());
+            }, "not started")) {
                 out.done(env.name() + ": running");
             } else {
                 failed.add(env.name());
@@ -54,7 +63,10 @@ public final class Fleet {
         List<Environment> all = ws.store().environments();
         List<String> failed = new ArrayList<>();
         for (Environment env : all) {
-            if (run(env, e -> environments.apply(prefixed(out, e.name())).down(e.name()), "not stopped")) {
+            if (run(env, e -> {
+                environments.apply(prefixed(out, e.name())).down(e.name());
+                routing.stopped(e.name());
+            }, "not stopped")) {
                 out.done(env.name() + ": stopped");
             } else {
                 failed.add(env.name());
@@ -62,6 +74,7 @@ public final class Fleet {
         }
         List<String> stopped = instances.stopAll();
         if (!stopped.isEmpty()) {
+            routing.sharedStopped();
             out.done("shared: stopped " + String.join(", ", stopped));
         }
         int done = all.size() - failed.size();

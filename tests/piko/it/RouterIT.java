@@ -209,6 +209,10 @@ class RouterIT extends DockerRequired {
         piko(app, "destroy", "e2").ok();
         String gone = get(host(app, "e2"), true);
         assertTrue(gone.startsWith("environment e2 of " + app.name + " was destroyed") && gone.endsWith("404"), gone);
+        piko(app, "down", "--all").ok();
+        assertTrue(get(host(app, "e1"), false).endsWith("503"), "down --all: the stopped page");
+        piko(app, "up", "--all").ok();
+        assertEquals("content of b1\n200", get(host(app, "e1"), false), "up --all: routed again");
     }
 
     @Test
