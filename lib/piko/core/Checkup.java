@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import piko.core.ComposeGateway.Kind;
+import piko.model.Container;
 import piko.model.Environment;
 import piko.model.Labels;
 import piko.model.PortAllocation;
@@ -64,6 +65,9 @@ public final class Checkup {
         Map<String, Environment> known = ws.store().environments().stream()
                 .collect(Collectors.toMap(Environment::name, e -> e, (a, b) -> a, LinkedHashMap::new));
         Set<String> networkNames = networks.stream().map(n -> n.get("name")).collect(Collectors.toSet());
+        Set<String> ownContainers = containers.stream().map(c -> c.get("name")).collect(Collectors.toSet());
+        Map<String, List<Container>> live = docker.containersOfProject(project).stream()
+                .filter(c -> ownContainers.contains(c.name())).collect(Collectors.groupingBy(Container::pikoEnvironment));
 
         Set<String> unknown = new TreeSet<>();
         for (List<Map<String, String>> objects : List.of(containers, networks, volumes)) {
@@ -133,6 +137,7 @@ public final class Checkup {
             } else if (networkNames.stream().noneMatch(n -> ofEnvironment(n, network))) {
                 findings.add(new Finding(name, "its network " + network + " is gone", "recreate it (piko up " + name + ")", up));
             } else {
+                findings.addAll(services(env, live.getOrDefault(name, List.of()), up));
                 for (PortAllocation busy : new EnvironmentCompose(ws, docker, probe).busyPorts(env)) {
                     findings.add(new Finding(name, "host port " + busy.hostPort() + " of " + busy.service() + " ("
                             + busy.target() + "/" + busy.protocol() + ") is held by something else",
@@ -142,6 +147,8 @@ public final class Checkup {
         }
 
         Map<String, String> sharedContainers = shared.instances().containers();
+        Map<String, Container> sharedLive = live.getOrDefault(Names.SHARED, List.of()).stream()
+                .collect(Collectors.toMap(Container::service, c -> c, (a, b) -> a));
         shared.declaration().consumers().forEach((env, services) -> {
             String network = Names.composeProject(project, env);
             if (!known.containsKey(env) || networkNames.stream().noneMatch(n -> ofEnvironment(n, network))) {
@@ -152,12 +159,21 @@ public final class Checkup {
                 if (container == null) {
                     findings.add(new Finding("shared " + service, "its container is gone, and " + env + " uses it",
                             "start it and link it (piko up " + env + ")", () -> environments.up(env)));
+                } else if (sharedLive.containsKey(service) && !sharedLive.get(service).running()) {
+                    findings.add(new Finding("shared " + service, "its container is " + sharedLive.get(service).state()
+                            + ", and " + env + " uses it", "start it (piko up " + env + ")", () -> environments.up(env)));
                 } else if (docker.containerNetworks(container).stream().noneMatch(n -> ofEnvironment(n, network))) {
                     findings.add(new Finding("shared " + service, "not linked to " + env + "'s network " + network,
                             "link it", () -> shared.links().relink(List.of(service))));
                 }
             }
         });
+
+        if (sharedContainers.isEmpty() && shared.declaration().consumers().isEmpty() && networkNames.contains(shared.instances().network())) {
+            String sharedNetwork = shared.instances().network();
+            findings.add(new Finding("shared", "its network " + sharedNetwork + " is left with no shared instance",
+                    "remove it", () -> docker.composeDown(piko.model.ComposeTarget.byName(shared.instances().composeProject()), false)));
+        }
 
         if (ws.store().ports(Names.SHARED).isEmpty()) {
             List<PortAllocation> ports = portsOf(Names.SHARED, of(containers, Names.SHARED));
@@ -168,6 +184,35 @@ public final class Checkup {
             }
         }
         return findings;
+    }
+
+    /**
+     * What list and status show of a ready environment's own services: a container gone, or one not
+     * running while the environment runs (one that exited with 0, a one-shot job, only as a note).
+     */
+    private static List<Finding> services(Environment env, List<Container> containers, Runnable up) {
+        String name = env.name();
+        List<Finding> out = new ArrayList<>();
+        Set<String> present = containers.stream().map(Container::service).collect(Collectors.toSet());
+        for (String service : env.services()) {
+            if (!present.contains(service)) {
+                out.add(new Finding(name, "the container of " + service + " is gone", "recreate it (piko up " + name + ")", up));
+            }
+        }
+        if (containers.stream().noneMatch(Container::running)) {
+            return out;  // stopped as a whole (piko down): nothing differs
+        }
+        for (Container c : containers) {
+            if (c.running() || !env.services().contains(c.service())) {
+                continue;
+            }
+            boolean done = c.status().startsWith("Exited (0)");
+            out.add(new Finding(name, c.service() + " is " + (c.state().equals("exited") ? c.status().replaceFirst("^Exited (\\(-?\\d+\\)).*", "exited $1")
+                    : c.state()) + " while the rest of " + name + " runs",
+                    done ? "nothing (a service that finished its work; piko up " + name + " starts it again)"
+                            : "start it (piko up " + name + ")", done ? null : up));
+        }
+        return out;
     }
 
     /**

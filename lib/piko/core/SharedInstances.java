@@ -163,10 +163,16 @@ public final class SharedInstances {
     }
 
     private void stopUnusedHoldingLock(Collection<String> candidates) {
+        if (candidates.isEmpty()) {
+            return;
+        }
         Set<String> needed = declaration.instances();
         List<String> stop = candidates.stream().filter(s -> !needed.contains(s)).toList();
-        List<String> running = containers().keySet().stream().filter(stop::contains).toList();
-        if (running.isEmpty()) {
+        Map<String, String> before = containers();
+        List<String> running = before.keySet().stream().filter(stop::contains).toList();
+        // networks are scarce (about 30 on a stock daemon): the last instance takes its network with it
+        boolean networkLeft = before.keySet().stream().allMatch(running::contains) && networkExists();
+        if (running.isEmpty() && !networkLeft) {
             return;
         }
         try {
@@ -175,8 +181,14 @@ public final class SharedInstances {
             out.warn(e.getMessage() + " (left running)");
             return;
         }
-        docker.composeRemove(ComposeTarget.byName(composeProject()), running);
-        out.done("Stopped shared " + String.join(", ", running) + " (no environment uses it)");
+        if (!running.isEmpty()) {
+            docker.composeRemove(ComposeTarget.byName(composeProject()), running);
+            out.done("Stopped shared " + String.join(", ", running) + " (no environment uses it)");
+        }
+        if (networkLeft) {
+            docker.composeDown(ComposeTarget.byName(composeProject()), false);
+            out.done("Removed the shared network " + network() + " (no shared instance is left)");
+        }
     }
 
     /** `piko down --shared`: removes every shared container and the shared network. */

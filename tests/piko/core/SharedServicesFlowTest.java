@@ -79,7 +79,7 @@ class SharedServicesFlowTest {
             f.reload();
             f.workspace();
             assertEquals(List.of("redis is no longer shared (not in piko.yaml)"), f.synced);
-            assertEquals(Set.of(), f.docker.projects.get("piko-demo-shared"));
+            assertEquals(null, f.docker.projects.get("piko-demo-shared"), "the last instance took the shared network with it");
             assertEquals(List.of(), f.sharedServices().syncFromConfig(), "in sync now");
         }
     }

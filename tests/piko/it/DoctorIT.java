@@ -154,6 +154,58 @@ class DoctorIT extends DockerRequired {
     }
 
     @Test
+    void doctorReportsWhatListShowsOfOneServiceAndFixesIt() throws Exception {
+        try (TestProject p = TestProject.initialised(TestProject.WEB_AND_REDIS)) {
+            p.piko("create", "s").ok();
+            String web = p.composeProject("s") + "-web-1";
+            TestProject.docker("rm", "-f", web).ok();
+            assertTrue(p.piko("list").ok().out().lines().anyMatch(l -> l.matches("s\\s+partial.*")));
+            Run doctor = p.piko("doctor");
+            assertEquals(1, doctor.code(), doctor.describe());
+            assertTrue(doctor.out().contains("s: the container of web is gone; --fix: recreate it (piko up s)"), doctor.describe());
+            p.piko("doctor", "--fix").ok();
+            assertEquals(Set.of("web", "redis"), runningServices(p.composeProject("s")));
+
+            TestProject.docker("stop", "-t", "0", web).ok();
+            assertTrue(p.piko("list").ok().out().lines().anyMatch(l -> l.matches("s\\s+partial.*")));
+            doctor = p.piko("doctor");
+            assertEquals(1, doctor.code(), doctor.describe());
+            assertTrue(doctor.out().contains("s: web is exited (137) while the rest of s runs; --fix: start it (piko up s)"),
+                    doctor.describe());
+            p.piko("doctor", "--fix").ok();
+            assertEquals(Set.of("web", "redis"), runningServices(p.composeProject("s")));
+            p.piko("down", "s").ok();
+            p.piko("doctor").ok();  // stopped as a whole: nothing differs
+        }
+    }
+
+    @Test
+    void theSharedNetworkGoesWithTheLastSharedInstanceAndALeftoverOneIsReported() throws Exception {
+        try (TestProject p = TestProject.initialised(SharedIT.APP)) {
+            String network = "piko-" + p.name + "-shared";
+            p.piko("share", "redis").ok();
+            p.piko("create", "u").ok();
+            p.piko("isolate", "redis").ok();
+            assertTrue(DockerOracle.networkExists(network), "u still uses the shared redis");
+            Run destroy = p.piko("destroy", "u").ok();
+            assertTrue(destroy.err().contains("Removed the shared network " + network + " (no shared instance is left)"),
+                    destroy.describe());
+            assertFalse(DockerOracle.networkExists(network));
+
+            p.piko("share", "redis").ok();
+            TestProject.docker("rm", "-f", SharedIT.sharedContainer(p, "redis")).ok();
+            Run doctor = p.piko("doctor");
+            assertEquals(1, doctor.code(), doctor.describe());
+            assertTrue(doctor.out().contains("shared: its network " + network + " is left with no shared instance; --fix: remove it"),
+                    doctor.describe());
+            p.piko("doctor", "--fix").ok();
+            assertFalse(DockerOracle.networkExists(network));
+            p.piko("isolate", "redis").ok();
+            p.piko("doctor").ok();
+        }
+    }
+
+    @Test
     void leftoversOfAnUnknownEnvironmentWithoutWorktreeAreRemovedAndItsVolumeKept() throws Exception {
         try (TestProject p = TestProject.initialised(TestProject.WEB_AND_REDIS)) {
             p.piko("create", "gone").ok();
