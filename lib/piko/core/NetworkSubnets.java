@@ -14,6 +14,12 @@ import piko.model.ComposeModel;
  * refuses one, so the next plan avoids them.
  */
 final class NetworkSubnets {
+    /**
+     * How often a start is tried again when Docker refuses a subnet: each time the subnets of
+     * Docker's networks are asked again, and only a network made meanwhile by another planner
+     * (another machine-wide record, or a remote daemon's user) can be in the way again.
+     */
+    static final int REPLANS = 4;
     private final Workspace ws;
     private final ComposeGateway docker;
     private List<Cidr> heldByDocker = List.of();
@@ -27,7 +33,8 @@ final class NetworkSubnets {
     /** The subnet of each network piko creates for these services (those parked elsewhere left out). */
     Map<String, Cidr> assign(String scope, ComposeModel model, Set<String> parked) {
         Set<String> networks = networksOf(model, parked);
-        SubnetPlan plan = new SubnetPlan(SubnetPool.fromEnvironment(), scope);
+        // planners of other machine-wide records start elsewhere in the pool, not all at its first subnet
+        SubnetPlan plan = new SubnetPlan(SubnetPool.fromEnvironment(), scope, (ws.root() + "\0" + scope).hashCode());
         List<Cidr> routes = networks.isEmpty() ? List.of() : docker.hostRoutes();
         lastAssigned = ws.store().assignSubnets(scope, (existing, held) -> plan.plan(networks, existing, held, routes, heldByDocker));
         return lastAssigned;

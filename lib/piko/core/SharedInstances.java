@@ -107,14 +107,16 @@ public final class SharedInstances {
         rendered.retainAll(rootModel.services().keySet());
         List<PortAllocation> planned = planAndRender(rootModel, rendered, PortConflict.NONE);
         try {
-            try {
-                docker.composeUp(target(), List.copyOf(services), Map.of(), ComposeGateway.Up.START_AND_WAIT);
-            } catch (PikoException e) {
-                if (!subnets.refused(e, composeProject())) {
-                    throw e;
+            for (int attempt = 0; ; attempt++) {
+                try {
+                    docker.composeUp(target(), List.copyOf(services), Map.of(), ComposeGateway.Up.START_AND_WAIT);
+                    break;
+                } catch (PikoException e) {
+                    if (attempt >= NetworkSubnets.REPLANS || !subnets.refused(e, composeProject())) {
+                        throw e;
+                    }
+                    planned = planAndRender(rootModel, rendered, PortConflict.NONE);
                 }
-                planned = planAndRender(rootModel, rendered, PortConflict.NONE);
-                docker.composeUp(target(), List.copyOf(services), Map.of(), ComposeGateway.Up.START_AND_WAIT);
             }
         } catch (PikoException e) {
             PortConflict conflict = PortConflict.of(e).orElseThrow(() -> e);

@@ -132,10 +132,19 @@ final class Starting {
             start(prepared.target(), prepared.services(), prepared.shared(), vars);
             return prepared;
         } catch (PikoException e) {
-            if (p.compose.subnetRefused(e, env)) {
-                EnvironmentCompose.Prepared again = p.prepare(env, vars, PortConflict.NONE);
-                start(again.target(), again.services(), again.shared(), vars);
-                return again;
+            EnvironmentCompose.Prepared replanned = prepared;
+            PikoException last = e;
+            for (int attempt = 0; attempt < NetworkSubnets.REPLANS && p.compose.subnetRefused(last, env); attempt++) {
+                replanned = p.prepare(env, vars, PortConflict.NONE);
+                try {
+                    start(replanned.target(), replanned.services(), replanned.shared(), vars);
+                    return replanned;
+                } catch (PikoException again) {
+                    last = again;
+                }
+            }
+            if (last != e) {
+                throw last;
             }
             PortConflict conflict = PortConflict.of(e).orElseThrow(() -> e);
             List<PortAllocation> before = p.ws.store().ports(env.name());

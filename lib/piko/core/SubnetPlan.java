@@ -11,10 +11,11 @@ import piko.model.Cidr;
 
 /**
  * Which subnet each network of one scope (an environment, or the shared project) gets from the
- * pool: its own from last time while that still fits, else the first subnet of the pool that
- * overlaps nothing piko holds elsewhere, no host route and no network Docker named.
+ * pool: its own from last time while that still fits, else the first subnet from a place in the
+ * pool that the seed picks (the scope's own) that overlaps nothing piko holds elsewhere, no host
+ * route and no network Docker named.
  */
-record SubnetPlan(SubnetPool pool, String scope) {
+record SubnetPlan(SubnetPool pool, String scope, int seed) {
 
     /**
      * @param existing    this scope's subnets by network, from the machine-wide record
@@ -49,8 +50,9 @@ record SubnetPlan(SubnetPool pool, String scope) {
     }
 
     private java.util.Optional<Cidr> firstFree(Set<Cidr> taken, List<Cidr> foreign) {
+        long start = Math.floorMod((long) seed, pool.count());
         for (long i = 0; i < pool.count(); i++) {
-            Cidr c = pool.subnet(i);
+            Cidr c = pool.subnet((start + i) % pool.count());
             if (!overlapsAny(c, taken) && !overlapsAny(c, foreign)) {
                 return java.util.Optional.of(c);
             }

@@ -17,7 +17,7 @@ class SubnetPlanTest {
         return Cidr.parse(text).orElseThrow();
     }
 
-    private final SubnetPlan plan = new SubnetPlan(SubnetPool.DEFAULT, "e1");
+    private final SubnetPlan plan = new SubnetPlan(SubnetPool.DEFAULT, "e1", 0);
 
     @Test
     void cidrsParseAndOverlap() {
@@ -36,6 +36,16 @@ class SubnetPlanTest {
     }
 
     @Test
+    void theSeedPicksWhereInThePoolTheSearchStarts() {
+        assertEquals(Map.of("default", c("10.210.9.0/24")),
+                new SubnetPlan(SubnetPool.DEFAULT, "e1", 256 + 8).plan(List.of("default"), Map.of(), Set.of(c("10.210.8.0/24")),
+                        List.of(), List.of()));
+        assertEquals(Map.of("default", c("10.210.0.0/24")),
+                new SubnetPlan(SubnetPool.DEFAULT, "e1", -1).plan(List.of("default"), Map.of(), Set.of(c("10.210.255.0/24")),
+                        List.of(), List.of()), "it wraps around");
+    }
+
+    @Test
     void keepsItsOwnSubnetsEvenWhenTheirBridgesAreRoutes() {
         Map<String, Cidr> mine = Map.of("default", c("10.210.9.0/24"));
         assertEquals(mine, plan.plan(List.of("default"), mine, Set.of(), List.of(c("10.210.9.0/24")), List.of()));
@@ -51,7 +61,7 @@ class SubnetPlanTest {
     @Test
     void anExhaustedPoolSaysHowManyAreTakenAndHowToWidenIt() {
         SubnetPool tiny = SubnetPool.fromEnvironment(Map.of("PIKO_SUBNET_POOL", "10.211.0.0/24", "PIKO_SUBNET_SIZE", "26")::get);
-        PikoException e = assertThrows(PikoException.class, () -> new SubnetPlan(tiny, "e3").plan(List.of("default"), Map.of(),
+        PikoException e = assertThrows(PikoException.class, () -> new SubnetPlan(tiny, "e3", 0).plan(List.of("default"), Map.of(),
                 Set.of(c("10.211.0.0/25"), c("10.211.0.128/26")), List.of(c("10.211.0.192/27")), List.of()));
         assertEquals("no free subnet for network default of e3: all 4 subnets of piko's pool 10.211.0.0/24 (/26 each)"
                 + " are in use, 3 by piko's networks and 1 by other Docker networks or host routes", e.getMessage());
