@@ -41,6 +41,7 @@ final class Creating {
         String composeProject = Names.composeProject(p.ws.project().name(), name);
         Ownership ownership = p.ws.ownership(p.docker);
         ownership.requireOwn(composeProject, "reuse");
+        refuseAnotherProjectsName(name, composeProject);
         String branch = existingBranch != null ? existingBranch : name;
         boolean newBranch = existingBranch == null;
         Path path = p.ws.project().worktreesDir().resolve(name);
@@ -155,6 +156,31 @@ final class Creating {
 
     private Steps.Step step(Environment env, CreateStep step, Runnable run) {
         return new Steps.Step(step.journalName, run, undoWhat(env, step), () -> undo(env, step, List.of()));
+    }
+
+    /**
+     * Records this checkout in the machine-wide record (projects from before it get in this way),
+     * and refuses an environment name whose compose project could be another project's: only
+     * project names from before the naming rule (with a '-') can meet one, `p` + `q-e1` and `p-q` + `e1`.
+     */
+    private void refuseAnotherProjectsName(String name, String composeProject) {
+        piko.model.Project me = p.ws.project();
+        List<ProjectRegistry.Entry> others;
+        try {
+            ProjectRegistry registry = p.ws.registry();
+            registry.register(me.identity(), p.ws.root(), me.name());
+            others = registry.projects().stream().filter(e -> !e.identity().equals(me.identity()) && e.live()).toList();
+        } catch (PikoException e) {
+            p.out.warn("could not read the machine-wide record of projects: " + e.getMessage());
+            return;
+        }
+        for (ProjectRegistry.Entry other : others) {
+            if (composeProject.startsWith("piko-" + other.name() + "-")) {
+                throw new PikoException("environment " + name + " would be compose project " + composeProject
+                        + ", which is a name of project " + other.name() + " at " + other.root(),
+                        "pick another environment name", 2);
+            }
+        }
     }
 
     /** The journal's note of the volumes that existed before a create (its undo keeps them); no step of its own. */

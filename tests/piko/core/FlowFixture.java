@@ -44,6 +44,8 @@ final class FlowFixture implements AutoCloseable {
     /** What the sync of piko.yaml into the state said when the workspace was opened. */
     List<String> synced;
     private Workspace workspace;
+    /** The machine-wide record of projects the flows see. */
+    ProjectRegistry registry = Workspace.NO_REGISTRY;
 
     /** A project "demo" in root; pikoYaml is written to piko.yaml when not null. */
     FlowFixture(Path root, String pikoYaml) throws IOException {
@@ -57,7 +59,8 @@ final class FlowFixture implements AutoCloseable {
 
     Workspace workspace() {
         if (workspace == null) {
-            workspace = new Workspace(root, ProjectState.open(Workspace.stateFile(root), root), PikoConfig.load(root));
+            workspace = new Workspace(root, ProjectState.open(Workspace.stateFile(root), root), PikoConfig.load(root),
+                    () -> registry);
             docker.identity = workspace.project().identity();
             synced = sharedServices().syncFromConfig();  // as every command does first
         }

@@ -134,6 +134,28 @@ class OwnershipFlowTest {
         }
     }
 
+    /** A project named before the naming rule (with a '-'): no environment of another project may produce its names. */
+    @Test
+    void anEnvironmentNameThatMakesAnotherProjectsComposeNameIsRefused() throws Exception {
+        Path other = root.resolve("other");
+        java.nio.file.Files.createDirectories(other.resolve(".piko"));
+        java.nio.file.Files.writeString(other.resolve(".piko/state.db"), "");
+        List<String> registered = new java.util.ArrayList<>();
+        try (FlowFixture f = new FlowFixture(root, null)) {
+            f.registry = new ProjectRegistry() {
+                @Override public List<Entry> projects() { return List.of(new Entry(OTHER, other, "demo-q")); }
+                @Override public void register(String identity, Path r, String name) { registered.add(name); }
+                @Override public java.util.Optional<String> identityAt(Path r) { return java.util.Optional.empty(); }
+            };
+            PikoException e = assertThrows(PikoException.class, () -> f.environments().create("q-shared", null));
+            assertTrue(e.getMessage().contains("piko-demo-q-shared, which is a name of project demo-q at " + other), e.getMessage());
+            assertEquals(2, e.exitCode());
+            assertTrue(f.workspace().store().environment("q-shared").isEmpty());
+            assertEquals(List.of("demo"), registered, "create records the checkout");
+            f.environments().create("q", null);
+        }
+    }
+
     /** Objects from a piko before the identity label: this checkout's when compose ran them inside its folder. */
     @Test
     void unlabelledObjectsAreOwnedByTheFolderComposeRanThemIn() throws Exception {
