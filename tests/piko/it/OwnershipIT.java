@@ -30,7 +30,7 @@ class OwnershipIT extends DockerRequired {
 
     /** The marker in the first clone's volume, read by a throw-away container (works with none of its own running). */
     private static String marker(String volume) {
-        return TestProject.docker("run", "--rm", "-v", volume + ":/data", TestProject.BUSYBOX, "cat", "/data/marker").out().strip();
+        return TestProject.docker("run", "--rm", "--network", "none", "-v", volume + ":/data", TestProject.BUSYBOX, "cat", "/data/marker").out().strip();
     }
 
     static String identity(String kind, String name) {
