@@ -64,6 +64,7 @@
 //SOURCES lib/piko/core/ComposeGateway.java
 //SOURCES lib/piko/core/ComposeInputs.java
 //SOURCES lib/piko/core/CopyRecord.java
+//SOURCES lib/piko/core/CreateGuards.java
 //SOURCES lib/piko/core/CreateStep.java
 //SOURCES lib/piko/core/Creating.java
 //SOURCES lib/piko/core/Durations.java

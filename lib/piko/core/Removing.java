@@ -94,7 +94,7 @@ final class Removing {
     private void destroyUnfinished(Environment env, boolean volumes) {
         List<String> used = p.consumed(env.name());
         List<String> taken = new ArrayList<>(p.ws.store().createSteps(env.name()));
-        List<String> kept = Creating.keptVolumes(taken);
+        List<String> kept = CreateGuards.keptVolumes(taken);
         Collections.reverse(taken);
         for (String journalName : taken) {
             CreateStep step = CreateStep.named(journalName);
