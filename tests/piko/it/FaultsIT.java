@@ -109,7 +109,7 @@ class FaultsIT extends DockerRequired {
         try (TestProject p = TestProject.initialised(TestProject.WEB_AND_REDIS)) {
             Run r = p.piko("create", "--bogus", "x");
             assertEquals(2, r.code(), r.describe());
-            r.fails("Unknown option");
+            r.fails("unknown option '--bogus' of piko create");
         }
     }
 
