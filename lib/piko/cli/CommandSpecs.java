@@ -473,6 +473,8 @@ final class CommandSpecs {
         s.usageMessage().hidden(true);
         s.addPositional(bound(PositionalParamSpec.builder().paramLabel("<words>").arity("0..*").type(java.util.List.class).auxiliaryTypes(java.lang.String.class),
                 Binding.of(() -> c.words, v -> c.words = (java.util.List<java.lang.String>) v)).initialValue(c.words).build());
+        s.addOption(bound(OptionSpec.builder("--current").description("The word being completed (may be empty).").paramLabel("<current>").type(java.lang.String.class),
+                Binding.of(() -> c.current, v -> c.current = (java.lang.String) v)).initialValue(c.current).build());
         c.spec = s;
         return new CommandLine(s, PicocliFactory.INSTANCE);
     }

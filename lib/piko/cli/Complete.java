@@ -18,18 +18,22 @@ import piko.model.Environment;
 /**
  * The words the completion scripts offer: commands and options from picocli's model (Main
  * registers every command for this one), environment and service names from the state alone
- * (no Docker call, no sync of piko.yaml). The last word is the one being completed.
+ * (no Docker call, no sync of piko.yaml). The word being completed is --current's (the scripts
+ * pass it so, as JBang drops an empty argument), else the last word.
  */
 @Command(name = "__complete", hidden = true)
 final class Complete extends BaseCommand {
     @Parameters(arity = "0..*")
     List<String> words = new ArrayList<>();
 
+    @picocli.CommandLine.Option(names = "--current", description = "The word being completed (may be empty).")
+    String current;
+
     @Override
     int execute() {
-        String current = words.isEmpty() ? "" : words.get(words.size() - 1);
-        List<String> before = words.isEmpty() ? List.of() : words.subList(0, words.size() - 1);
-        new TreeSet<>(candidates(before, current)).stream().filter(c -> c.startsWith(current)).forEach(out()::println);
+        String word = current != null ? current : words.isEmpty() ? "" : words.get(words.size() - 1);
+        List<String> before = current != null ? words : words.isEmpty() ? List.of() : words.subList(0, words.size() - 1);
+        new TreeSet<>(candidates(before, word)).stream().filter(c -> c.startsWith(word)).forEach(out()::println);
         out().flush();
         return ExitCode.OK.code();
     }

@@ -5,7 +5,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 import piko.error.PikoException;
 
-/** Prints a shell's completion script; the script asks `piko __complete` for the words. */
+/**
+ * Prints a shell's completion script; the script asks `piko __complete` for the words. The word
+ * being completed goes as --current=<word>: JBang drops an empty argument, never a non-empty one.
+ */
 @Command(name = "completion", mixinStandardHelpOptions = true,
         description = "Print the shell completion script for bash, zsh or fish (see the README to install it).")
 final class Completion extends BaseCommand {
@@ -16,7 +19,7 @@ final class Completion extends BaseCommand {
             # piko completion for bash: source <(piko completion bash)
             _piko() {
                 local IFS=$'\\n'
-                COMPREPLY=($(piko __complete -- "${COMP_WORDS[@]:1:COMP_CWORD}" 2>/dev/null))
+                COMPREPLY=($(piko __complete --current="${COMP_WORDS[COMP_CWORD]}" -- "${COMP_WORDS[@]:1:COMP_CWORD-1}" 2>/dev/null))
             }
             complete -o default -F _piko piko
             """;
@@ -26,7 +29,7 @@ final class Completion extends BaseCommand {
             # piko completion for zsh: source <(piko completion zsh), after compinit
             _piko() {
                 local -a candidates
-                candidates=(${(f)"$(piko __complete -- "${(@)words[2,CURRENT]}" 2>/dev/null)"})
+                candidates=(${(f)"$(piko __complete --current="${words[CURRENT]}" -- "${(@)words[2,CURRENT-1]}" 2>/dev/null)"})
                 compadd -a candidates
             }
             compdef _piko piko
@@ -37,7 +40,8 @@ final class Completion extends BaseCommand {
             function __piko_complete
                 set -l tokens (commandline -opc)
                 set -e tokens[1]
-                piko __complete -- $tokens (commandline -ct) 2>/dev/null
+                set -l current (commandline -ct)
+                piko __complete --current="$current" -- $tokens 2>/dev/null
             end
             complete -c piko -f -a '(__piko_complete)'
             """;

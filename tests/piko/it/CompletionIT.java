@@ -57,6 +57,16 @@ class CompletionIT extends DockerRequired {
             assertEquals(List.of("share", "shared"), complete(p, bin, "sha"));
             assertEquals(List.of("completion", "compose"), complete(p, bin, "comp"));
             assertEquals(List.of("--json"), complete(p, bin, "list", "--j"));
+
+            // through the clone's ./jbang, which drops an empty argument: the empty word being
+            // completed still reaches piko, as --current=
+            Path repo = Path.of(System.getProperty("user.dir"));
+            Path viaJbang = Files.createDirectories(p.root.resolve(".piko/test-bin-jbang"));
+            Path piko = viaJbang.resolve("piko");
+            Files.writeString(piko, "#!/bin/sh\nexec '" + repo.resolve("jbang") + "' '" + repo.resolve("piko.java") + "' \"$@\"\n");
+            piko.toFile().setExecutable(true);
+            assertEquals(List.of("alpha", "beta"), complete(p, viaJbang, "destroy", ""));
+            assertEquals(List.of("redis", "web"), complete(p, viaJbang, "restart", "beta", ""));
         }
     }
 }
