@@ -166,6 +166,7 @@
 //SOURCES lib/piko/state/LostState.java
 //SOURCES lib/piko/state/MachinePorts.java
 //SOURCES lib/piko/state/MachineProjects.java
+//SOURCES lib/piko/state/MachineRecord.java
 //SOURCES lib/piko/state/MachineSubnets.java
 //SOURCES lib/piko/state/Migrations.java
 //SOURCES lib/piko/state/NativeSqlite.java

@@ -22,7 +22,6 @@ import piko.model.Snapshot;
 public final class Snapshots {
     public static final String SNAPSHOT = "dev.piko.snapshot";
     public static final String VOLUME_KEY = "dev.piko.snapshot.volume";
-    static final String COMPOSE_VOLUME = "com.docker.compose.volume";
     private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9_-]{0,39}");
     private final Workspace ws;
     private final SnapshotVolumes docker;
@@ -211,7 +210,7 @@ public final class Snapshots {
                     targets.put(key, composeProject + "_" + key);  // compose's name; piko's override gives fixed names the same
                     Map<String, String> l = new LinkedHashMap<>();
                     l.put(Labels.COMPOSE_PROJECT, composeProject);
-                    l.put(COMPOSE_VOLUME, key);
+                    l.put(Labels.COMPOSE_VOLUME, key);
                     l.put(Labels.PROJECT, project());
                     l.put(Labels.ENVIRONMENT, env);
                     l.put(Labels.IDENTITY, identity());
@@ -237,8 +236,8 @@ public final class Snapshots {
     private Map<String, String> environmentVolumes(String env) {
         Map<String, String> byKey = new TreeMap<>();
         for (SnapshotVolumes.Volume v : docker.volumesWithLabel(Labels.COMPOSE_PROJECT + "=" + Names.composeProject(project(), env),
-                List.of(COMPOSE_VOLUME))) {
-            byKey.put(v.labels().get(COMPOSE_VOLUME).isEmpty() ? v.name() : v.labels().get(COMPOSE_VOLUME), v.name());
+                List.of(Labels.COMPOSE_VOLUME))) {
+            byKey.put(v.labels().get(Labels.COMPOSE_VOLUME).isEmpty() ? v.name() : v.labels().get(Labels.COMPOSE_VOLUME), v.name());
         }
         return byKey;
     }

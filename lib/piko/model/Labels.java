@@ -12,6 +12,8 @@ public final class Labels {
     public static final String COMPOSE_SERVICE = "com.docker.compose.service";
     /** The key of a network in its compose file (compose labels the networks it creates). */
     public static final String COMPOSE_NETWORK = "com.docker.compose.network";
+    /** The key of a volume in its compose file (compose labels the volumes it creates). */
+    public static final String COMPOSE_VOLUME = "com.docker.compose.volume";
 
     private Labels() {
     }

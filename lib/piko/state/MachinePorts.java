@@ -6,14 +6,12 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
-import org.sqlite.SQLiteConfig;
 import piko.error.PikoException;
 import piko.model.PortAllocation;
 
@@ -24,7 +22,6 @@ import piko.model.PortAllocation;
  */
 public final class MachinePorts implements AutoCloseable {
     public static final String ENV = "PIKO_MACHINE_DB";
-    private static final int BUSY_TIMEOUT_MS = 30_000;
     private final Connection db;
 
     private MachinePorts(Connection db) {
@@ -50,22 +47,8 @@ public final class MachinePorts implements AutoCloseable {
     }
 
     public static MachinePorts open(Path file) {
-        try {
-            Files.createDirectories(file.toAbsolutePath().getParent());
-            SQLiteConfig config = new SQLiteConfig();
-            config.setBusyTimeout(BUSY_TIMEOUT_MS);
-            config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
-            Connection c = NativeSqlite.connect(file, config.toProperties());
-            try (Statement s = c.createStatement()) {
-                s.execute("PRAGMA journal_mode=WAL");
-                s.execute("CREATE TABLE IF NOT EXISTS host_port (port INTEGER PRIMARY KEY,"
-                        + " project_root TEXT NOT NULL, scope TEXT NOT NULL)");
-            }
-            return new MachinePorts(c);
-        } catch (Exception e) {
-            throw new PikoException("cannot open piko's machine-wide port record " + file + ": " + e.getMessage(),
-                    "check that its directory is writable, or set " + ENV + " to another file", e);
-        }
+        return new MachinePorts(MachineRecord.open(file, "CREATE TABLE IF NOT EXISTS host_port (port INTEGER PRIMARY KEY,"
+                + " project_root TEXT NOT NULL, scope TEXT NOT NULL)"));
     }
 
     /**
@@ -142,18 +125,11 @@ public final class MachinePorts implements AutoCloseable {
     }
 
     private void update(String sql, List<Object> params) throws SQLException {
-        try (PreparedStatement ps = db.prepareStatement(sql)) {
-            for (int i = 0; i < params.size(); i++) ps.setObject(i + 1, params.get(i));
-            ps.executeUpdate();
-        }
+        MachineRecord.update(db, sql, params.toArray());
     }
 
     @Override
     public void close() {
-        try {
-            db.close();
-        } catch (SQLException ignored) {
-            // closing at exit: nothing left to protect
-        }
+        MachineRecord.close(db);
     }
 }

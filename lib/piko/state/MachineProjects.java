@@ -27,22 +27,8 @@ public final class MachineProjects implements ProjectRegistry, AutoCloseable {
     }
 
     public static MachineProjects open(Path file) {
-        try {
-            Files.createDirectories(file.toAbsolutePath().getParent());
-            SQLiteConfig config = new SQLiteConfig();
-            config.setBusyTimeout(30_000);
-            config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
-            Connection c = NativeSqlite.connect(file, config.toProperties());
-            try (Statement s = c.createStatement()) {
-                s.execute("PRAGMA journal_mode=WAL");
-                s.execute("CREATE TABLE IF NOT EXISTS project (identity TEXT PRIMARY KEY,"
-                        + " root TEXT NOT NULL UNIQUE, name TEXT NOT NULL)");
-            }
-            return new MachineProjects(c);
-        } catch (Exception e) {
-            throw new PikoException("cannot open piko's machine-wide record " + file + ": " + e.getMessage(),
-                    "check that its directory is writable, or set " + MachinePorts.ENV + " to another file", e);
-        }
+        return new MachineProjects(MachineRecord.open(file, "CREATE TABLE IF NOT EXISTS project (identity TEXT PRIMARY KEY,"
+                + " root TEXT NOT NULL UNIQUE, name TEXT NOT NULL)"));
     }
 
     @Override
@@ -115,18 +101,11 @@ public final class MachineProjects implements ProjectRegistry, AutoCloseable {
     }
 
     private void update(String sql, String... params) throws SQLException {
-        try (PreparedStatement ps = db.prepareStatement(sql)) {
-            for (int i = 0; i < params.length; i++) ps.setString(i + 1, params[i]);
-            ps.executeUpdate();
-        }
+        MachineRecord.update(db, sql, (Object[]) params);
     }
 
     @Override
     public void close() {
-        try {
-            db.close();
-        } catch (SQLException ignored) {
-            // closing at exit: nothing left to protect
-        }
+        MachineRecord.close(db);
     }
 }

@@ -6,7 +6,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
@@ -14,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import org.sqlite.SQLiteConfig;
 import piko.core.ProjectStore;
 import piko.error.PikoException;
 import piko.model.Cidr;
@@ -25,7 +23,6 @@ import piko.model.Cidr;
  * the same subnet; one IMMEDIATE transaction per claim, so parallel creates get distinct ones.
  */
 public final class MachineSubnets implements AutoCloseable {
-    private static final int BUSY_TIMEOUT_MS = 30_000;
     private final Connection db;
 
     private MachineSubnets(Connection db) {
@@ -33,22 +30,8 @@ public final class MachineSubnets implements AutoCloseable {
     }
 
     public static MachineSubnets open(Path file) {
-        try {
-            Files.createDirectories(file.toAbsolutePath().getParent());
-            SQLiteConfig config = new SQLiteConfig();
-            config.setBusyTimeout(BUSY_TIMEOUT_MS);
-            config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
-            Connection c = NativeSqlite.connect(file, config.toProperties());
-            try (Statement s = c.createStatement()) {
-                s.execute("PRAGMA journal_mode=WAL");
-                s.execute("CREATE TABLE IF NOT EXISTS subnet (subnet TEXT PRIMARY KEY, project_root TEXT NOT NULL,"
-                        + " scope TEXT NOT NULL, network TEXT NOT NULL)");
-            }
-            return new MachineSubnets(c);
-        } catch (Exception e) {
-            throw new PikoException("cannot open piko's machine-wide record " + file + ": " + e.getMessage(),
-                    "check that its directory is writable, or set " + MachinePorts.ENV + " to another file", e);
-        }
+        return new MachineSubnets(MachineRecord.open(file, "CREATE TABLE IF NOT EXISTS subnet (subnet TEXT PRIMARY KEY, project_root TEXT NOT NULL,"
+                + " scope TEXT NOT NULL, network TEXT NOT NULL)"));
     }
 
     /**
@@ -109,18 +92,11 @@ public final class MachineSubnets implements AutoCloseable {
     }
 
     private void update(String sql, String... params) throws SQLException {
-        try (PreparedStatement ps = db.prepareStatement(sql)) {
-            for (int i = 0; i < params.length; i++) ps.setString(i + 1, params[i]);
-            ps.executeUpdate();
-        }
+        MachineRecord.update(db, sql, (Object[]) params);
     }
 
     @Override
     public void close() {
-        try {
-            db.close();
-        } catch (SQLException ignored) {
-            // closing at exit: nothing left to protect
-        }
+        MachineRecord.close(db);
     }
 }

@@ -240,7 +240,19 @@ final class TestProject implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
-        String label = "label=dev.piko.project=" + name;
+        // the folder's name, and the project name piko made of it when the folder's name is not one
+        for (String project : new java.util.LinkedHashSet<>(List.of(name, piko.core.Names.projectNameFrom(name)))) {
+            removeObjectsOf(project);
+        }
+        try (Stream<Path> files = Files.walk(root)) {
+            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } finally {
+            portBaseLock.close();  // its ports are free again
+        }
+    }
+
+    private static void removeObjectsOf(String project) {
+        String label = "label=dev.piko.project=" + project;
         for (String kind : List.of("container", "network", "volume")) {
             String flag = kind.equals("container") ? "-aq" : "-q";
             String ids = docker(kind, "ls", flag, "--filter", label).out().strip();
@@ -250,11 +262,6 @@ final class TestProject implements AutoCloseable {
                 rm.addAll(List.of(ids.split("\\s+")));
                 docker(rm.toArray(String[]::new));
             }
-        }
-        try (Stream<Path> files = Files.walk(root)) {
-            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } finally {
-            portBaseLock.close();  // its ports are free again
         }
     }
 }
