@@ -46,6 +46,8 @@ class PikoTests {
         try {
             java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("piko-unit-machine");
             System.setProperty("piko.machine.db", dir.resolve("machine.db").toString());
+            // piko's copy of SQLite's native library: apart from the user's ~/.cache/piko, reused by every run
+            System.setProperty("piko.cache.dir", java.nio.file.Path.of(System.getProperty("java.io.tmpdir"), "piko-unit-cache").toString());
             dir.toFile().deleteOnExit();  // deleted last: files registered later go first
             for (String suffix : new String[] {"", "-wal", "-shm"}) {
                 dir.resolve("machine.db" + suffix).toFile().deleteOnExit();

@@ -104,7 +104,14 @@ public final class NativeSqlite {
         return connected && !ownCopy;
     }
 
+    /** Where the unit tests' JVM keeps its own copy (set by tests/PikoTests.java), apart from the user's cache. */
+    public static final String CACHE_PROPERTY = "piko.cache.dir";
+
     private static Path cacheRoot() {
+        String forTests = System.getProperty(CACHE_PROPERTY);
+        if (forTests != null && !forTests.isBlank()) {
+            return Path.of(forTests);
+        }
         String xdg = System.getenv("XDG_CACHE_HOME");
         return (xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".cache")).resolve("piko");
     }
