@@ -242,7 +242,22 @@ final class TestProject implements AutoCloseable {
     public void close() throws IOException {
         // the folder's name, and the project name piko made of it when the folder's name is not one
         for (String project : new java.util.LinkedHashSet<>(List.of(name, piko.core.Names.projectNameFrom(name)))) {
-            removeObjectsOf(project);
+            removeObjectsOf("dev.piko.project=" + project);
+        }
+        // and whatever compose ran inside this folder under any project name (a name piko shortened or numbered)
+        // (the folder as a JSON string: a test's folder name may hold a newline)
+        String rows = docker("ps", "-a", "--format",
+                "{{json (.Label \"com.docker.compose.project.working_dir\")}}\t{{.Label \"com.docker.compose.project\"}}").out();
+        java.util.Set<String> composeProjects = new java.util.TreeSet<>();
+        for (String row : rows.split("\n")) {
+            String[] f = row.split("\t", 2);
+            Object dir = f.length == 2 ? new org.yaml.snakeyaml.Yaml().load(f[0]) : null;
+            if (dir instanceof String d && !d.isEmpty() && !f[1].isBlank() && d.startsWith(root.toString() + "/")) {
+                composeProjects.add(f[1]);
+            }
+        }
+        for (String project : composeProjects) {
+            removeObjectsOf("com.docker.compose.project=" + project);
         }
         try (Stream<Path> files = Files.walk(root)) {
             files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
@@ -251,8 +266,8 @@ final class TestProject implements AutoCloseable {
         }
     }
 
-    private static void removeObjectsOf(String project) {
-        String label = "label=dev.piko.project=" + project;
+    private static void removeObjectsOf(String labelAndValue) {
+        String label = "label=" + labelAndValue;
         for (String kind : List.of("container", "network", "volume")) {
             String flag = kind.equals("container") ? "-aq" : "-q";
             String ids = docker(kind, "ls", flag, "--filter", label).out().strip();
