@@ -45,7 +45,7 @@ public final class Snapshots {
     public Snapshot save(String env, String name) {
         requireValidName(name);
         requireEnvironment(env);
-        if (find(name).isPresent() || !volumesOf(name).isEmpty()) {
+        if (find(name).isPresent()) {  // list() shows a snapshot with volumes and no index file as incomplete
             throw new PikoException("snapshot '" + name + "' already exists",
                     "choose another name, or remove it first with: piko snapshot rm " + name, ExitCode.USAGE);
         }
