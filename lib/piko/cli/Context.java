@@ -175,7 +175,7 @@ final class Context implements AutoCloseable {
     }
 
     piko.core.Snapshots snapshots() {
-        return new piko.core.Snapshots(workspace(), new piko.docker.VolumeCopies(runner, timeouts()), console());
+        return new piko.core.Snapshots(workspace(), new piko.docker.VolumeCopies(runner, timeouts()), console(), cancellation);
     }
 
     StatusReport statusReport() {

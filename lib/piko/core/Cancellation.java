@@ -30,6 +30,31 @@ public final class Cancellation {
         Thread.interrupted();
     }
 
+    /**
+     * Runs clean-up that a signal must not cut short (resuming paused containers): the worker's
+     * interruption is cleared for it, and a signal that came before or meanwhile interrupts the
+     * worker again once it is done. Ctrl-C reaches piko's children too, so a docker command can fail
+     * from the signal before the worker is interrupted: the clean-up may start uninterrupted.
+     */
+    public void shielded(Runnable cleanUp) {
+        boolean wasUndoing;
+        synchronized (this) {
+            wasUndoing = undoing;
+            undoing = true;
+            Thread.interrupted();
+        }
+        try {
+            cleanUp.run();
+        } finally {
+            synchronized (this) {
+                undoing = wasUndoing;
+                if (signal != null && !undoing) {
+                    worker.interrupt();
+                }
+            }
+        }
+    }
+
     /** The first signal received (INT, TERM), or null. */
     public synchronized String signal() {
         return signal;

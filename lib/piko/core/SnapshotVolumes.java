@@ -30,6 +30,9 @@ public interface SnapshotVolumes {
 
     void removeContainers(List<String> containers);
 
+    /** Removes the helper containers a copy from or into any of these volumes left (one cut short by a signal). */
+    void removeCopyHelpers(List<String> volumes);
+
     /** Copies a volume's whole content into another (ownership, modes and links kept); returns the bytes streamed. */
     long copy(String from, String to, String image);
 }

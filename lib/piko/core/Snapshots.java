@@ -26,11 +26,13 @@ public final class Snapshots {
     private final Workspace ws;
     private final SnapshotVolumes docker;
     private final Reporter out;
+    private final Cancellation cancellation;
 
-    public Snapshots(Workspace ws, SnapshotVolumes docker, Reporter out) {
+    public Snapshots(Workspace ws, SnapshotVolumes docker, Reporter out, Cancellation cancellation) {
         this.ws = ws;
         this.docker = docker;
         this.out = out;
+        this.cancellation = cancellation;
     }
 
     public static String requireValidName(String name) {
@@ -223,7 +225,7 @@ public final class Snapshots {
 
     private Map<String, Long> copyAll(Map<String, String> source, Map<String, String> targets, String image,
                                       java.util.function.Function<String, Map<String, String>> labels, String pauseEnv) {
-        return new VolumeCopier(docker, out).copyAll(source, targets, image, labels, pauseEnv);
+        return new VolumeCopier(docker, out, cancellation).copyAll(source, targets, image, labels, pauseEnv);
     }
 
     private void requireEnvironment(String env) {

@@ -9,10 +9,12 @@ import java.util.Map;
 final class VolumeCopier {
     private final SnapshotVolumes docker;
     private final Reporter out;
+    private final Cancellation cancellation;
 
-    VolumeCopier(SnapshotVolumes docker, Reporter out) {
+    VolumeCopier(SnapshotVolumes docker, Reporter out, Cancellation cancellation) {
         this.docker = docker;
         this.out = out;
+        this.cancellation = cancellation;
     }
 
     /**
@@ -37,26 +39,33 @@ final class VolumeCopier {
             }
             made.clear();
         } finally {
-            boolean interrupted = Thread.interrupted();  // Ctrl-C: the clean-up below must still run
-            if (!paused.isEmpty()) {
-                try {
-                    docker.unpause(paused);
-                    out.info("Resumed " + String.join(", ", paused));
-                } catch (RuntimeException e) {
-                    out.warn(e.getMessage());
-                }
-            }
-            if (!made.isEmpty()) {
-                try {
-                    docker.removeVolumes(made);  // a failed copy leaves no half-filled volume behind
-                } catch (RuntimeException e) {
-                    out.warn("could not remove the unfinished copies " + String.join(", ", made) + ": " + e.getMessage());
-                }
-            }
-            if (interrupted) {
-                Thread.currentThread().interrupt();
-            }
+            cancellation.shielded(() -> cleanUp(paused, made, source.values()));  // Ctrl-C: the clean-up must still run
         }
         return bytes;
+    }
+
+    private void cleanUp(List<String> paused, List<String> made, java.util.Collection<String> source) {
+        if (!paused.isEmpty()) {
+            try {
+                docker.unpause(paused);
+                out.info("Resumed " + String.join(", ", paused));
+            } catch (RuntimeException e) {
+                out.warn(e.getMessage());
+            }
+        }
+        if (!made.isEmpty()) {
+            try {
+                List<String> volumes = new ArrayList<>(made);
+                volumes.addAll(source);
+                docker.removeCopyHelpers(volumes);
+            } catch (RuntimeException e) {
+                out.warn("could not remove the helpers of an unfinished copy: " + e.getMessage());
+            }
+            try {
+                docker.removeVolumes(made);  // a failed copy leaves no half-filled volume behind
+            } catch (RuntimeException e) {
+                out.warn("could not remove the unfinished copies " + String.join(", ", made) + ": " + e.getMessage());
+            }
+        }
     }
 }

@@ -173,6 +173,19 @@ public final class VolumeCopies implements SnapshotVolumes {
         }
     }
 
+    @Override
+    public void removeCopyHelpers(List<String> volumes) {
+        List<String> left = new ArrayList<>();
+        for (String line : run(List.of("docker", "ps", "-a", "--filter", "label=" + HELPER_LABEL,
+                "--format", "{{.ID}} {{.Label \"" + HELPER_LABEL + "\"}}"), "listing copy helpers").stdout().split("\n")) {
+            String[] f = line.strip().split(" ", 2);
+            if (f.length == 2 && volumes.contains(f[1])) {
+                left.add(f[0]);
+            }
+        }
+        removeContainers(left);
+    }
+
     /** Removes a helper container, also when Ctrl-C interrupted the copy (the interruption is kept for the caller). */
     private void removeHelper(String container) {
         boolean interrupted = Thread.interrupted();
