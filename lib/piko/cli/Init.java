@@ -56,7 +56,7 @@ final class Init extends BaseCommand {
         try {
             Ownership ownership = new Ownership(p, context.docker(), context::registry);
             return ownership.objects(Labels.PROJECT + "=" + p.name()).stream()
-                    .filter(o -> o.kind() == piko.core.ComposeGateway.Kind.CONTAINER && ownership.mine(o))
+                    .filter(o -> o.kind() == piko.core.LabelledObjects.Kind.CONTAINER && ownership.mine(o))
                     .map(o -> o.labels().getOrDefault(Labels.ENVIRONMENT, ""))
                     .filter(e -> !e.isEmpty() && !e.equals(piko.core.Names.SHARED)).distinct().sorted().toList();
         } catch (PikoException e) {

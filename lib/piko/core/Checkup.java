@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
-import piko.core.ComposeGateway.Kind;
+import piko.core.LabelledObjects.Kind;
 import piko.model.Container;
 import piko.model.Environment;
 import piko.model.Labels;

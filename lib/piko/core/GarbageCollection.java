@@ -29,11 +29,11 @@ public final class GarbageCollection {
     }
 
     private final Workspace ws;
-    private final ComposeGateway docker;
+    private final ContainerInventory docker;
     private final Worktrees git;
     private final BranchHistory history;
 
-    public GarbageCollection(Workspace ws, ComposeGateway docker, Worktrees git, BranchHistory history) {
+    public GarbageCollection(Workspace ws, ContainerInventory docker, Worktrees git, BranchHistory history) {
         this.ws = ws;
         this.docker = docker;
         this.git = git;

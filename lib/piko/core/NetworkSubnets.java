@@ -21,11 +21,11 @@ final class NetworkSubnets {
      */
     static final int REPLANS = 4;
     private final Workspace ws;
-    private final ComposeGateway docker;
+    private final AddressSpace docker;
     private List<Cidr> heldByDocker = List.of();
     private Map<String, Cidr> lastAssigned = Map.of();
 
-    NetworkSubnets(Workspace ws, ComposeGateway docker) {
+    NetworkSubnets(Workspace ws, AddressSpace docker) {
         this.ws = ws;
         this.docker = docker;
     }

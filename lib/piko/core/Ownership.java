@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
-import piko.core.ComposeGateway.Kind;
+import piko.core.LabelledObjects.Kind;
 import piko.error.PikoException;
 import piko.model.Labels;
 import piko.model.Project;
@@ -31,10 +31,10 @@ public final class Ownership {
     }
 
     private final Project project;
-    private final ComposeGateway docker;
+    private final LabelledObjects docker;
     private final Supplier<ProjectRegistry> registry;
 
-    public Ownership(Project project, ComposeGateway docker, Supplier<ProjectRegistry> registry) {
+    public Ownership(Project project, LabelledObjects docker, Supplier<ProjectRegistry> registry) {
         this.project = project;
         this.docker = docker;
         this.registry = registry;

@@ -37,10 +37,10 @@ public final class ProjectSetup {
     private final Worktrees git;
     private final StateCreator state;
     private final ProjectRegistry registry;
-    private final ComposeGateway docker;
+    private final LabelledObjects docker;
     private final Reporter out;
 
-    public ProjectSetup(Worktrees git, StateCreator state, ProjectRegistry registry, ComposeGateway docker, Reporter out) {
+    public ProjectSetup(Worktrees git, StateCreator state, ProjectRegistry registry, LabelledObjects docker, Reporter out) {
         this.git = git;
         this.state = state;
         this.registry = registry;

@@ -109,7 +109,7 @@ public final class SharedInstances {
         try {
             for (int attempt = 0; ; attempt++) {
                 try {
-                    docker.composeUp(target(), List.copyOf(services), Map.of(), ComposeGateway.Up.START_AND_WAIT);
+                    docker.composeUp(target(), List.copyOf(services), Map.of(), ComposeProjects.Up.START_AND_WAIT);
                     break;
                 } catch (PikoException e) {
                     if (attempt >= NetworkSubnets.REPLANS || !subnets.refused(e, composeProject())) {
@@ -123,7 +123,7 @@ public final class SharedInstances {
             if (!PortConflict.reportMoved(out, "shared ", planned, planAndRender(rootModel, rendered, conflict))) {
                 throw e;
             }
-            docker.composeUp(target(), List.copyOf(services), Map.of(), ComposeGateway.Up.START_AND_WAIT);
+            docker.composeUp(target(), List.copyOf(services), Map.of(), ComposeProjects.Up.START_AND_WAIT);
         }
     }
 

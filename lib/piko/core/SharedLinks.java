@@ -15,11 +15,11 @@ import piko.model.Labels;
  */
 public final class SharedLinks {
     private final Workspace ws;
-    private final ComposeGateway docker;
+    private final NetworkLinks docker;
     private final SharedDeclaration declaration;
     private final SharedInstances instances;
 
-    public SharedLinks(Workspace ws, ComposeGateway docker, SharedDeclaration declaration, SharedInstances instances) {
+    public SharedLinks(Workspace ws, NetworkLinks docker, SharedDeclaration declaration, SharedInstances instances) {
         this.ws = ws;
         this.docker = docker;
         this.declaration = declaration;

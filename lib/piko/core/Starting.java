@@ -168,7 +168,7 @@ final class Starting {
             if (services.isEmpty()) {
                 return;  // every service is shared: nothing of its own to start or link
             }
-            p.docker.composeUp(target, services, vars, ComposeGateway.Up.CREATE_ONLY);
+            p.docker.composeUp(target, services, vars, ComposeProjects.Up.CREATE_ONLY);
             p.links.relink(used);
         }
         if (!services.isEmpty()) {

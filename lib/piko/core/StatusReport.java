@@ -45,9 +45,9 @@ public final class StatusReport {
     }
 
     private final Workspace ws;
-    private final ComposeGateway docker;
+    private final ContainerInventory docker;
 
-    public StatusReport(Workspace ws, ComposeGateway docker) {
+    public StatusReport(Workspace ws, ContainerInventory docker) {
         this.ws = ws;
         this.docker = docker;
     }

@@ -43,7 +43,7 @@ public final class Workspace implements AutoCloseable {
     }
 
     /** Whose Docker objects are, for this project (see Ownership). */
-    public Ownership ownership(ComposeGateway docker) {
+    public Ownership ownership(LabelledObjects docker) {
         return new Ownership(project(), docker, registry);
     }
 

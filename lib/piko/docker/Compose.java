@@ -6,7 +6,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import piko.core.ComposeGateway.Up;
+import piko.core.ComposeProjects.Up;
 import piko.error.PikoException;
 import piko.exec.ProcessRunner.Call;
 import piko.model.ComposeTarget;

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import piko.core.ComposeGateway.Kind;
+import piko.core.LabelledObjects.Kind;
 
 /** The one listing of Docker objects by label, for containers, networks and volumes alike. */
 final class Inventory {

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import piko.core.ComposeGateway.Kind;
+import piko.core.LabelledObjects.Kind;
 import piko.error.PikoException;
 import piko.exec.ProcessRunner.Result;
 

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 /**
  * The rooms of lib/ and which way their dependencies point, read from the compiled classes:
  * cli -> (state, docker, git, install, router) -> core -> config -> exec -> leaves (model, error, text).
- * core owns the interfaces it needs (ProjectStore, ComposeGateway, Worktrees, ProjectLock, PortProbe);
+ * core owns the interfaces it needs (ProjectStore, Docker's roles summed up in ComposeGateway, Worktrees, ProjectLock, PortProbe);
  * state, docker and git implement them, and only cli (Context) wires them together.
  */
 class ArchitectureTest {

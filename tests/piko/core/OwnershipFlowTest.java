@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import piko.core.ComposeGateway.Kind;
+import piko.core.LabelledObjects.Kind;
 import piko.error.PikoException;
 import piko.model.Labels;
 

@@ -41,7 +41,7 @@ class DockerTest {
         };
         Docker docker = new Docker(runner).showProgress(Docker.Progress.TERMINAL, null);
         PikoException e = assertThrows(PikoException.class, () -> docker.composeUp(
-                ComposeTarget.byName("p"), List.of("redis"), java.util.Map.of(), piko.core.ComposeGateway.Up.START_AND_WAIT));
+                ComposeTarget.byName("p"), List.of("redis"), java.util.Map.of(), piko.core.ComposeProjects.Up.START_AND_WAIT));
         assertEquals("starting p failed (compose's output is above)\n" + refused, e.getMessage());
         assertEquals(List.of("docker", "inspect", "--format", "{{.State.Error}}", "c1", "c2"), calls.get(2));
     }

@@ -1,0 +1,13 @@
+package piko.core;
+
+import java.util.List;
+import java.util.Map;
+
+/** Docker objects of any kind found by label: what ownership is decided on (a role of ComposeGateway). */
+public interface LabelledObjects {
+    /** The kinds of Docker object piko labels. */
+    enum Kind { CONTAINER, NETWORK, VOLUME }
+
+    /** Objects of a kind carrying a label, each with its name and the values of some label keys. */
+    List<Map<String, String>> labelled(Kind kind, String label, List<String> keys);
+}
