@@ -28,6 +28,24 @@ class LauncherIT extends DockerRequired {
     }
 
     @Test
+    void versionNamesTheCloneOnlyWhenTheClonesOwnScriptRuns(@TempDir Path tmp) throws Exception {
+        String clone = "from: clone " + REPO + " at commit ";
+        for (List<String> own : List.of(List.of("./jbang", "piko", "--version"), List.of("./jbang", "piko.java", "--version"),
+                List.of("./jbang", "run", "piko.java", "--version"))) {
+            Run version = TestProject.exec(REPO, Map.of(), own);
+            assertTrue(version.out().contains(clone), version.describe());
+        }
+        // The same files published: JBang runs the very jar the clone built, so only the wrapper can
+        // tell that this script came from a catalog URL.
+        try (CatalogServer server = CatalogServer.serve(REPO, tmp.resolve("published"))) {
+            Run byUrl = TestProject.exec(REPO, Map.of(), List.of("./jbang", "piko@" + server.catalogUrl(), "--version"));
+            assertEquals(0, byUrl.code(), byUrl.describe());
+            assertTrue(byUrl.out().contains("from: JBang (its build "), byUrl.describe());
+            assertFalse(byUrl.out().contains("clone"), byUrl.describe());
+        }
+    }
+
+    @Test
     void installWritesALauncherThatRunsPikoWithoutJbangAndUpdatesItself(@TempDir Path home) throws Exception {
         Map<String, String> env = Map.of("PIKO_HOME", home.resolve("share").toString(),
                 "PIKO_BIN_DIR", home.resolve("bin").toString());
