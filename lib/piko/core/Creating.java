@@ -97,8 +97,10 @@ final class Creating {
             p.ws.store().updateEnvironment(name, Environment.READY, prepared.services(), prepared.inputsHash());
             return p.require(name);
         } catch (RuntimeException e) {
-            p.out.warn(p.cancellation.signal() != null ? "interrupted (SIG" + p.cancellation.signal() + "); undoing what create made"
-                    : "create failed; undoing what it made");
+            if (steps.anyTaken()) {  // a check that failed before the first step made nothing to undo
+                p.out.warn(p.cancellation.signal() != null ? "interrupted (SIG" + p.cancellation.signal() + "); undoing what create made"
+                        : "create failed; undoing what it made");
+            }
             steps.undo(p.out::warn);
             forget(env);
             throw e;
@@ -135,8 +137,8 @@ final class Creating {
     private void checkBranchAndPath(Environment env) {
         Path root = p.ws.root();
         if (env.createdBranch() && p.git.branchExists(root, env.branch())) {
-            throw new PikoException("branch '" + env.branch() + "' already exists",
-                    "to use it: piko create " + env.name() + " --branch " + env.branch());
+            throw new PikoException("branch '" + env.branch() + "' already exists (destroy keeps an environment's branch)",
+                    "to use it: piko create " + env.name() + " --branch " + env.branch() + "; for a new branch, choose another name");
         }
         if (!env.createdBranch() && !p.git.branchExists(root, env.branch())) {
             throw new PikoException("branch '" + env.branch() + "' does not exist", "create it first, or leave out --branch");

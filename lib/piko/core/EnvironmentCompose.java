@@ -87,6 +87,18 @@ public final class EnvironmentCompose {
     }
 
     /**
+     * Why up rewrites a stale override, in words; empty when the state has no fingerprint to compare
+     * (an environment doctor took back after the state was lost): nothing is known to have changed.
+     */
+    public java.util.Optional<String> staleNote(Environment env) {
+        if (!Files.isRegularFile(overrideFile(env))) {
+            return java.util.Optional.of(OverrideFile.NAME + " was missing: wrote it again");
+        }
+        return env.composeHash() == null || env.composeHash().isEmpty() ? java.util.Optional.empty()
+                : java.util.Optional.of("Compose inputs changed: regenerated " + OverrideFile.NAME);
+    }
+
+    /**
      * Reads the user's compose file through compose, assigns host ports and writes the override.
      * sharedCandidates: services that may come from a shared instance; those the environment
      * already runs itself stay its own until it is recreated. The ports Docker refused (conflict)

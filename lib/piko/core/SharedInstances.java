@@ -148,10 +148,16 @@ public final class SharedInstances {
         }
     }
 
-    /** What a failed share made goes again: its container (unless it ran before), its ports. */
+    /**
+     * What a failed share made goes again: its container (unless it ran before), its ports, and the
+     * shared networks when no shared instance is left on them (the first share made them).
+     */
     public void removeAfterFailedShare(String service, boolean wasRunning) {
         if (!wasRunning) {
             docker.composeRemove(ComposeTarget.byName(composeProject()), List.of(service));
+            if (projectContainers().isEmpty()) {
+                docker.composeDown(ComposeTarget.byName(composeProject()), false);
+            }
         }
         ws.assignPorts(Names.SHARED, (existing, taken) -> existing.entrySet().stream()
                 .filter(e -> !e.getKey().service().equals(service))

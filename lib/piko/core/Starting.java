@@ -90,13 +90,12 @@ final class Starting {
         Map<String, String> vars = p.vars(env);
         p.copyFromMainCheckout(env.path());
         boolean stale = p.compose.stale(env);
+        java.util.Optional<String> why = stale ? p.compose.staleNote(env) : java.util.Optional.empty();
         Instant starting = Instant.now();
         try {
             if (stale || !p.compose.busyPorts(env).isEmpty()) {
                 EnvironmentCompose.Prepared prepared = prepareAndRecord(env, vars, PortConflict.NONE);
-                if (stale) {
-                    p.out.info("Compose inputs changed: regenerated " + OverrideFile.NAME);
-                }
+                why.ifPresent(p.out::info);
                 startReplanningPorts(env, prepared, p.vars(env));
             } else {
                 try {

@@ -57,6 +57,11 @@ public final class Steps {
         }
     }
 
+    /** Whether any step was taken (and so has something to undo). */
+    public boolean anyTaken() {
+        return !taken.isEmpty();
+    }
+
     /** Undoes every step taken, newest first; a signal no longer interrupts this thread. */
     public void undo(Consumer<String> warn) {
         cancellation.beginUndo();

@@ -127,7 +127,13 @@ class CreateIT extends DockerRequired {
             p.piko("create", "t", "--branch", "topic").ok();
             assertEquals("topic", p.git("-C", p.worktree("t").toString(), "branch", "--show-current").strip());
             p.piko("create", "u", "--branch", "no-such-branch").fails("does not exist");
-            p.piko("create", "topic").fails("branch 'topic' already exists");
+            Run taken = p.piko("create", "topic");  // as after a destroy, which keeps the branch
+            assertEquals(1, taken.code(), taken.describe());
+            assertEquals("error: branch 'topic' already exists (destroy keeps an environment's branch)\n"
+                    + "hint: to use it: piko create topic --branch topic; for a new branch, choose another name\n", taken.err(),
+                    "said before anything is made, so nothing to undo: " + taken.describe());
+            assertFalse(Files.exists(p.worktree("topic")));
+            assertTrue(p.piko("list").ok().out().lines().noneMatch(l -> l.startsWith("topic ")), "no trace in the state");
         }
     }
 

@@ -59,7 +59,14 @@ class DoctorIT extends DockerRequired {
             List<Map<String, Object>> shared = new Yaml().load(p.piko("shared", "--json").ok().out());
             assertEquals(List.of("a", "b"), shared.get(0).get("consumers"));
             p.piko("doctor").ok();
-            p.piko("up", "b").ok();
+            int webOfB = port(p, "b", "PIKO_WEB_PORT");
+            Run up;
+            try (java.net.ServerSocket holder = new java.net.ServerSocket()) {  // something else took b's port meanwhile
+                holder.bind(new java.net.InetSocketAddress("0.0.0.0", webOfB));
+                up = p.piko("up", "b").ok();
+            }
+            assertTrue(up.err().contains("Host port of web 8080/tcp is now "), up.describe());
+            assertFalse(up.err().contains("Compose inputs changed"), "nothing of the compose inputs changed: " + up.describe());
             assertEquals(Set.of("web", "db"), runningServices(p.composeProject("b")));
             assertEquals("PONG", SharedIT.redisFrom(SharedIT.web(p, "b"), "PING").strip().replace("+", ""));
             p.piko("destroy", "a", "--volumes").ok();

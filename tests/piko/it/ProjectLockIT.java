@@ -121,6 +121,10 @@ class ProjectLockIT extends DockerRequired {
                       retries: 1
                 """;
         try (TestProject p = TestProject.initialised(sick)) {
+            Run first = p.piko("share", "sick").fails("sick");
+            assertTrue(first.err().contains("warning: share sick failed; removing what it started"), first.describe());
+            assertFalse(DockerOracle.networkExists(shared(p)), "the shared network the failed share made is gone: " + first.describe());
+            assertEquals(List.of(), DockerOracle.containers("com.docker.compose.project", shared(p)));
             p.piko("share", "a").ok();
             String before = Files.readString(p.root.resolve("piko.yaml"));
             p.piko("share", "sick").fails("sick");
