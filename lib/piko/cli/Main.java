@@ -70,11 +70,23 @@ public final class Main {
         return run(out, err, new Cancellation(Thread.currentThread()), handleSignals, args);
     }
 
-    /** handleSignals: only for a process of its own (a host such as piko-mcp keeps its signals). */
     private static int run(PrintWriter out, PrintWriter err, Cancellation cancellation, boolean handleSignals,
                            String... args) {
+        return run(new ProcessRunner(), Path.of(System.getProperty("user.dir")), out, err, cancellation, handleSignals, args);
+    }
+
+    /**
+     * Runs one command line in this process as if started in cwd, every program (docker, git) run
+     * through this runner: the unit tests run commands so, with a runner that plays Docker.
+     */
+    public static int run(ProcessRunner runner, Path cwd, PrintWriter out, PrintWriter err, String... args) {
+        return run(runner, cwd, out, err, new Cancellation(Thread.currentThread()), false, args);
+    }
+
+    /** handleSignals: only for a process of its own (a host such as piko-mcp keeps its signals). */
+    private static int run(ProcessRunner runner, Path cwd, PrintWriter out, PrintWriter err, Cancellation cancellation,
+                           boolean handleSignals, String... args) {
         String command = commandName(args);
-        ProcessRunner runner = new ProcessRunner();
         // (not with --verbose: the early docker ps would run before tracing is on)
         PsPrefetch prefetched = command != null && PikoCommand.READS_CONTAINERS.contains(command)
                 && !List.of(args).contains("--verbose") ? PsPrefetch.start(runner) : PsPrefetch.none();
@@ -82,8 +94,7 @@ public final class Main {
         if (handleSignals && command != null && PikoCommand.HANDLES_SIGNALS.contains(command)) {
             Signals.install(cancellation);
         }
-        Context context = new Context(runner, prefetched, Path.of(System.getProperty("user.dir")), () -> root.verbose,
-                cancellation);
+        Context context = new Context(runner, prefetched, cwd, () -> root.verbose, cancellation);
         CommandLine cli = commandLine(root);
         register(cli, command, args, context);
         cli.setOut(out);
