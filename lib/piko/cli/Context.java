@@ -35,6 +35,7 @@ import piko.state.ProjectState;
 final class Context implements AutoCloseable {
     private final ProcessRunner runner;
     private final PsPrefetch prefetched;
+    private final piko.docker.Answers answers = new piko.docker.Answers();
     private Docker docker;
     private Timeouts dockerTimeouts;
     private final Path cwd;
@@ -87,7 +88,7 @@ final class Context implements AutoCloseable {
     Docker docker() {
         if (docker == null || dockerTimeouts != timeouts()) {  // identity: a record's equals costs a bootstrap at start-up
             dockerTimeouts = timeouts();
-            docker = new Docker(runner, dockerTimeouts, prefetched).showProgress(progress, System.err);
+            docker = new Docker(runner, dockerTimeouts, prefetched, answers).showProgress(progress, System.err);
         }
         return docker;
     }

@@ -35,8 +35,28 @@ final class Compose {
     String configJson(ComposeTarget target, Map<String, String> env) {
         List<String> cmd = args(target);
         cmd.addAll(List.of("--profile", "*", "config", "--format", "json"));
-        return cli.check(cli.quick(cmd).in(target.directory()).withEnv(env),
+        return cli.stableChecked(cli.quick(cmd).in(target.directory()).withEnv(env), contentOf(target),
                 r -> new PikoException("the compose file is invalid:\n" + r.output(), "fix the compose file and retry")).stdout();
+    }
+
+    /**
+     * What compose reads besides the call itself, for knowing its model unchanged: the named files
+     * and the project's .env (piko writes override files between two reads of one command).
+     */
+    private static List<String> contentOf(ComposeTarget target) {
+        List<Path> files = new ArrayList<>(target.files());
+        if (target.directory() != null) {
+            files.add(target.directory().resolve(".env"));
+        }
+        List<String> content = new ArrayList<>();
+        for (Path f : files) {
+            try {
+                content.add(new String(java.nio.file.Files.readAllBytes(f), java.nio.charset.StandardCharsets.ISO_8859_1));
+            } catch (java.io.IOException | RuntimeException unreadable) {
+                content.add("");  // compose says what is wrong with it
+            }
+        }
+        return content;
     }
 
     void up(ComposeTarget target, List<String> services, Map<String, String> env, Up how) {

@@ -54,7 +54,7 @@ final class Containers {
 
     /** All containers, running or not, that carry the given label (key or key=value), in one docker call. */
     List<Container> withLabel(String label) {
-        String out = cli.check(cli.quick(List.of("docker", "ps", "--all", "--no-trunc",
+        String out = cli.readChecked(cli.quick(List.of("docker", "ps", "--all", "--no-trunc",
                 "--filter", "label=" + label, "--format", PS_FORMAT)), "docker ps").stdout();
         List<Container> result = new ArrayList<>();
         for (String line : out.split("\n")) {
@@ -69,7 +69,7 @@ final class Containers {
 
     /** The networks a container is attached to; none when the container is gone. */
     List<String> networksOf(String container) {
-        Result r = cli.run(cli.quick(List.of("docker", "inspect", "--format",
+        Result r = cli.read(cli.quick(List.of("docker", "inspect", "--format",
                 "{{range $name, $n := .NetworkSettings.Networks}}{{$name}}\n{{end}}", container)));
         if (!r.ok()) {
             DockerErrors.requireReachable(r);
@@ -83,7 +83,7 @@ final class Containers {
 
     /** The host ports that a compose project's running containers publish now. */
     Set<Integer> publishedPorts(String composeProject) {
-        return parsePublished(cli.check(cli.quick(List.of("docker", "ps", "--filter", ofComposeProject(composeProject),
+        return parsePublished(cli.readChecked(cli.quick(List.of("docker", "ps", "--filter", ofComposeProject(composeProject),
                 "--format", "{{.Ports}}")), "docker ps").stdout());
     }
 
@@ -124,7 +124,7 @@ final class Containers {
     Map<String, Instant> startTimes(List<String> containers) {
         List<String> cmd = new ArrayList<>(List.of("docker", "inspect", "--format", "{{.Name}}\t{{.State.StartedAt}}"));
         cmd.addAll(containers);
-        Result r = cli.run(cli.quick(cmd));
+        Result r = cli.read(cli.quick(cmd));
         Map<String, Instant> out = new HashMap<>();
         for (String line : r.stdout().split("\n")) {
             String[] f = line.split("\t");
@@ -142,13 +142,13 @@ final class Containers {
      * say), one per line after a newline; compose told only the terminal, and piko acts on it.
      */
     String startErrors(String composeProject) {
-        Result ids = cli.run(cli.quick(List.of("docker", "ps", "--all", "--quiet", "--filter", ofComposeProject(composeProject))));
+        Result ids = cli.read(cli.quick(List.of("docker", "ps", "--all", "--quiet", "--filter", ofComposeProject(composeProject))));
         if (!ids.ok() || ids.stdout().isBlank()) {
             return "";
         }
         List<String> cmd = new ArrayList<>(List.of("docker", "inspect", "--format", "{{.State.Error}}"));
         cmd.addAll(ids.stdout().lines().filter(l -> !l.isBlank()).toList());
-        Result errors = cli.run(cli.quick(cmd));
+        Result errors = cli.read(cli.quick(cmd));
         return errors.stdout().lines().filter(l -> !l.isBlank()).map(l -> "\n" + l).collect(Collectors.joining());
     }
 }

@@ -34,7 +34,12 @@ public class Docker implements ComposeGateway {
     }
 
     public Docker(ProcessRunner runner, Timeouts timeouts, PsPrefetch prefetched) {
-        DockerCli cli = new DockerCli(runner, timeouts);
+        this(runner, timeouts, prefetched, new Answers());
+    }
+
+    /** answers: the command's answers so far (a Docker made anew with other timeouts asks nothing twice). */
+    public Docker(ProcessRunner runner, Timeouts timeouts, PsPrefetch prefetched, Answers answers) {
+        DockerCli cli = new DockerCli(runner, timeouts, answers);
         this.cli = cli;
         this.versions = new Versions(cli);
         this.containers = new Containers(cli, prefetched);

@@ -13,14 +13,18 @@ final class DockerCli {
     private final ProcessRunner runner;
     private final Timeouts timeouts;
     private final Daemon daemon;
+    private final Answers answers;
 
-    DockerCli(ProcessRunner runner, Timeouts timeouts) {
+    DockerCli(ProcessRunner runner, Timeouts timeouts, Answers answers) {
         this.runner = runner;
         this.timeouts = timeouts;
         this.daemon = new Daemon(runner);
+        this.answers = answers;
     }
 
+    /** The runner, for a call that may change Docker's objects (the answers of earlier reads are forgotten). */
     ProcessRunner runner() {
+        answers.forgetLive();
         return runner;
     }
 
@@ -44,9 +48,35 @@ final class DockerCli {
     Call slow(List<String> command) {
         return Call.of(timeouts.compose(), command).timeoutSetBy("timeouts.compose").watchedBy(daemon.watch(command));
     }
-    /** Runs a call and returns its result, failed or not. */
+    /** Runs a call that may change Docker's objects and returns its result, failed or not. */
     Result run(Call call) {
+        answers.forgetLive();
         return runner.run(call);
+    }
+
+    /** A read of Docker's objects (ps, ls, inspect): the answer of the same read earlier in this command, if nothing changed since. */
+    Result read(Call call) {
+        return answers.live(List.of(call.command(), String.valueOf(call.directory()), call.environment()), () -> runner.run(call));
+    }
+
+    /** A read whose answer no docker call changes (what also decides it goes into content): asked once per command. */
+    Result stable(Call call, Object content) {
+        return answers.stable(List.of(call.command(), String.valueOf(call.directory()), call.environment(), content),
+                () -> runner.run(call));
+    }
+
+    /** read, failing as check does. */
+    Result readChecked(Call call, Function<Result, PikoException> failure) {
+        return checked(read(call), failure);
+    }
+
+    Result readChecked(Call call, String what) {
+        return readChecked(call, failed(what));
+    }
+
+    /** stable, failing as check does. */
+    Result stableChecked(Call call, Object content, Function<Result, PikoException> failure) {
+        return checked(stable(call, content), failure);
     }
 
     /**
@@ -54,7 +84,10 @@ final class DockerCli {
      * as such (DockerErrors), any other failure as the error made of the result.
      */
     Result check(Call call, Function<Result, PikoException> failure) {
-        Result r = runner.run(call);
+        return checked(run(call), failure);
+    }
+
+    private static Result checked(Result r, Function<Result, PikoException> failure) {
         if (!r.ok()) {
             DockerErrors.requireReachable(r);
             throw failure.apply(r);
@@ -64,6 +97,10 @@ final class DockerCli {
 
     /** check, failing with "<what> failed:" and the output. */
     Result check(Call call, String what) {
-        return check(call, r -> new PikoException(what + " failed:\n" + r.output()));
+        return check(call, failed(what));
+    }
+
+    private static Function<Result, PikoException> failed(String what) {
+        return r -> new PikoException(what + " failed:\n" + r.output());
     }
 }

@@ -18,7 +18,7 @@ final class Images {
      * `<project>-<service>` and labels them with the project. Images the user named are not listed.
      */
     List<String> built(String composeProject) {
-        String out = cli.check(cli.quick(List.of("docker", "image", "ls", "--filter",
+        String out = cli.readChecked(cli.quick(List.of("docker", "image", "ls", "--filter",
                         "label=" + Labels.COMPOSE_PROJECT + "=" + composeProject, "--format", "{{.Repository}}:{{.Tag}}")),
                 r -> new PikoException("docker image ls failed: " + DockerErrors.firstLine(r.output()))).stdout();
         return out.lines().filter(i -> i.startsWith(composeProject + "-") && !i.contains("<none>")).toList();

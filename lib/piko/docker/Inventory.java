@@ -28,7 +28,7 @@ final class Inventory {
         StringBuilder format = new StringBuilder("{{.Name" + (kind == Kind.CONTAINER ? "s" : "") + "}}");
         keys.forEach(k -> format.append("\t{{.Label \"").append(k).append("\"}}"));
         cmd.addAll(List.of("--filter", "label=" + label, "--format", format.toString()));
-        String out = cli.check(cli.quick(cmd), what).stdout();
+        String out = cli.readChecked(cli.quick(cmd), what).stdout();
         List<Map<String, String>> rows = new ArrayList<>();
         for (String line : out.split("\n")) {
             if (line.isBlank()) continue;

@@ -35,7 +35,7 @@ final class Networks {
     }
 
     boolean exists(String name) {
-        Result r = cli.run(cli.quick(List.of("docker", "network", "inspect", "--format", "{{.Name}}", "--", name)));
+        Result r = cli.read(cli.quick(List.of("docker", "network", "inspect", "--format", "{{.Name}}", "--", name)));
         if (r.ok()) {
             return true;
         }

@@ -18,7 +18,7 @@ public final class RouterContainer {
     private final DockerCli cli;
 
     public RouterContainer(ProcessRunner runner, Timeouts timeouts) {
-        this.cli = new DockerCli(runner, timeouts);
+        this.cli = new DockerCli(runner, timeouts, new Answers());
     }
 
     private Result docker(List<String> args) {

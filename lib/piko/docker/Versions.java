@@ -15,7 +15,7 @@ final class Versions {
 
     /** The compose v2 plugin's version; fails unless it is there and new enough for the override tags piko writes. */
     ComposeVersion composeVersion() {
-        Result r = cli.run(cli.quick(List.of("docker", "compose", "version", "--short")));
+        Result r = cli.stable(cli.quick(List.of("docker", "compose", "version", "--short")), "");
         String upgrade = "install the Compose v2 plugin, version " + ComposeVersion.MINIMUM + " or newer";
         if (!r.ok()) {
             throw new PikoException("Docker Compose v2 is not available (docker compose version failed: "
