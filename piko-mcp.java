@@ -59,6 +59,7 @@
 //SOURCES lib/piko/core/BranchHistory.java
 //SOURCES lib/piko/core/Cancellation.java
 //SOURCES lib/piko/core/Checkup.java
+//SOURCES lib/piko/core/CommandJournal.java
 //SOURCES lib/piko/core/ComposeAccess.java
 //SOURCES lib/piko/core/ComposeFiles.java
 //SOURCES lib/piko/core/ComposeGateway.java
@@ -102,6 +103,7 @@
 //SOURCES lib/piko/core/SharedDeclaration.java
 //SOURCES lib/piko/core/SharedInstances.java
 //SOURCES lib/piko/core/SharedLinks.java
+//SOURCES lib/piko/core/SharedRecovery.java
 //SOURCES lib/piko/core/SharedServices.java
 //SOURCES lib/piko/core/SnapshotIndex.java
 //SOURCES lib/piko/core/SnapshotVolumes.java
@@ -170,6 +172,7 @@
 //SOURCES lib/piko/router/RouterSettings.java
 //SOURCES lib/piko/state/Database.java
 //SOURCES lib/piko/state/EnvironmentRows.java
+//SOURCES lib/piko/state/JournalRows.java
 //SOURCES lib/piko/state/LockFile.java
 //SOURCES lib/piko/state/LostState.java
 //SOURCES lib/piko/state/MachinePorts.java

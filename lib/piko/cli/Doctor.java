@@ -32,7 +32,7 @@ final class Doctor extends BaseCommand {
         List<Finding> findings = examine.get();
         List<Finding> left = findings;
         if (fix) {
-            checkup.fix(findings);
+            checkup.fix(findings).forEach(failed -> console().warn("could not fix " + failed));
             left = examine.get();
         }
         List<Finding> remaining = left;

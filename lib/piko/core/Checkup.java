@@ -169,6 +169,7 @@ public final class Checkup {
             }
         });
 
+        findings.addAll(new SharedRecovery(ws, docker, shared).findings(live.getOrDefault(Names.SHARED, List.of()), ws.store().journal()));
         if (sharedContainers.isEmpty() && shared.declaration().consumers().isEmpty() && networkNames.contains(shared.instances().network())) {
             String sharedNetwork = shared.instances().network();
             findings.add(new Finding("shared", "its network " + sharedNetwork + " is left with no shared instance",
@@ -223,15 +224,26 @@ public final class Checkup {
         return network.equals(composeProject) || network.startsWith(composeProject + "_");
     }
 
-    /** Runs every finding's repair once (several findings may share one, such as piko up). */
-    public void fix(List<Finding> findings) {
-        Map<String, Runnable> actions = new LinkedHashMap<>();
+    /**
+     * Runs every finding's repair once (several findings may share one, such as piko up); a repair
+     * that fails does not stop the others. Returns what failed, with the reason ("w: error (hint)").
+     */
+    public List<String> fix(List<Finding> findings) {
+        Map<String, Finding> actions = new LinkedHashMap<>();
         for (Finding f : findings) {
             if (f.action() != null) {
-                actions.putIfAbsent(f.subject() + "\u0000" + f.fix(), f.action());
+                actions.putIfAbsent(f.subject() + "\u0000" + f.fix(), f);
             }
         }
-        actions.values().forEach(Runnable::run);
+        List<String> failed = new ArrayList<>();
+        for (Finding f : actions.values()) {
+            try {
+                f.action().run();
+            } catch (piko.error.PikoException e) {
+                failed.add(f.subject() + ": " + e.getMessage() + (e.hint() == null ? "" : " (" + e.hint() + ")"));
+            }
+        }
+        return failed;
     }
 
     /** Records an environment from its worktree and its containers' labels, and the shared services linked to it. */

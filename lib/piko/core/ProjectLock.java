@@ -11,6 +11,11 @@ public interface ProjectLock {
     /** Runs work while holding the lock; says that it waits when another process holds it. */
     <T> T holding(Supplier<T> work);
 
+    /** True while another process holds it (a command of this project is running now). */
+    default boolean heldElsewhere() {
+        return false;
+    }
+
     default void holding(Runnable work) {
         holding(() -> {
             work.run();

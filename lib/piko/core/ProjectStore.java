@@ -39,6 +39,18 @@ public interface ProjectStore extends AutoCloseable {
     /** The steps an environment's create recorded, oldest first. */
     List<String> createSteps(String name);
 
+    /** A command that has not ended (share, isolate, destroy, down --shared), and the steps it began, oldest first. */
+    record JournalEntry(String command, String subject, List<String> steps) {
+    }
+
+    /** Writes down, before it runs, a step a command takes (so doctor can finish or undo it after a crash). */
+    void recordJournalStep(String command, String subject, String step);
+
+    /** The command ended (done, or undone): its journal goes. */
+    void clearJournal(String command, String subject);
+
+    List<JournalEntry> journal();
+
     List<PortAllocation> ports(String scope);
 
     List<PortAllocation> allPorts();

@@ -67,7 +67,9 @@ public final class SharedDeclaration {
     /** Adds a service to piko.yaml's list (as listed now) and sets the state's. */
     public void mark(String service, List<String> listed, Set<String> sharedAfter) {
         List<String> list = new ArrayList<>(listed);
-        list.add(service);
+        if (!list.contains(service)) {
+            list.add(service);  // a share that doctor finishes may have written piko.yaml already
+        }
         PikoYamlEditor.writeShared(ws.config().file(), list);
         ws.store().replaceSharedServices(List.copyOf(sharedAfter), network());
     }

@@ -159,6 +159,11 @@ public final class SharedInstances {
                 docker.composeDown(ComposeTarget.byName(composeProject()), false);
             }
         }
+        forgetPorts(service);
+    }
+
+    /** The state no longer holds host ports for a service's instance. */
+    public void forgetPorts(String service) {
         ws.assignPorts(Names.SHARED, (existing, taken) -> existing.entrySet().stream()
                 .filter(e -> !e.getKey().service().equals(service))
                 .map(e -> new PortAllocation(Names.SHARED, e.getKey().service(), e.getKey().target(),
@@ -190,6 +195,7 @@ public final class SharedInstances {
             return;
         }
         if (!running.isEmpty()) {
+            out.info("Stopping shared " + String.join(", ", running) + " ...");
             docker.composeRemove(ComposeTarget.byName(composeProject()), running);
             out.done("Stopped shared " + String.join(", ", running) + " (no environment uses it)");
         }

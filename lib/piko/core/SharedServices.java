@@ -87,9 +87,12 @@ public final class SharedServices {
         boolean wasRunning = instances.isRunning(service);
         Set<String> rendered = new TreeSet<>(declaration.instances());
         rendered.add(service);
+        CommandJournal journal = CommandJournal.share(ws.store(), service);
         try {
+            journal.step(CommandJournal.START);
             instances.start(model, List.of(service), rendered);
             if (!already) {
+                journal.step(CommandJournal.MARK);
                 declaration.mark(service, listed, sharedAfter);  // piko.yaml refused (a link out of the repository): undone too
             }
         } catch (RuntimeException e) {
@@ -100,8 +103,10 @@ public final class SharedServices {
                     instances.removeAfterFailedShare(service, wasRunning);
                 } catch (RuntimeException undo) {
                     out.warn("could not remove the shared " + service + " container: " + undo.getMessage());
+                    throw e;  // the journal stays: doctor finishes the undo
                 }
             }
+            journal.end();
             throw e;
         }
         if (already) {
@@ -114,7 +119,9 @@ public final class SharedServices {
             out.done("Created shared network" + (newNetworks.size() == 1 ? ": " : "s: ") + String.join(", ", newNetworks));
         }
         out.done("Started shared " + service + " container");
+        journal.step(CommandJournal.LINK);
         links.relink(List.of(service));
+        journal.end();
     }
 
     public void isolate(String service) {
@@ -126,12 +133,17 @@ public final class SharedServices {
         if (!declaration.declared().contains(service) && !listed.contains(service)) {
             throw new PikoException(service + " is not shared", "see the shared services with: piko shared");
         }
+        CommandJournal journal = CommandJournal.isolate(ws.store(), service);
+        journal.step(CommandJournal.UNMARK);
         declaration.unmark(service, listed);
         out.done("Marked " + service + " as isolated");
         List<String> users = declaration.usersOf(service);
         if (users.isEmpty()) {
+            journal.step(CommandJournal.STOP);
             instances.stopUnused(List.of(service));
+            journal.end();
         } else {
+            journal.end();
             out.info("The shared " + service + " keeps serving " + String.join(", ", users)
                     + " until " + (users.size() == 1 ? "it is" : "they are") + " destroyed; new environments run their own");
         }

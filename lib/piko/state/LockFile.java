@@ -71,6 +71,29 @@ public final class LockFile implements ProjectLock {
         }
     }
 
+    /** True while another process holds the lock; this process holding it, or nobody, is false. */
+    @Override
+    public boolean heldElsewhere() {
+        if (inProcess.isLocked() || !Files.exists(file)) {
+            return false;  // closing a second channel would drop this process's own lock (POSIX locks are per process)
+        }
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
+            FileLock held = channel.tryLock();
+            if (held == null) {
+                return true;
+            }
+            held.release();
+            return false;
+        } catch (IOException | java.nio.channels.OverlappingFileLockException e) {
+            return false;
+        }
+    }
+
+    /** Who holds the lock, as the holder wrote it ("piko create x, process 123"); empty when nobody wrote. */
+    public String holder() {
+        return heldBy();
+    }
+
     /** What the holder wrote into the file ("piko create x, process 123"); empty when it wrote nothing yet. */
     private String heldBy() {
         try {

@@ -64,7 +64,17 @@ final class Migrations {
                         PRIMARY KEY (environment_id, seq))"""),
             // 4: the checkout's identity (see Project); a project made before it gets one here.
             List.of("ALTER TABLE project ADD COLUMN identity TEXT NOT NULL DEFAULT ''",
-                    "UPDATE project SET identity = lower(hex(randomblob(8))) WHERE identity = ''"));
+                    "UPDATE project SET identity = lower(hex(randomblob(8))) WHERE identity = ''"),
+            // 5: the steps an unfinished share, isolate, destroy or down --shared took, written before
+            // each runs, so that doctor can finish or undo the command after a crash (SIGKILL).
+            List.of("""
+                    CREATE TABLE journal (
+                        project_id INTEGER NOT NULL REFERENCES project(id),
+                        command TEXT NOT NULL,
+                        subject TEXT NOT NULL,
+                        seq INTEGER NOT NULL,
+                        step TEXT NOT NULL,
+                        PRIMARY KEY (project_id, command, subject, seq))"""));
 
     private Migrations() {
     }

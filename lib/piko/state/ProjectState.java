@@ -93,6 +93,11 @@ public final class ProjectState implements ProjectStore {
     @Override public void deleteEnvironment(String name) { store.deleteEnvironment(project, name); }
     @Override public void recordCreateStep(String name, String step) { store.recordCreateStep(project, name, step); }
     @Override public List<String> createSteps(String name) { return store.createSteps(project, name); }
+    @Override public void recordJournalStep(String command, String subject, String step) {
+        store.recordJournalStep(project, command, subject, step);
+    }
+    @Override public void clearJournal(String command, String subject) { store.clearJournal(project, command, subject); }
+    @Override public List<JournalEntry> journal() { return store.journal(project); }
     @Override public List<PortAllocation> ports(String scope) { return store.ports(project, scope); }
     @Override public List<PortAllocation> allPorts() { return store.allPorts(project); }
 

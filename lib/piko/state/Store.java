@@ -27,12 +27,14 @@ public class Store implements AutoCloseable {
     private final EnvironmentRows environments;
     private final PortRows ports;
     private final SharedRows shared;
+    private final JournalRows journal;
 
     private Store(Connection connection, Path file) {
         this.db = new Database(connection, file);
         this.environments = new EnvironmentRows(db);
         this.ports = new PortRows(db);
         this.shared = new SharedRows(db);
+        this.journal = new JournalRows(db);
     }
 
     public static Store open(Path file) {
@@ -186,6 +188,20 @@ public class Store implements AutoCloseable {
 
     public List<String> createSteps(Project p, String name) {
         return environments.createSteps(p, name);
+    }
+
+    // ---- journal (JournalRows) ----
+
+    public void recordJournalStep(Project p, String command, String subject, String step) {
+        journal.record(p, command, subject, step);
+    }
+
+    public void clearJournal(Project p, String command, String subject) {
+        journal.clear(p, command, subject);
+    }
+
+    public List<ProjectStore.JournalEntry> journal(Project p) {
+        return journal.all(p);
     }
 
     // ---- ports (PortRows) ----

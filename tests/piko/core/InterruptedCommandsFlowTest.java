@@ -1,0 +1,99 @@
+package piko.core;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import piko.model.ComposeTarget;
+
+/** What share, isolate, destroy and down --shared leave when killed midway: doctor reports it from their journal, --fix ends it. */
+class InterruptedCommandsFlowTest {
+    @TempDir
+    Path root;
+
+    private static Checkup checkup(FlowFixture f) {
+        return new Checkup(f.workspace(), f.docker, f.git, port -> true, f.environments(), f.shared());
+    }
+
+    private static Checkup.Finding only(List<Checkup.Finding> findings) {
+        assertEquals(1, findings.size(), findings.toString());
+        return findings.get(0);
+    }
+
+    /** A share killed while compose waited for its instance: the journal says it got that far, so --fix finishes it. */
+    @Test
+    void aShareKilledAfterComposeStartedItsInstanceIsFinished() throws Exception {
+        try (FlowFixture f = new FlowFixture(root, null)) {
+            f.docker.crashing("ps", 2);  // the first after compose up: recording the container
+            assertThrows(FakeDocker.Crash.class, () -> f.sharedServices().share("redis"));
+            f.docker.crashing("none");
+            f.reload();
+            assertEquals(List.of(new ProjectStore.JournalEntry("share", "redis", List.of("start", "mark"))),
+                    f.workspace().store().journal());
+            Checkup.Finding finding = only(checkup(f).examine());
+            assertEquals("shared redis", finding.subject());
+            assertTrue(finding.problem().startsWith("share redis was interrupted (at step mark)"), finding.problem());
+            assertTrue(finding.fix().startsWith("finish it"), finding.fix());
+            assertEquals(List.of(), checkup(f).fix(List.of(finding)));
+            assertTrue(Files.readString(root.resolve("piko.yaml")).contains("- redis"));
+            assertEquals(List.of("redis"), f.workspace().store().sharedServices());
+            assertEquals(List.of(), f.workspace().store().journal());
+            assertEquals(List.of(), checkup(f).examine());
+        }
+    }
+
+    @Test
+    void aShareKilledBeforeItsInstanceRanIsUndoneAndItsPortsForgotten() throws Exception {
+        try (FlowFixture f = new FlowFixture(root, null)) {
+            f.docker.crashing("up");
+            assertThrows(FakeDocker.Crash.class, () -> f.sharedServices().share("redis"));
+            f.docker.crashing("none");
+            f.reload();
+            assertFalse(f.workspace().store().ports(Names.SHARED).isEmpty(), "share planned its ports");
+            Checkup.Finding finding = only(checkup(f).examine());
+            assertTrue(finding.problem().contains("before its instance ran") && finding.fix().startsWith("undo it"), finding.toString());
+            checkup(f).fix(List.of(finding));
+            assertEquals(List.of(), f.workspace().store().ports(Names.SHARED));
+            assertEquals(List.of(), f.workspace().store().sharedServices());
+            assertEquals(List.of(), checkup(f).examine());
+        }
+    }
+
+    /** isolate killed while compose stopped the instance: --fix finishes it, the shared network goes too. */
+    @Test
+    void anIsolateKilledWhileStoppingIsFinished() throws Exception {
+        try (FlowFixture f = new FlowFixture(root, null)) {
+            f.sharedServices().share("redis");
+            f.docker.crashing("remove");
+            assertThrows(FakeDocker.Crash.class, () -> f.sharedServices().isolate("redis"));
+            f.docker.crashing("none");
+            f.reload();
+            Checkup.Finding finding = only(checkup(f).examine());
+            assertTrue(finding.problem().startsWith("isolate redis was interrupted (at step stop)"), finding.problem());
+            checkup(f).fix(List.of(finding));
+            assertFalse(f.docker.projects.containsKey("piko-demo-shared"), f.docker.projects.toString());
+            assertEquals(List.of(), f.workspace().store().journal());
+            assertEquals(List.of(), checkup(f).examine());
+        }
+    }
+
+    /** With no journal, a shared instance nothing lists is not this project's work in progress: --fix removes it. */
+    @Test
+    void aSharedInstanceThatNothingListsIsRemoved() throws Exception {
+        try (FlowFixture f = new FlowFixture(root, null)) {
+            f.docker.composeUp(ComposeTarget.byName("piko-demo-shared"), List.of("redis"), java.util.Map.of());
+            Checkup.Finding finding = only(checkup(f).examine());
+            assertEquals("shared redis", finding.subject());
+            assertTrue(finding.problem().contains("neither piko.yaml nor the state lists"), finding.problem());
+            checkup(f).fix(List.of(finding));
+            assertFalse(f.docker.projects.containsKey("piko-demo-shared"), f.docker.projects.toString());
+            assertEquals(List.of(), checkup(f).examine());
+        }
+    }
+}
