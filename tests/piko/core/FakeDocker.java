@@ -1,29 +1,41 @@
 package piko.core;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import piko.error.PikoException;
+import piko.model.Cidr;
 import piko.model.ComposeModel;
 import piko.model.ComposeTarget;
 import piko.model.Container;
 import piko.model.Labels;
 
 /**
- * Docker and Compose for flow tests, in memory: compose projects with their containers and default
- * network, network attachments, and a failure at any chosen call (operation name and occurrence).
- * Removing a network that still has a container of another project attached fails, as in Docker.
+ * Docker and Compose for flow tests, in memory, as Docker behaves: compose projects with their
+ * containers (running, stopped by `stop`, exited with a code, created only), their networks with
+ * labels, network attachments with aliases, volumes; and a failure at any chosen call. Removing a
+ * network that still has a container of another project attached fails, as in Docker.
  */
 final class FakeDocker implements ComposeGateway {
-    final List<String> calls = new ArrayList<>();
+    private final FakeFaults faults = new FakeFaults();
+    final List<String> calls = faults.calls;
     /** compose project -> services with a container */
     final Map<String, Set<String>> projects = new TreeMap<>();
     /** container -> networks it is attached to */
     final Map<String, Set<String>> attached = new TreeMap<>();
+    /** container -> its state as docker ps gives it (running, exited, created), and the code it exited with */
+    final Map<String, String> states = new TreeMap<>();
+    private final Map<String, Integer> exitCodes = new HashMap<>();
+    /** network -> its labels */
+    final Map<String, Map<String, String>> networks = new TreeMap<>();
+    /** "network container" -> the aliases the container has there */
+    final Map<String, List<String>> aliases = new TreeMap<>();
     /** Volumes by name, each with its compose project (made by `up` for the model's volumes). */
     final Map<String, String> volumes = new TreeMap<>();
     /** Objects of other checkouts (or of no piko at all) that Docker holds too. */
@@ -32,17 +44,6 @@ final class FakeDocker implements ComposeGateway {
     String identity = "";
     private final String pikoProject;
     private final ComposeModel model;
-    private String failOp;
-    private int failAt;
-    private String failMessage;
-    private int seen;
-    private String crashOp;
-    private Runnable before = () -> { };
-    private String beforeOp;
-    private int crashAt = 1;
-    private int beforeAt = 1;
-    private int beforeSeen;
-    private int crashSeen;
 
     FakeDocker(String pikoProject, ComposeModel model) {
         this.pikoProject = pikoProject;
@@ -56,10 +57,7 @@ final class FakeDocker implements ComposeGateway {
 
     /** The n-th call (1-based) of this operation fails with this message (as Docker words it). */
     FakeDocker failing(String op, int n, String message) {
-        failOp = op;
-        failAt = n;
-        failMessage = message;
-        seen = 0;
+        faults.fail(op, n, message);
         return this;
     }
 
@@ -70,9 +68,7 @@ final class FakeDocker implements ComposeGateway {
 
     /** The n-th call (1-based) of this operation kills piko. */
     FakeDocker crashing(String op, int n) {
-        crashOp = op;
-        crashAt = n;
-        crashSeen = 0;
+        faults.crash(op, n);
         return this;
     }
 
@@ -83,28 +79,12 @@ final class FakeDocker implements ComposeGateway {
 
     /** Runs action at the n-th call (1-based) of this operation. */
     FakeDocker onCall(String op, int n, Runnable action) {
-        beforeOp = op;
-        beforeAt = n;
-        beforeSeen = 0;
-        before = action;
+        faults.before(op, n, action);
         return this;
     }
 
     private void call(String op, String detail) {
-        calls.add(op + " " + detail);
-        if (op.equals(beforeOp) && ++beforeSeen >= beforeAt) {
-            beforeOp = null;
-            before.run();
-        }
-        if (Thread.currentThread().isInterrupted()) {
-            throw new PikoException("interrupted while running docker");  // as ProcessRunner does
-        }
-        if (op.equals(crashOp) && ++crashSeen >= crashAt) {
-            throw new Crash();
-        }
-        if (op.equals(failOp) && ++seen == failAt) {
-            throw new PikoException(failMessage);
-        }
+        faults.call(op, detail);
     }
 
     /** piko killed (SIGKILL, power cut) in the middle of a call. */
@@ -113,6 +93,46 @@ final class FakeDocker implements ComposeGateway {
 
     static String container(String project, String service) {
         return project + "-" + service + "-1";
+    }
+
+    /** A container stopped on its own (it crashed, or finished its work) with this exit code. */
+    FakeDocker exits(String container, int code) {
+        states.put(container, "exited");
+        exitCodes.put(container, code);
+        return this;
+    }
+
+    /** A container removed behind piko's back (docker rm -f). */
+    FakeDocker removes(String container) {
+        String project = states.containsKey(container) ? projectOf(container) : null;
+        states.remove(container);
+        attached.remove(container);
+        aliases.keySet().removeIf(k -> k.endsWith(" " + container));
+        if (project != null) {
+            projects.get(project).removeIf(s -> container(project, s).equals(container));
+        }
+        return this;
+    }
+
+    /** A network removed behind piko's back (docker network rm, once nothing is attached). */
+    FakeDocker removesNetwork(String network) {
+        networks.remove(network);
+        attached.values().forEach(nets -> nets.remove(network));
+        aliases.keySet().removeIf(k -> k.startsWith(network + " "));
+        return this;
+    }
+
+    /** A container compose made anew (its configuration changed): on its own project's network only. */
+    FakeDocker recreates(String container) {
+        String project = projectOf(container);
+        attached.put(container, new TreeSet<>(Set.of(project)));
+        aliases.keySet().removeIf(k -> k.endsWith(" " + container) && !k.startsWith(project + " "));
+        return this;
+    }
+
+    private String projectOf(String container) {
+        return projects.entrySet().stream().filter(e -> e.getValue().stream().anyMatch(s -> container(e.getKey(), s).equals(container)))
+                .map(Map.Entry::getKey).findFirst().orElseThrow(() -> new AssertionError("no container " + container));
     }
 
     /** The environment a compose project of this piko project belongs to. */
@@ -132,29 +152,40 @@ final class FakeDocker implements ComposeGateway {
     @Override
     public void composeUp(ComposeTarget target, List<String> services, Map<String, String> env, Up how) {
         call("up", target.projectName() + " " + how + " " + services);
-        model.volumes().keySet().forEach(v -> volumes.putIfAbsent(target.projectName() + "_" + v, target.projectName()));
-        Set<String> running = projects.computeIfAbsent(target.projectName(), k -> new TreeSet<>());
+        String project = target.projectName();
+        model.volumes().keySet().forEach(v -> volumes.putIfAbsent(project + "_" + v, project));
+        networks.computeIfAbsent(project, n -> labels(project, Map.of(Labels.COMPOSE_NETWORK, "default")));
+        Set<String> made = projects.computeIfAbsent(project, k -> new TreeSet<>());
         for (String s : services) {
-            running.add(s);
-            attached.computeIfAbsent(container(target.projectName(), s), k -> new TreeSet<>()).add(target.projectName());
+            made.add(s);
+            String c = container(project, s);
+            attached.computeIfAbsent(c, k -> new TreeSet<>()).add(project);
+            aliases.putIfAbsent(project + " " + c, List.of(s));
+            states.put(c, how == Up.CREATE_ONLY && !"running".equals(states.get(c)) ? "created" : "running");
         }
     }
 
     @Override
     public void composeRemove(ComposeTarget target, List<String> services) {
         call("remove", target.projectName() + " " + services);
-        Set<String> running = projects.getOrDefault(target.projectName(), new TreeSet<>());
         for (String s : services) {
-            running.remove(s);
-            attached.remove(container(target.projectName(), s));
+            if (projects.getOrDefault(target.projectName(), Set.of()).contains(s)) {
+                removes(container(target.projectName(), s));
+            }
         }
     }
 
-    @Override public void composeStop(ComposeTarget target) { call("stop", target.projectName()); }
+    @Override
+    public void composeStop(ComposeTarget target) {
+        call("stop", target.projectName());
+        projects.getOrDefault(target.projectName(), Set.of()).forEach(s -> exits(container(target.projectName(), s), 0));
+    }
 
     @Override
     public void composeRestart(ComposeTarget target, List<String> services, Map<String, String> env) {
         call("restart", target.projectName());
+        projects.getOrDefault(target.projectName(), Set.of()).stream().filter(s -> services.isEmpty() || services.contains(s))
+                .forEach(s -> states.put(container(target.projectName(), s), "running"));
     }
 
     @Override
@@ -171,15 +202,23 @@ final class FakeDocker implements ComposeGateway {
         }
         Set<String> services = projects.remove(target.projectName());
         if (services != null) {
-            services.forEach(s -> attached.remove(container(target.projectName(), s)));
+            services.forEach(s -> {
+                String c = container(target.projectName(), s);
+                attached.remove(c);
+                states.remove(c);
+                aliases.keySet().removeIf(k -> k.endsWith(" " + c));
+            });
         }
+        List.copyOf(networks.keySet()).stream().filter(n -> n.equals(net) || n.startsWith(net + "_")).forEach(this::removesNetwork);
     }
 
     @Override
     public Map<String, String> networksWithLabel(String label, String valueOf) {
         call("networks", label);
         Map<String, String> out = new TreeMap<>();
-        projects.keySet().forEach(p -> out.put(p, envOf(p)));
+        networks.forEach((name, labels) -> {
+            if (matches(labels, label)) out.put(name, labels.getOrDefault(valueOf, ""));
+        });
         return out;
     }
 
@@ -187,7 +226,9 @@ final class FakeDocker implements ComposeGateway {
     public Map<String, List<String>> networksWithLabels(String label, List<String> valuesOf) {
         call("networks", label);
         Map<String, List<String>> out = new TreeMap<>();
-        projects.keySet().forEach(p -> out.put(p, List.of(envOf(p), "default")));
+        networks.forEach((name, labels) -> {
+            if (matches(labels, label)) out.put(name, valuesOf.stream().map(k -> labels.getOrDefault(k, "")).toList());
+        });
         return out;
     }
 
@@ -200,42 +241,55 @@ final class FakeDocker implements ComposeGateway {
     @Override
     public boolean networkExists(String name) {
         call("networkExists", name);
-        return projects.containsKey(name);
+        return networks.containsKey(name);
     }
 
     @Override
     public void connect(String network, String container, List<String> aliases) {
         call("connect", network + " " + container);
+        if (!networks.containsKey(network)) {
+            throw new PikoException("Error response from daemon: network " + network + " not found");
+        }
         attached.computeIfAbsent(container, k -> new TreeSet<>()).add(network);
+        this.aliases.put(network + " " + container, List.copyOf(aliases));
     }
 
     @Override
     public void disconnect(String network, String container) {
         call("disconnect", network + " " + container);
         attached.getOrDefault(container, new TreeSet<>()).remove(network);
+        aliases.remove(network + " " + container);
     }
 
     @Override
     public List<Container> containersOfProject(String project) {
         call("ps", project);
         List<Container> out = new ArrayList<>();
-        projects.forEach((p, services) -> services.forEach(s ->
-                out.add(new Container(container(p, s), container(p, s), p, s, envOf(p), "running", "Up", pikoProject, List.of(p)))));
-        return out;
+        projects.forEach((p, services) -> services.forEach(s -> {
+            String c = container(p, s);
+            String state = states.getOrDefault(c, "running");
+            String status = switch (state) {
+                case "running" -> "Up 2 minutes";
+                case "exited" -> "Exited (" + exitCodes.getOrDefault(c, 0) + ") 5 seconds ago";
+                default -> "Created";
+            };
+            out.add(new Container(c, c, p, s, envOf(p), state, status, pikoProject, List.copyOf(attached.getOrDefault(c, Set.of()))));
+        }));
+        return project.equals(pikoProject) ? out : List.of();
     }
 
     @Override
-    public Map<String, java.time.Instant> startTimes(List<String> containers) {
+    public Map<String, Instant> startTimes(List<String> containers) {
         return Map.of();
     }
 
     @Override
-    public List<piko.model.Cidr> hostRoutes() {
+    public List<Cidr> hostRoutes() {
         return List.of();
     }
 
     @Override
-    public List<piko.model.Cidr> networkSubnets(String exceptComposeProject) {
+    public List<Cidr> networkSubnets(String exceptComposeProject) {
         return List.of();
     }
 
@@ -252,7 +306,7 @@ final class FakeDocker implements ComposeGateway {
     }
 
     @Override
-    public List<String> failedServices(String composeProject, java.time.Instant startedSince) {
+    public List<String> failedServices(String composeProject, Instant startedSince) {
         call("failed", composeProject);
         return List.of();
     }
@@ -261,17 +315,14 @@ final class FakeDocker implements ComposeGateway {
     public List<Map<String, String>> labelled(Kind kind, String label, List<String> keys) {
         call("labelled", kind + " " + label);
         List<Ownership.DockerObject> all = new ArrayList<>(planted);
-        projects.forEach((p, services) -> {
-            services.forEach(s -> all.add(own(Kind.CONTAINER, container(p, s), p, Map.of(Labels.COMPOSE_SERVICE, s))));
-            all.add(own(Kind.NETWORK, p, p, Map.of()));
-        });
-        volumes.forEach((v, p) -> all.add(own(Kind.VOLUME, v, p, Map.of())));
-        String key = label.contains("=") ? label.substring(0, label.indexOf('=')) : label;
-        String value = label.contains("=") ? label.substring(label.indexOf('=') + 1) : null;
+        projects.forEach((p, services) -> services.forEach(s ->
+                all.add(new Ownership.DockerObject(Kind.CONTAINER, container(p, s), labels(p, Map.of(Labels.COMPOSE_SERVICE, s))))));
+        networks.forEach((n, labels) -> all.add(new Ownership.DockerObject(Kind.NETWORK, n, labels)));
+        volumes.forEach((v, p) -> all.add(new Ownership.DockerObject(Kind.VOLUME, v, labels(p, Map.of()))));
         List<Map<String, String>> out = new ArrayList<>();
         for (Ownership.DockerObject o : all) {
-            if (o.kind() == kind && o.labels().containsKey(key) && (value == null || value.equals(o.labels().get(key)))) {
-                Map<String, String> row = new java.util.HashMap<>();
+            if (o.kind() == kind && matches(o.labels(), label)) {
+                Map<String, String> row = new HashMap<>();
                 row.put("name", o.name());
                 keys.forEach(k -> row.put(k, o.labels().getOrDefault(k, "")));
                 out.add(row);
@@ -280,21 +331,27 @@ final class FakeDocker implements ComposeGateway {
         return out;
     }
 
-    /** An object this checkout's piko made: its labels as the override gives them. */
-    private Ownership.DockerObject own(Kind kind, String name, String composeProject, Map<String, String> more) {
-        Map<String, String> labels = new java.util.HashMap<>(more);
+    /** Whether labels hold a label filter's key (and its value, for key=value), as docker's --filter label= does. */
+    private static boolean matches(Map<String, String> labels, String filter) {
+        int eq = filter.indexOf('=');
+        return eq < 0 ? labels.containsKey(filter) : filter.substring(eq + 1).equals(labels.get(filter.substring(0, eq)));
+    }
+
+    /** The labels of what this checkout's piko made for a compose project, as the override gives them. */
+    private Map<String, String> labels(String composeProject, Map<String, String> more) {
+        Map<String, String> labels = new HashMap<>(more);
         labels.put(Labels.COMPOSE_PROJECT, composeProject);
         labels.put(Labels.PROJECT, pikoProject);
         labels.put(Labels.IDENTITY, identity);
         if (composeProject.startsWith("piko-" + pikoProject + "-")) {
             labels.put(Labels.ENVIRONMENT, envOf(composeProject));
         }
-        return new Ownership.DockerObject(kind, name, labels);
+        return labels;
     }
 
     /** Another checkout's object: its identity, and its compose project. */
     FakeDocker plant(Kind kind, String name, String composeProject, String otherIdentity) {
-        Map<String, String> labels = new java.util.HashMap<>(Map.of(Labels.COMPOSE_PROJECT, composeProject,
+        Map<String, String> labels = new HashMap<>(Map.of(Labels.COMPOSE_PROJECT, composeProject,
                 Labels.PROJECT, pikoProject, Labels.IDENTITY, otherIdentity));
         if (composeProject.startsWith("piko-" + pikoProject + "-")) {
             labels.put(Labels.ENVIRONMENT, envOf(composeProject));

@@ -17,8 +17,10 @@ final class FakeGit implements Worktrees {
     final Set<Path> worktrees = new TreeSet<>();
     /** Commits a branch holds that no other branch has (work done in an environment). */
     final java.util.Map<String, List<String>> ownCommits = new java.util.HashMap<>();
-    /** What git status reports in a worktree, by its folder name. */
-    final java.util.Map<String, List<String>> status = new java.util.HashMap<>();
+    /** The branch each worktree has checked out. */
+    final java.util.Map<Path, String> branchOf = new java.util.TreeMap<>();
+    /** Each worktree's tracked files as checked out, for git status. */
+    private final java.util.Map<Path, java.util.Map<String, String>> checkedOut = new java.util.HashMap<>();
     private final List<String> repositoryFiles;
     private String failOp;
 
@@ -77,25 +79,34 @@ final class FakeGit implements Worktrees {
         call("addWorktree", branch);
         if (branches.contains(branch)) throw new PikoException("branch exists");
         branches.add(branch);
-        checkout(repo, path);
+        checkout(repo, path, branch);
     }
 
     @Override
     public void addWorktreeExistingBranch(Path repo, Path path, String branch) {
         call("addWorktree", branch);
-        checkout(repo, path);
+        checkout(repo, path, branch);
     }
 
-    private void checkout(Path repo, Path path) {
+    private void checkout(Path repo, Path path, String branch) {
+        java.util.Map<String, String> files = new java.util.TreeMap<>();
         try {
             Files.createDirectories(path);
             for (String f : repositoryFiles) {
                 Files.copy(repo.resolve(f), path.resolve(f));
+                files.put(f, Files.readString(path.resolve(f)));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         worktrees.add(path);
+        branchOf.put(path, branch);
+        checkedOut.put(path, files);
+    }
+
+    /** A commit made in a worktree: its branch now holds a commit no other branch has. */
+    void commitIn(Path worktree, String id) {
+        ownCommits.computeIfAbsent(branchOf.get(worktree), b -> new ArrayList<>()).add(id);
     }
 
     @Override
@@ -107,12 +118,15 @@ final class FakeGit implements Worktrees {
             throw new UncheckedIOException(e);
         }
         worktrees.remove(path);
+        branchOf.remove(path);
+        checkedOut.remove(path);
     }
 
     @Override
     public void pruneWorktrees(Path repo) {
         call("prune", "");
         worktrees.removeIf(p -> !Files.exists(p));
+        branchOf.keySet().removeIf(p -> !Files.exists(p));
     }
 
     @Override
@@ -130,13 +144,39 @@ final class FakeGit implements Worktrees {
     @Override
     public List<String> changes(Path worktree, List<String> ignoredPaths) {
         call("status", worktree.getFileName().toString());
-        return status.getOrDefault(worktree.getFileName().toString(), List.of()).stream()
-                .filter(l -> !ignoredPaths.contains(l.substring(3))).toList();
+        java.util.Map<String, String> tracked = checkedOut.getOrDefault(worktree, java.util.Map.of());
+        List<String> changed = new ArrayList<>();
+        List<String> untracked = new ArrayList<>();
+        try (var files = Files.walk(worktree)) {
+            files.filter(Files::isRegularFile).map(f -> worktree.relativize(f).toString()).sorted().forEach(f -> {
+                if (!tracked.containsKey(f)) {
+                    untracked.add("?? " + f);
+                } else if (!tracked.get(f).equals(read(worktree.resolve(f)))) {
+                    changed.add(" M " + f);
+                }
+            });
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        tracked.keySet().stream().filter(f -> !Files.exists(worktree.resolve(f))).forEach(f -> changed.add(" D " + f));
+        changed.addAll(untracked);  // as git status --porcelain: tracked changes first, then untracked files
+        return changed.stream().filter(l -> !ignoredPaths.contains(l.substring(3))).toList();
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     @Override
     public java.util.Map<Path, String> worktrees(Path repo) {
         call("worktrees", "");
-        return new java.util.TreeMap<>();
+        java.util.Map<Path, String> all = new java.util.LinkedHashMap<>();
+        all.put(repo, "main");
+        all.putAll(branchOf);
+        return all;
     }
 }

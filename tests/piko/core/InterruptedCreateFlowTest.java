@@ -104,18 +104,20 @@ class InterruptedCreateFlowTest {
             assertThrows(FakeDocker.Crash.class, () -> f.environments().create("e1", null));
             f.docker.crashing(null);
             f.reload();
-            f.git.status.put("e1", List.of("?? notes.txt", " M compose.yaml"));
-            f.git.ownCommits.put("e1", List.of("57dff5d"));
+            Path worktree = f.root.resolve(".piko/worktrees/e1");
+            Files.writeString(worktree.resolve("notes.txt"), "mine\n");
+            Files.writeString(worktree.resolve("compose.yaml"), "services: {web: {}}\n");
+            f.git.commitIn(worktree, "57dff5d");
 
             PikoException refused = assertThrows(PikoException.class, () -> f.environments().destroy("e1", false, false));
-            assertEquals("the worktree of e1 has uncommitted changes (2): ?? notes.txt; M compose.yaml", refused.getMessage());
+            assertEquals("the worktree of e1 has uncommitted changes (2): M compose.yaml; ?? notes.txt", refused.getMessage());
             assertTrue(Files.isDirectory(f.root.resolve(".piko/worktrees/e1")));
             assertTrue(f.workspace().store().environment("e1").isPresent());
             assertFalse(f.docker.calls.stream().anyMatch(c -> c.startsWith("down")), f.docker.calls.toString());
 
             f.environments().destroy("e1", false, true);
             assertTrue(f.warnings.contains("--force: discarding the uncommitted changes in " + f.root.resolve(".piko/worktrees/e1")
-                    + " (2): ?? notes.txt; M compose.yaml"), f.warnings.toString());
+                    + " (2): M compose.yaml; ?? notes.txt"), f.warnings.toString());
             assertTrue(f.docker.calls.contains("down piko-demo-e1"), "volumes kept: " + f.docker.calls);
             assertFalse(f.docker.calls.contains("down piko-demo-e1 volumes"), f.docker.calls.toString());
             assertTrue(f.git.branches.contains("e1"), "the branch holds a commit no other branch has");
