@@ -1,0 +1,149 @@
+package piko.core;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** `piko doctor` against the fakes: what it finds when Docker differs from the state, and that --fix repairs it. */
+class DoctorFlowTest {
+    private static final String WEB = "piko-demo-e1-web-1";
+    private static final String REDIS = "piko-demo-e1-redis-1";
+    private static final String SHARED_REDIS = "piko-demo-shared-redis-1";
+
+    @TempDir
+    Path root;
+
+    private static Checkup checkup(FlowFixture f) {
+        return new Checkup(f.workspace(), f.docker, f.git, port -> true, f.environments(), f.shared());
+    }
+
+    /** Each finding as doctor prints it: subject, problem, and what --fix does. */
+    private static List<String> findings(FlowFixture f) {
+        return checkup(f).examine().stream().map(x -> x.subject() + ": " + x.problem() + " -> " + x.fix()).toList();
+    }
+
+    private static void fix(FlowFixture f) {
+        Checkup c = checkup(f);
+        c.fix(c.examine());
+    }
+
+    @Test
+    void aServiceThatStoppedWhileTheRestRunsIsStartedAgain() throws Exception {
+        try (FlowFixture f = new FlowFixture(root, null)) {
+            f.environments().create("e1", null);
+            assertEquals(List.of(), findings(f));
+            f.docker.exits(WEB, 137);
+            assertEquals(List.of("e1: web is exited (137) while the rest of e1 runs -> start it (piko up e1)"), findings(f));
+            fix(f);
+            assertEquals("running", f.docker.states.get(WEB));
+            assertEquals(List.of(), findings(f));
+        }
+    }
+
+    @Test
+    void aServiceThatFinishedItsWorkIsOnlyANote() throws Exception {
+        try (FlowFixture f = new FlowFixture(root, null)) {
+            f.environments().create("e1", null);
+            f.docker.exits(REDIS, 0);
+            List<Checkup.Finding> found = checkup(f).examine();
+            assertEquals(1, found.size(), found.toString());
+            assertEquals("redis is exited (0) while the rest of e1 runs", found.get(0).problem());
+            assertNull(found.get(0).action(), "nothing to repair");
+        }
+    }
+
+    @Test
+    void anEnvironmentStoppedByDownIsNoProblem() throws Exception {
+        try (FlowFixture f = new FlowFixture(root, null)) {
+            f.environments().create("e1", null);
+            f.environments().down("e1");
+            assertEquals("exited", f.docker.states.get(WEB));
+            assertEquals("exited", f.docker.states.get(REDIS));
+            assertEquals(List.of(), findings(f));
+        }
+    }
+
+    @Test
+    void aContainerOrTheNetworkGoneIsMadeAgainByUp() throws Exception {
+        try (FlowFixture f = new FlowFixture(root, null)) {
+            f.environments().create("e1", null);
+            f.docker.removes(WEB);
+            assertEquals(List.of("e1: the container of web is gone -> recreate it (piko up e1)"), findings(f));
+            fix(f);
+            assertEquals("running", f.docker.states.get(WEB));
+            assertEquals(List.of(), findings(f));
+
+            f.docker.removesNetwork("piko-demo-e1");
+            assertEquals(List.of("e1: its network piko-demo-e1 is gone -> recreate it (piko up e1)"), findings(f));
+            fix(f);
+            assertTrue(f.docker.networks.containsKey("piko-demo-e1"));
+            assertEquals(Set.of("piko-demo-e1"), f.docker.attached.get(WEB));
+            assertEquals(List.of(), findings(f));
+        }
+    }
+
+    @Test
+    void whatAnEnvironmentLeftInDockerWithoutStateOrWorktreeIsRemoved() throws Exception {
+        try (FlowFixture f = new FlowFixture(root, null)) {
+            f.environments().create("e1", null);
+            f.docker.composeUp(piko.model.ComposeTarget.byName("piko-demo-gone"), List.of("web"), java.util.Map.of());
+            String volume = "volume piko-demo-gone_data: data of environment gone, which no longer exists -> nothing: piko keeps"
+                    + " it, as it may hold data you want (see it with: docker volume inspect piko-demo-gone_data)";
+            assertEquals(List.of("gone: 1 containers and 1 networks of an environment that is neither in the state nor has"
+                    + " a worktree -> remove them", volume), findings(f));
+            fix(f);
+            assertNull(f.docker.projects.get("piko-demo-gone"));
+            assertTrue(f.docker.networks.keySet().stream().noneMatch(n -> n.startsWith("piko-demo-gone")), f.docker.networks.toString());
+            assertTrue(f.docker.volumes.containsKey("piko-demo-gone_data"), "its data is kept");
+            assertEquals(Set.of("redis", "web"), f.docker.projects.get("piko-demo-e1"), "e1 untouched");
+            assertEquals(List.of(volume), findings(f));
+        }
+    }
+
+    @Test
+    void anEnvironmentInDockerAndInItsWorktreeButNotInTheStateIsTakenBack() throws Exception {
+        try (FlowFixture f = new FlowFixture(root, null)) {
+            f.environments().create("e1", null);
+            f.workspace().store().deleteEnvironment("e1");
+            assertEquals(List.of("e1: in Docker (2 containers) and in its worktree, but not in the state -> take it back with"
+                    + " its ports and shared services"), findings(f));
+            fix(f);
+            assertEquals(List.of("redis", "web"), f.workspace().store().environment("e1").orElseThrow().services());
+            assertEquals("e1", f.workspace().store().environment("e1").orElseThrow().branch());
+            assertEquals(List.of(), findings(f));
+        }
+    }
+
+    @Test
+    void aSharedInstanceRecreatedWithoutItsLinksIsLinkedAgainUnderItsName() throws Exception {
+        try (FlowFixture f = new FlowFixture(root, "shared: [redis]\n")) {
+            f.environments().create("e1", null);
+            assertEquals(List.of("redis"), f.docker.aliases.get("piko-demo-e1 " + SHARED_REDIS));
+            f.docker.recreates(SHARED_REDIS);
+            assertEquals(Set.of("piko-demo-shared"), f.docker.attached.get(SHARED_REDIS));
+            assertEquals(List.of("shared redis: not linked to e1's network piko-demo-e1 -> link it"), findings(f));
+            fix(f);
+            assertEquals(Set.of("piko-demo-e1", "piko-demo-shared"), f.docker.attached.get(SHARED_REDIS));
+            assertEquals(List.of("redis"), f.docker.aliases.get("piko-demo-e1 " + SHARED_REDIS), "e1's web finds it as redis");
+            assertEquals(List.of(), findings(f));
+        }
+    }
+
+    @Test
+    void aStoppedSharedInstanceInUseIsStartedByUp() throws Exception {
+        try (FlowFixture f = new FlowFixture(root, "shared: [redis]\n")) {
+            f.environments().create("e1", null);
+            f.docker.exits(SHARED_REDIS, 137);
+            assertEquals(List.of("shared redis: its container is exited, and e1 uses it -> start it (piko up e1)"), findings(f));
+            fix(f);
+            assertEquals("running", f.docker.states.get(SHARED_REDIS));
+            assertEquals(List.of(), findings(f));
+        }
+    }
+}
