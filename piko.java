@@ -76,6 +76,7 @@
 //SOURCES lib/piko/core/EnvVars.java
 //SOURCES lib/piko/core/EnvironmentCompose.java
 //SOURCES lib/piko/core/EnvironmentParts.java
+//SOURCES lib/piko/core/EnvironmentRecovery.java
 //SOURCES lib/piko/core/Environments.java
 //SOURCES lib/piko/core/Fleet.java
 //SOURCES lib/piko/core/GarbageCollection.java

@@ -153,9 +153,14 @@ abstract class BaseCommand implements Callable<Integer> {
         if (environment == null || !piko.core.Names.isValidEnvName(environment)) {
             return work.getAsInt();
         }
+        return environmentLock(environment).holding(work::getAsInt);
+    }
+
+    /** The lock of one environment: .piko/locks/<name>. */
+    piko.state.LockFile environmentLock(String environment) {
         Path lock = workspace().root().resolve(Workspace.DIR).resolve("locks").resolve(environment);
         return new piko.state.LockFile(lock, "another piko command on environment " + environment,
-                "piko " + spec.name() + " " + environment, console()::waiting).holding(work::getAsInt);
+                "piko " + spec.name() + " " + environment, console()::waiting);
     }
 
     /** The name given, or else the environment whose worktree we are in. */

@@ -23,7 +23,11 @@ final class Doctor extends BaseCommand {
     @Override
     int execute() {
         context.docker().requireDaemon();
-        Checkup checkup = new Checkup(workspace(), context.docker(), context.git(), context.probe(), environments(), context.shared());
+        Checkup checkup = new Checkup(workspace(), context.docker(), context.git(), context.probe(), environments(), context.shared(),
+                env -> {
+                    piko.state.LockFile lock = environmentLock(env);
+                    return lock.heldElsewhere() ? (lock.holder().isEmpty() ? "another piko process" : lock.holder()) : null;
+                });
         java.util.function.Supplier<List<Finding>> examine = () -> {
             List<Finding> all = new ArrayList<>(checkup.examine());
             all.addAll(snapshots().findings());

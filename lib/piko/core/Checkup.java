@@ -32,8 +32,17 @@ public final class Checkup {
     private final Environments environments;
     private final Shared shared;
 
+    private final java.util.function.Function<String, String> runningOn;
+
     public Checkup(Workspace ws, ComposeGateway docker, Worktrees git, PortProbe probe, Environments environments,
                    Shared shared) {
+        this(ws, docker, git, probe, environments, shared, env -> null);
+    }
+
+    /** runningOn: what holds an environment's lock now in another process, else null (see EnvironmentRecovery). */
+    public Checkup(Workspace ws, ComposeGateway docker, Worktrees git, PortProbe probe, Environments environments,
+                   Shared shared, java.util.function.Function<String, String> runningOn) {
+        this.runningOn = runningOn;
         this.ws = ws;
         this.docker = docker;
         this.git = git;
@@ -101,9 +110,12 @@ public final class Checkup {
             }
         }
 
+        List<ProjectStore.JournalEntry> journal = ws.store().journal();
+        EnvironmentRecovery halfway = new EnvironmentRecovery(ws, environments, runningOn);
+        findings.addAll(halfway.findings(known.values(), journal));
         for (Environment env : known.values()) {
-            if (!Environment.READY.equals(env.phase())) {
-                continue;  // an unfinished create: list shows it, destroy removes it
+            if (halfway.handled().contains(env.name()) || !Environment.READY.equals(env.phase())) {
+                continue;
             }
             String name = env.name();
             Runnable up = () -> environments.up(name);
@@ -151,7 +163,7 @@ public final class Checkup {
                 .collect(Collectors.toMap(Container::service, c -> c, (a, b) -> a));
         shared.declaration().consumers().forEach((env, services) -> {
             String network = Names.composeProject(project, env);
-            if (!known.containsKey(env) || networkNames.stream().noneMatch(n -> ofEnvironment(n, network))) {
+            if (!known.containsKey(env) || halfway.handled().contains(env) || networkNames.stream().noneMatch(n -> ofEnvironment(n, network))) {
                 return;  // reported above, or nothing of its own to link to
             }
             for (String service : services) {
@@ -169,7 +181,7 @@ public final class Checkup {
             }
         });
 
-        findings.addAll(new SharedRecovery(ws, docker, shared).findings(live.getOrDefault(Names.SHARED, List.of()), ws.store().journal()));
+        findings.addAll(new SharedRecovery(ws, docker, shared).findings(live.getOrDefault(Names.SHARED, List.of()), journal));
         if (sharedContainers.isEmpty() && shared.declaration().consumers().isEmpty() && networkNames.contains(shared.instances().network())) {
             String sharedNetwork = shared.instances().network();
             findings.add(new Finding("shared", "its network " + sharedNetwork + " is left with no shared instance",

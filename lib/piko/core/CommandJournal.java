@@ -19,7 +19,7 @@ final class CommandJournal {
     static final String UNMARK = "unmark";
     static final String STOP = "stop";
     /** destroy and down --shared: what the command was asked (with --volumes or not), then its steps. */
-    static final String ASKED = "asked ";
+    static final String ASKED = "asked";
     static final String SCRIPT = "destroy script";
     static final String DOWN = "down";
     static final String WORKTREE = "worktree";
@@ -49,6 +49,16 @@ final class CommandJournal {
 
     static CommandJournal downShared(ProjectStore store) {
         return new CommandJournal(store, DOWN_SHARED, "");
+    }
+
+    /** Whether the command was asked to remove volumes too (destroy --volumes, down --shared --volumes). */
+    static boolean askedVolumes(ProjectStore.JournalEntry entry) {
+        return entry.steps().contains(ASKED + " --volumes");
+    }
+
+    /** The last step an unfinished command began, in words. */
+    static String lastStep(ProjectStore.JournalEntry entry) {
+        return "at step " + entry.steps().get(entry.steps().size() - 1);
     }
 
     /** Writes down a step before it runs. */

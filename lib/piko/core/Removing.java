@@ -34,7 +34,14 @@ final class Removing {
             destroyUnfinished(env, volumes);
             return;
         }
-        if (worktreePresent && p.ws.config().destroyScript() != null) {
+        boolean scriptRan = p.ws.store().journal().stream().anyMatch(j -> j.command().equals(CommandJournal.DESTROY)
+                && j.subject().equals(name) && j.steps().contains(CommandJournal.SCRIPT));
+        CommandJournal journal = CommandJournal.destroy(p.ws.store(), name);
+        journal.step(CommandJournal.ASKED + (volumes ? " --volumes" : ""));
+        if (scriptRan) {
+            p.out.info("The destroy script is not run again (the destroy killed before had begun it)");
+        } else if (worktreePresent && p.ws.config().destroyScript() != null) {
+            journal.step(CommandJournal.SCRIPT);
             try {
                 p.scripts.run("destroy", p.ws.config().destroyScript(), path, p.vars(env));
                 p.out.done("Ran destroy script");
@@ -44,6 +51,7 @@ final class Removing {
         }
         String project = p.composeProject(env);
         List<String> used = p.consumed(name);
+        journal.step(CommandJournal.DOWN);
         if (!used.isEmpty()) {
             p.links.unlink(name);
         }
@@ -55,6 +63,7 @@ final class Removing {
         } else {
             p.out.warn("could not remove the images compose built for " + name + ": " + String.join(", ", built));
         }
+        journal.step(CommandJournal.WORKTREE);
         if (worktreePresent) {
             p.git.removeWorktree(p.ws.root(), path);
             WorktreeCopies.forget(p.ws.root(), path);
@@ -62,7 +71,7 @@ final class Removing {
         } else {
             p.git.pruneWorktrees(p.ws.root());
         }
-        p.ws.store().deleteEnvironment(name);
+        p.ws.store().deleteEnvironment(name);  // and the journal, at once
         p.instances.stopUnused(used);
         p.out.done("Destroyed " + name);
     }

@@ -218,7 +218,11 @@ public final class SharedInstances {
         }
         lock.holding(() -> {
             ws.ownership(docker).requireOwn(composeProject(), volumes ? "remove" : "stop");
+            CommandJournal journal = CommandJournal.downShared(ws.store());
+            journal.step(CommandJournal.ASKED + (volumes ? " --volumes" : ""));
+            journal.step(CommandJournal.DOWN);
             docker.composeDown(ComposeTarget.byName(composeProject()), volumes);
+            journal.end();
         });
         if (!services.isEmpty()) {
             out.done("Stopped and removed the shared " + String.join(", ", services) + (volumes ? ", and their volumes" : ""));

@@ -133,10 +133,10 @@ final class SharedRecovery {
     }
 
     private static boolean volumes(JournalEntry e) {
-        return e.steps().contains(CommandJournal.ASKED + "--volumes");
+        return CommandJournal.askedVolumes(e);
     }
 
     private static String last(JournalEntry e) {
-        return "at step " + e.steps().get(e.steps().size() - 1);
+        return CommandJournal.lastStep(e);
     }
 }

@@ -40,6 +40,10 @@ final class Starting {
         }
         p.compose.warnings(env).forEach(p.out::warn);
         p.out.done("Started " + p.compose.target(env).projectName());
+        if (p.ws.store().journal().stream().anyMatch(j -> j.command().equals(CommandJournal.DESTROY) && j.subject().equals(name))) {
+            CommandJournal.destroy(p.ws.store(), name).end();  // started again: the destroy killed before is abandoned
+            p.out.info("A destroy of " + name + " that was interrupted is abandoned: " + name + " runs again");
+        }
     }
 
     void restart(String name, String service) {

@@ -90,6 +90,8 @@ final class EnvironmentRows {
         db.inTransaction(() -> {
             db.update("DELETE FROM port_allocation WHERE project_id = ? AND scope = ?", List.of(p.id(), name));
             db.update("DELETE FROM environment WHERE project_id = ? AND name = ?", List.of(p.id(), name));
+            // destroy's last step: its journal goes in the same transaction, so no kill leaves one without the other
+            db.update("DELETE FROM journal WHERE project_id = ? AND command = 'destroy' AND subject = ?", List.of(p.id(), name));
             return null;
         });
     }

@@ -96,4 +96,80 @@ class InterruptedCommandsFlowTest {
             assertEquals(List.of(), checkup(f).examine());
         }
     }
+
+    @Test
+    void aDestroyKilledMidwayIsFinishedAndAnUpAbandonsIt() throws Exception {
+        try (FlowFixture f = new FlowFixture(root, null)) {
+            f.environments().create("e1", null);
+            f.environments().create("e2", null);
+            f.docker.crashing("down");
+            assertThrows(FakeDocker.Crash.class, () -> f.environments().destroy("e1", true, false));
+            f.docker.crashing("down");
+            assertThrows(FakeDocker.Crash.class, () -> f.environments().destroy("e2", false, false));
+            f.docker.crashing("none");
+            f.reload();
+            List<Checkup.Finding> findings = checkup(f).examine();
+            assertEquals(2, findings.size(), findings.toString());
+            assertEquals("e1", findings.get(0).subject());
+            assertEquals("its destroy was interrupted (at step down)", findings.get(0).problem());
+            assertTrue(findings.get(0).fix().startsWith("finish it, as piko destroy e1 --volumes does"), findings.get(0).fix());
+
+            f.environments().up("e2");
+            assertTrue(f.done.contains("A destroy of e2 that was interrupted is abandoned: e2 runs again"), f.done.toString());
+            checkup(f).fix(checkup(f).examine());
+            assertTrue(f.workspace().store().environment("e1").isEmpty());
+            assertFalse(f.docker.volumes.containsKey("piko-demo-e1_data"), "destroy --volumes was asked");
+            assertTrue(f.workspace().store().environment("e2").isPresent(), "up took it back");
+            assertEquals(List.of(), f.workspace().store().journal());
+            assertEquals(List.of(), checkup(f).examine());
+        }
+    }
+
+    @Test
+    void aCreateKilledMidwayIsRemoved() throws Exception {
+        try (FlowFixture f = new FlowFixture(root, null)) {
+            f.docker.crashing("up");
+            assertThrows(FakeDocker.Crash.class, () -> f.environments().create("e1", null));
+            f.docker.crashing("none");
+            f.reload();
+            Checkup.Finding finding = only(checkup(f).examine());
+            assertEquals("its create did not finish (at step start)", finding.problem());
+            assertTrue(finding.fix().startsWith("remove what it made, as piko destroy e1 does"), finding.fix());
+            assertEquals(List.of(), checkup(f).fix(List.of(finding)));
+            assertTrue(f.workspace().store().environment("e1").isEmpty());
+            assertEquals(List.of(), checkup(f).examine());
+        }
+    }
+
+    @Test
+    void aCommandRunningNowOnTheEnvironmentIsOnlyNamed() throws Exception {
+        try (FlowFixture f = new FlowFixture(root, null)) {
+            f.docker.crashing("up");
+            assertThrows(FakeDocker.Crash.class, () -> f.environments().create("e1", null));
+            f.docker.crashing("none");
+            f.reload();
+            Checkup busy = new Checkup(f.workspace(), f.docker, f.git, port -> true, f.environments(), f.shared(),
+                    env -> "piko create " + env + ", process 42");
+            Checkup.Finding finding = only(busy.examine());
+            assertEquals("a command runs on it now (piko create e1, process 42)", finding.problem());
+            assertEquals(null, finding.action());
+        }
+    }
+
+    @Test
+    void aDownSharedKilledMidwayIsFinished() throws Exception {
+        try (FlowFixture f = new FlowFixture(root, null)) {
+            f.sharedServices().share("redis");
+            f.docker.crashing("down");
+            assertThrows(FakeDocker.Crash.class, () -> f.sharedServices().downAll(true));
+            f.docker.crashing("none");
+            f.reload();
+            Checkup.Finding finding = only(checkup(f).examine());
+            assertEquals("down --shared was interrupted (at step down)", finding.problem());
+            assertEquals("finish it: remove the shared containers and network, and their volumes", finding.fix());
+            checkup(f).fix(List.of(finding));
+            assertFalse(f.docker.projects.containsKey("piko-demo-shared"), f.docker.projects.toString());
+            assertEquals(List.of(), f.workspace().store().journal());
+        }
+    }
 }

@@ -23,8 +23,9 @@ import org.junit.jupiter.api.TestInstance;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class KilledCommandsIT extends DockerRequired {
     /**
-     * cache: its health check never passes (share waits in compose for ever), it ignores SIGTERM
-     * (PID 1 without a handler), so stopping it takes its whole grace period.
+     * cache: the health check of its shared instance never passes (share waits in compose for ever;
+     * an environment's own instance is healthy at once); the shared one ignores SIGTERM (PID 1
+     * without a handler), so stopping it takes its whole grace period.
      */
     private static final String COMPOSE = """
             services:
@@ -35,7 +36,7 @@ class KilledCommandsIT extends DockerRequired {
                 stop_grace_period: 1s
               cache:
                 image: piko-test/busybox:1
-                command: ["sh", "-c", "while :; do sleep 1; done"]
+                command: ["sh", "-c", "[ ${PIKO_ENV_NAME:-shared} = shared ] || { touch /tmp/ready; trap 'exit 0' TERM; }; while :; do sleep 1; done"]
                 stop_grace_period: 5s
                 healthcheck:
                   test: ["CMD", "test", "-f", "/tmp/ready"]
@@ -43,11 +44,21 @@ class KilledCommandsIT extends DockerRequired {
                   retries: 10000
             """;
 
+    /** The setup script of k and the destroy script of d wait, so that a kill finds them midway. */
+    private static final String SCRIPTS = """
+            scripts:
+              setup: 'if [ "$PIKO_ENV_NAME" = k ]; then echo setup-started; sleep 120; fi'
+              destroy: 'if [ "$PIKO_ENV_NAME" = d ]; then echo destroy-started; sleep 120; fi'
+            """;
+
     private TestProject p;
 
     @BeforeAll
     void project() throws Exception {
-        p = TestProject.initialised(COMPOSE);
+        p = TestProject.withCompose(COMPOSE);
+        p.pikoYaml(SCRIPTS);
+        p.commit("scripts");
+        p.piko("init").ok();
     }
 
     @AfterAll
@@ -136,5 +147,38 @@ class KilledCommandsIT extends DockerRequired {
         assertEquals(List.of(), sharedContainers());
         assertFalse(DockerOracle.networkExists(p.composeProject("shared")), "the last instance takes the shared network");
         assertFalse(Files.readString(p.root.resolve("piko.yaml")).contains("cache"));
+    }
+
+    @Test
+    void aCreateKilledInItsSetupScriptIsRemovedAndTheWorkDoneInItKept() throws Exception {
+        killWhen(said("setup-started"), "create", "k");
+        assertTrue(p.piko("list").ok().out().lines().anyMatch(l -> l.matches("k\\s+broken.*")));
+        java.nio.file.Path wt = p.worktree("k");
+        Files.writeString(wt.resolve("work.txt"), "done in the broken environment\n");
+        TestProject.git(wt, "add", "work.txt");
+        TestProject.git(wt, "-c", "user.email=t@e", "-c", "user.name=t", "commit", "-q", "-m", "work");
+
+        Run fix = doctorFixes("k: its create did not finish (at step setup script); --fix: remove what it made, as piko destroy k does");
+        assertTrue(fix.err().contains("kept branch k: 1 commit is on no other branch"), fix.describe());
+        assertEquals("work", p.git("log", "-1", "--format=%s", "k").strip(), "the branch and its commit stay");
+        assertEquals(List.of(), DockerOracle.containers("com.docker.compose.project", p.composeProject("k")));
+        assertFalse(DockerOracle.networkExists(p.composeProject("k")));
+        assertFalse(Files.exists(wt));
+        assertFalse(p.piko("list").ok().out().contains("k "));
+    }
+
+    @Test
+    void aDestroyKilledInItsScriptIsFinishedWithoutRunningTheScriptAgain() throws Exception {
+        p.piko("create", "d").ok();
+        killWhen(said("destroy-started"), "destroy", "d");
+        assertEquals(2, DockerOracle.containers("com.docker.compose.project", p.composeProject("d")).size(), "nothing removed yet");
+
+        Run fix = doctorFixes("d: its destroy was interrupted (at step destroy script); --fix: finish it, as piko destroy d does");
+        assertFalse(fix.err().contains("destroy-started"), "the script is not run again\n" + fix.describe());
+        assertEquals(List.of(), DockerOracle.containers("com.docker.compose.project", p.composeProject("d")));
+        assertFalse(DockerOracle.networkExists(p.composeProject("d")));
+        assertFalse(Files.exists(p.worktree("d")));
+        assertEquals("d", p.git("branch", "--list", "d").strip().replace("* ", ""), "destroy keeps the branch");
+        assertFalse(p.piko("list").ok().out().contains("d "));
     }
 }
