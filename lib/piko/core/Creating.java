@@ -36,8 +36,7 @@ final class Creating {
         if (p.ws.store().environment(name).isPresent()) {
             throw exists(name);
         }
-        p.docker.requireCompose();
-        p.docker.requireDaemon();
+        p.docker.requireCompose();  // the daemon: ownership's docker ps just below fails as a ping would
         String composeProject = Names.composeProject(p.ws.project().name(), name);
         Ownership ownership = p.ws.ownership(p.docker);
         ownership.requireOwn(composeProject, "reuse");

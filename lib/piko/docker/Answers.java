@@ -15,6 +15,8 @@ import piko.exec.ProcessRunner.Result;
 public final class Answers {
     private final Map<List<Object>, Result> live = new HashMap<>();
     private final Map<List<Object>, Result> stable = new HashMap<>();
+    /** The networks of each container a live `docker ps` listed, by container name. */
+    private final Map<String, List<String>> networks = new HashMap<>();
 
     Result live(List<Object> key, Supplier<Result> ask) {
         return answer(live, key, ask);
@@ -27,6 +29,16 @@ public final class Answers {
     /** A call that may have changed containers, networks or volumes ran: the live answers are old. */
     synchronized void forgetLive() {
         live.clear();
+        networks.clear();
+    }
+
+    synchronized void sawNetworks(String container, List<String> of) {
+        networks.put(container, of);
+    }
+
+    /** The networks a live `docker ps` showed the container on; null when none listed it since the last change. */
+    synchronized List<String> networksSeen(String container) {
+        return networks.get(container);
     }
 
     private Result answer(Map<List<Object>, Result> answers, List<Object> key, Supplier<Result> ask) {

@@ -63,12 +63,17 @@ final class Containers {
             if (f.length < 8) continue;
             List<String> networks = f.length > 8 && !f[8].isBlank() ? List.of(f[8].split(",")) : List.of();
             result.add(new Container(f[0], f[1], f[2], f[3], f[4], f[5], f[6], f[7], networks));
+            cli.answers().sawNetworks(f[1], networks);
         }
         return result;
     }
 
     /** The networks a container is attached to; none when the container is gone. */
     List<String> networksOf(String container) {
+        List<String> seen = cli.answers().networksSeen(container);
+        if (seen != null) {
+            return seen;  // the ps that listed it showed its networks, and nothing changed since
+        }
         Result r = cli.read(cli.quick(List.of("docker", "inspect", "--format",
                 "{{range $name, $n := .NetworkSettings.Networks}}{{$name}}\n{{end}}", container)));
         if (!r.ok()) {

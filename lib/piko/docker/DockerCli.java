@@ -22,6 +22,10 @@ final class DockerCli {
         this.answers = answers;
     }
 
+    Answers answers() {
+        return answers;
+    }
+
     /** The runner, for a call that may change Docker's objects (the answers of earlier reads are forgotten). */
     ProcessRunner runner() {
         answers.forgetLive();
