@@ -32,13 +32,16 @@ public final class EnvironmentCompose {
     }
 
     private final Workspace ws;
-    private final ComposeGateway docker;
+    private final ComposeProjects compose;
+    private final ContainerInventory containers;
     private final PortProbe probe;
     private final NetworkSubnets subnets;
 
-    public EnvironmentCompose(Workspace ws, ComposeGateway docker, PortProbe probe) {
+    public <D extends ComposeProjects & ContainerInventory & AddressSpace> EnvironmentCompose(Workspace ws, D docker,
+                                                                                             PortProbe probe) {
         this.ws = ws;
-        this.docker = docker;
+        this.compose = docker;
+        this.containers = docker;
         this.probe = probe;
         this.subnets = new NetworkSubnets(ws, docker);
     }
@@ -109,7 +112,7 @@ public final class EnvironmentCompose {
                 "commit them on that branch (worktrees only see committed files), or list them in piko.yaml's copy:");
         String composeProject = Names.composeProject(ws.project().name(), env.name());
         ComposeTarget userOnly = new ComposeTarget(composeProject, files.projectDirectory(), files.files());
-        ComposeModel model = docker.config(userOnly, vars);
+        ComposeModel model = compose.config(userOnly, vars);
         Set<String> shared = new java.util.TreeSet<>(sharedCandidates);
         shared.retainAll(model.services().keySet());
         Set<String> unknown = new java.util.TreeSet<>(sharedCandidates);
@@ -153,7 +156,7 @@ public final class EnvironmentCompose {
         if (notFree.isEmpty()) {
             return notFree;
         }
-        java.util.Set<Integer> own = docker.publishedPorts(Names.composeProject(ws.project().name(), env.name()));
+        java.util.Set<Integer> own = containers.publishedPorts(Names.composeProject(ws.project().name(), env.name()));
         return notFree.stream().filter(a -> !own.contains(a.hostPort())).toList();
     }
 
@@ -168,7 +171,7 @@ public final class EnvironmentCompose {
 
         java.util.Set<Integer> get() {
             if (ports == null) {
-                ports = docker.publishedPorts(composeProject);
+                ports = containers.publishedPorts(composeProject);
             }
             return ports;
         }

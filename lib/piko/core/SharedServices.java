@@ -13,16 +13,18 @@ import piko.model.ComposeModel;
  */
 public final class SharedServices {
     private final Workspace ws;
-    private final ComposeGateway docker;
+    private final EngineChecks engine;
+    private final NetworkLinks networks;
     private final SharedDeclaration declaration;
     private final SharedInstances instances;
     private final SharedLinks links;
     private final ProjectLock lock;
     private final Reporter out;
 
-    public SharedServices(Workspace ws, ComposeGateway docker, Shared shared, Reporter out) {
+    public <D extends EngineChecks & NetworkLinks> SharedServices(Workspace ws, D docker, Shared shared, Reporter out) {
         this.ws = ws;
-        this.docker = docker;
+        this.engine = docker;
+        this.networks = docker;
         this.declaration = shared.declaration();
         this.instances = shared.instances();
         this.links = shared.links();
@@ -55,7 +57,7 @@ public final class SharedServices {
      * piko.yaml and the state: a failed share changes neither, and removes the container it made.
      */
     public void share(String service) {
-        docker.requireCompose();
+        engine.requireCompose();
         ComposeModel model = instances.rootModel();
         lock.holding(() -> shareHoldingLock(model, service));
     }
@@ -83,7 +85,7 @@ public final class SharedServices {
                     "keep " + service + " in each environment, or remove that from the compose file");
         }
         boolean already = declared.contains(service) && listed.contains(service);
-        List<String> newNetworks = instances.networkNames(model, service).stream().filter(n -> !docker.networkExists(n)).toList();
+        List<String> newNetworks = instances.networkNames(model, service).stream().filter(n -> !networks.networkExists(n)).toList();
         boolean wasRunning = instances.isRunning(service);
         Set<String> rendered = new TreeSet<>(declaration.instances());
         rendered.add(service);

@@ -10,10 +10,12 @@ import piko.model.ComposeTarget;
 
 /** Why a start failed: the services that failed (unhealthy, exited) named in the error's hint. */
 final class StartFailures {
-    private final ComposeGateway docker;
+    private final ComposeProjects compose;
+    private final ContainerInventory containers;
 
-    StartFailures(ComposeGateway docker) {
-        this.docker = docker;
+    <D extends ComposeProjects & ContainerInventory> StartFailures(D docker) {
+        this.compose = docker;
+        this.containers = docker;
     }
 
     /**
@@ -28,10 +30,10 @@ final class StartFailures {
         List<String> failed;
         String logs = "";
         try {
-            failed = docker.failedServices(target.projectName(), starting);
+            failed = containers.failedServices(target.projectName(), starting);
             if (undone && !failed.isEmpty()) {
                 logs = "\nlast log lines of " + String.join(", ", failed) + ":\n"
-                        + docker.composeLogs(target, failed, 20, vars).strip();
+                        + compose.composeLogs(target, failed, 20, vars).strip();
             }
         } catch (PikoException unreadable) {
             return e;
