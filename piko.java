@@ -128,6 +128,7 @@
 //SOURCES lib/piko/docker/Compose.java
 //SOURCES lib/piko/docker/ComposeVersion.java
 //SOURCES lib/piko/docker/Containers.java
+//SOURCES lib/piko/docker/CopyInContainer.java
 //SOURCES lib/piko/docker/Daemon.java
 //SOURCES lib/piko/docker/Docker.java
 //SOURCES lib/piko/docker/DockerCli.java

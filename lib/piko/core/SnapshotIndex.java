@@ -26,7 +26,8 @@ final class SnapshotIndex {
         Properties p = new Properties();
         p.setProperty("source", s.source());
         p.setProperty("created", s.created().toString());
-        p.setProperty("image", s.image());
+        s.images().values().stream().findFirst().ifPresent(image -> p.setProperty("image", image));  // what an older piko reads
+        s.images().forEach((key, image) -> p.setProperty("image." + key, image));
         s.volumes().forEach((key, volume) -> p.setProperty("volume." + key, volume));
         s.bytes().forEach((key, n) -> p.setProperty("bytes." + key, Long.toString(n)));
         StringWriter text = new StringWriter();
@@ -59,16 +60,24 @@ final class SnapshotIndex {
         p.load(new StringReader(Files.readString(f)));
         Map<String, String> volumes = new TreeMap<>();
         Map<String, Long> bytes = new TreeMap<>();
+        Map<String, String> images = new TreeMap<>();
         for (String k : p.stringPropertyNames()) {
             if (k.startsWith("volume.")) {
                 volumes.put(k.substring(7), p.getProperty(k));
             } else if (k.startsWith("bytes.")) {
                 bytes.put(k.substring(6), Long.parseLong(p.getProperty(k)));
+            } else if (k.startsWith("image.")) {
+                images.put(k.substring(6), p.getProperty(k));
+            }
+        }
+        for (String key : volumes.keySet()) {
+            if (!images.containsKey(key) && p.getProperty("image") != null) {
+                images.put(key, p.getProperty("image"));  // a file written before each volume had its own image
             }
         }
         String name = f.getFileName().toString();
         return new Snapshot(name.substring(0, name.length() - SUFFIX.length()), p.getProperty("source"),
-                Instant.parse(p.getProperty("created")), volumes, bytes, p.getProperty("image"), true);
+                Instant.parse(p.getProperty("created")), volumes, bytes, images, true);
     }
 
     static void delete(Path dir, String name) {

@@ -60,10 +60,10 @@ public final class Snapshots {
         for (String key : source.keySet()) {
             targets.put(key, snapshotVolume(name, targets.size()));
         }
-        String image = helperImage(source.values(), null, env);
+        Map<String, String> images = copier().serviceImages(source, Map.of(), env);
         Instant created = Instant.now();
-        Map<String, Long> bytes = copyAll(source, targets, image, key -> snapshotLabels(name, env, key, created), env);
-        Snapshot s = new Snapshot(name, env, created, targets, bytes, image, true);
+        Map<String, Long> bytes = copyAll(source, targets, images, key -> snapshotLabels(name, env, key, created), env);
+        Snapshot s = new Snapshot(name, env, created, targets, bytes, images, true);
         SnapshotIndex.write(indexDir(), s);
         out.done("Saved snapshot " + name + " of " + env + ": " + targets.size() + " volume" + (targets.size() == 1 ? "" : "s")
                 + " (" + String.join(", ", targets.keySet()) + "), " + Snapshot.human(s.totalBytes()));
@@ -86,11 +86,11 @@ public final class Snapshots {
             Snapshot indexed = all.get(e.getKey());
             if (indexed == null || !e.getValue().values().containsAll(indexed.volumes().values())) {
                 all.put(e.getKey(), new Snapshot(e.getKey(), indexed == null ? null : indexed.source(),
-                        indexed == null ? null : indexed.created(), e.getValue(), Map.of(), null, false));
+                        indexed == null ? null : indexed.created(), e.getValue(), Map.of(), Map.of(), false));
             }
         }
         all.replaceAll((k, s) -> volumes.containsKey(k) ? s : new Snapshot(s.name(), s.source(), s.created(), s.volumes(),
-                s.bytes(), s.image(), false));
+                s.bytes(), s.images(), false));
         return new ArrayList<>(all.values());
     }
 
@@ -150,7 +150,7 @@ public final class Snapshots {
             targets.put(v.getKey(), target);
         }
         Map<String, String> users = docker.containersUsing(new ArrayList<>(targets.values()));
-        String image = users.isEmpty() ? s.image() : users.values().iterator().next();
+        Map<String, String> images = users.isEmpty() ? s.images() : copier().serviceImages(targets, s.images(), env);
         if (!users.isEmpty()) {
             out.info("Removing " + String.join(", ", users.keySet()) + " to replace their volumes");
             docker.removeContainers(new ArrayList<>(users.keySet()));
@@ -158,7 +158,7 @@ public final class Snapshots {
         Map<String, Map<String, String>> labels = new LinkedHashMap<>();
         targets.forEach((key, volume) -> labels.put(key, docker.labelsOf(volume)));
         docker.removeVolumes(new ArrayList<>(targets.values()));
-        copyAll(source, targets, image, labels::get, null);
+        copyAll(source, targets, images, labels::get, null);
         out.done("Restored " + env + " from snapshot " + name + " (" + String.join(", ", targets.keySet()) + ")");
         start.run();
     }
@@ -170,16 +170,16 @@ public final class Snapshots {
      */
     public List<String> seed(String from, Map<String, String> targets, Map<String, Map<String, String>> labels) {
         Map<String, String> source;
-        String image;
+        Map<String, String> images;
         String pausedEnv = null;
         if (ws.store().environment(from).isPresent()) {
             source = environmentVolumes(from);
-            image = helperImage(source.values(), null, from);
+            images = copier().serviceImages(source, Map.of(), from);
             pausedEnv = from;
         } else {
             Snapshot s = require(from);
             source = s.volumes();
-            image = s.image();
+            images = s.images();
         }
         Map<String, String> pairs = new LinkedHashMap<>();
         Map<String, String> to = new LinkedHashMap<>();
@@ -189,7 +189,7 @@ public final class Snapshots {
                 to.put(t.getKey(), t.getValue());
             }
         }
-        copyAll(pairs, to, image, labels::get, pausedEnv);
+        copyAll(pairs, to, images, labels::get, pausedEnv);
         return new ArrayList<>(to.keySet());
     }
 
@@ -223,9 +223,13 @@ public final class Snapshots {
         };
     }
 
-    private Map<String, Long> copyAll(Map<String, String> source, Map<String, String> targets, String image,
+    private Map<String, Long> copyAll(Map<String, String> source, Map<String, String> targets, Map<String, String> images,
                                       java.util.function.Function<String, Map<String, String>> labels, String pauseEnv) {
-        return new VolumeCopier(docker, out, cancellation).copyAll(source, targets, image, labels, pauseEnv);
+        return copier().copyAll(source, targets, images, labels, pauseEnv);
+    }
+
+    private VolumeCopier copier() {
+        return new VolumeCopier(docker, out, cancellation);
     }
 
     private void requireEnvironment(String env) {
@@ -242,18 +246,6 @@ public final class Snapshots {
             byKey.put(v.labels().get(Labels.COMPOSE_VOLUME).isEmpty() ? v.name() : v.labels().get(Labels.COMPOSE_VOLUME), v.name());
         }
         return byKey;
-    }
-
-    private String helperImage(java.util.Collection<String> volumes, String fallback, String env) {
-        Map<String, String> users = docker.containersUsing(new ArrayList<>(volumes));
-        if (!users.isEmpty()) {
-            return users.values().iterator().next();
-        }
-        if (fallback != null) {
-            return fallback;
-        }
-        throw new PikoException("no container of " + env + " mounts its volumes, so piko has no image to copy them with",
-                "start it once with: piko up " + env);
     }
 
     private List<String> volumesOf(String snapshot) {

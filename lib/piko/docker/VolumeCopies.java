@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import piko.core.SnapshotVolumes;
 import piko.error.PikoException;
 import piko.exec.Pipe;
@@ -14,12 +15,13 @@ import piko.exec.ProcessRunner.Result;
 import piko.exec.Timeouts;
 
 /**
- * Volumes copied through the daemon's archive API (`docker cp` out of one created, never started
- * container and into another): nothing is needed inside any image, not even a shell, and the
- * copy keeps owners, modes and links.
+ * Volumes copied by `cp -a` in one container of an image that has it (CopyInContainer), or else
+ * through the daemon's archive API (`docker cp` out of one created, never started container and
+ * into another): nothing is needed inside any image, not even a shell. Both keep owners, modes
+ * and links.
  */
 public final class VolumeCopies implements SnapshotVolumes {
-    /** On the helper containers, so a leftover of a killed copy can be told apart and removed. */
+    /** On the helper and copy containers (value: their volumes, comma-separated), so a leftover of a killed copy can be told apart and removed. */
     public static final String HELPER_LABEL = "dev.piko.volume-copy";
     private static final Duration COPY_LIMIT = Duration.ofHours(2);
     private final ProcessRunner runner;
@@ -119,6 +121,28 @@ public final class VolumeCopies implements SnapshotVolumes {
         return found;
     }
 
+    /** docker ps lists a container's mounts by name, cut to 12 characters unless --no-trunc. */
+    @Override
+    public Map<String, String> imagesOf(List<String> volumes) {
+        Map<String, String> images = new LinkedHashMap<>();
+        if (volumes.isEmpty()) {
+            return images;
+        }
+        List<String> cmd = new ArrayList<>(List.of("docker", "ps", "--all", "--no-trunc", "--format", "{{.Image}}\t{{.Mounts}}"));
+        volumes.forEach(v -> cmd.addAll(List.of("--filter", "volume=" + v)));
+        for (String line : run(cmd, "listing containers").stdout().split("\n")) {
+            String[] f = line.split("\t", 2);
+            if (f.length == 2 && !f[0].isBlank()) {
+                for (String mount : f[1].strip().split(",")) {
+                    if (volumes.contains(mount)) {
+                        images.putIfAbsent(mount, f[0].strip());
+                    }
+                }
+            }
+        }
+        return images;
+    }
+
     @Override
     public void pause(List<String> containers) {
         if (!containers.isEmpty()) {
@@ -174,12 +198,17 @@ public final class VolumeCopies implements SnapshotVolumes {
     }
 
     @Override
+    public Optional<Map<String, Long>> copyInContainer(Map<String, String> fromTo, String image) {
+        return CopyInContainer.copy(runner, fromTo, image, COPY_LIMIT);
+    }
+
+    @Override
     public void removeCopyHelpers(List<String> volumes) {
         List<String> left = new ArrayList<>();
         for (String line : run(List.of("docker", "ps", "-a", "--filter", "label=" + HELPER_LABEL,
                 "--format", "{{.ID}} {{.Label \"" + HELPER_LABEL + "\"}}"), "listing copy helpers").stdout().split("\n")) {
             String[] f = line.strip().split(" ", 2);
-            if (f.length == 2 && volumes.contains(f[1])) {
+            if (f.length == 2 && java.util.Arrays.stream(f[1].split(",")).anyMatch(volumes::contains)) {
                 left.add(f[0]);
             }
         }

@@ -5,11 +5,12 @@ import java.util.Map;
 
 /**
  * A named copy of an environment's volumes: the compose volume key of each copied volume, with
- * the Docker volume that holds the copy and its size in bytes (the copy's stream, tar headers
- * included). complete is false for a save that was interrupted.
+ * the Docker volume that holds the copy, its size in bytes (what du counts, or for a copy through
+ * the archive stream, the stream, tar headers included) and the image it was copied with (the
+ * service's own). complete is false for a save that was interrupted.
  */
 public record Snapshot(String name, String source, Instant created, Map<String, String> volumes, Map<String, Long> bytes,
-                       String image, boolean complete) {
+                       Map<String, String> images, boolean complete) {
     public long totalBytes() {
         return bytes.values().stream().mapToLong(Long::longValue).sum();
     }

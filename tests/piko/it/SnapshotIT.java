@@ -11,8 +11,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Snapshots on the real engine: a database-like service (busybox) and a service whose image holds
- * no shell at all (only one renamed static binary), each with a named volume.
+ * Snapshots on the real engine: a database-like service (busybox, which has cp: its two volumes
+ * are copied in one container of its image) and a service whose image holds no shell at all (only
+ * one renamed static binary: its volume goes through the archive stream).
  */
 class SnapshotIT extends DockerRequired {
     static final String NO_SHELL = "piko-test/noshell:1";
@@ -30,6 +31,9 @@ class SnapshotIT extends DockerRequired {
               dbdata: {}
               blobdata: {}
             """;
+    /** The db with a second volume: both go through one container of its image. */
+    static final String TWO_DB_VOLUMES = COMPOSE.replace("volumes: [dbdata:/data]", "volumes: [dbdata:/data, dblog:/log]")
+            .replace("  dbdata: {}\n", "  dbdata: {}\n  dblog: {}\n");
 
     /** An image with one program besides its data: /opt/busybox, with no applet linked, so no shell on any path. */
     @BeforeAll
@@ -62,19 +66,47 @@ class SnapshotIT extends DockerRequired {
         assertEquals(0, r.code(), r::describe);
     }
 
+    /** A directory, a setuid file owned by another user with a hard link, and a symbolic link owned by a third. */
+    private static void fill(String volume) {
+        Run r = TestProject.docker("run", "--rm", "-v", volume + ":/v", TestProject.BUSYBOX, "sh", "-c",
+                "mkdir -p /v/d && echo x > /v/d/f && ln /v/d/f /v/d/h && ln -s f /v/d/s && chown -h 7:8 /v/d/s"
+                        + " && chown 1234:99 /v/d/f && chmod 4751 /v/d/f && chmod 750 /v/d && chown 5:6 /v/d");
+        assertEquals(0, r.code(), r::describe);
+    }
+
+    /** Each entry of the volume with its owner, mode, link count, type, size and time (a symbolic link: its target; busybox's cp keeps no link's time). */
+    private static String tree(String volume) {
+        Run r = TestProject.docker("run", "--rm", "-v", volume + ":/v:ro", TestProject.BUSYBOX, "sh", "-c",
+                "cd /v && find . -mindepth 1 | sort | while read f; do if [ -L \"$f\" ]; then stat -c '%n %u:%g %a %F %N' \"$f\";"
+                        + " else stat -c '%n %u:%g %a %h %F %s %Y' \"$f\"; fi; done");
+        assertEquals(0, r.code(), r::describe);
+        return r.out().strip();
+    }
+
     @Test
     void saveCreateFromRestoreSeedAndRemove() throws Exception {
-        try (TestProject p = TestProject.initialised(COMPOSE)) {
+        try (TestProject p = TestProject.initialised(TWO_DB_VOLUMES)) {
             p.piko("create", "e1").ok();
             String db1 = p.composeProject("e1") + "_dbdata";
             String blob1 = p.composeProject("e1") + "_blobdata";
+            String log1 = p.composeProject("e1") + "_dblog";
             write(db1, "rows", "precious");
+            write(log1, "rows", "logged");
             write(blob1, "mine", "blob-data");
+            fill(db1);
+            fill(blob1);
 
             Run save = p.piko("snapshot", "save", "e1", "s1").ok();
             assertTrue(save.err().contains("Pausing") && save.err().contains("Resumed"), save.describe());
+            assertTrue(save.err().contains(NO_SHELL + " has no shell, cp or du: copying blobdata through Docker's archive stream"),
+                    save.describe());
+            assertFalse(save.err().contains("busybox:1 has no"), "the db's own image copies its volumes with cp\n" + save.describe());
             assertEquals("running", TestProject.docker("inspect", "-f", "{{.State.Status}}", p.composeProject("e1") + "-db-1")
                     .out().strip(), "the services run again after the copy");
+            java.util.Properties index = new java.util.Properties();
+            index.load(new java.io.StringReader(Files.readString(p.root.resolve(".piko/snapshots/s1.properties"))));
+            assertTrue(Long.parseLong(index.getProperty("bytes.dbdata")) >= 4096, "du's size of the copy: " + index);
+            assertEquals(NO_SHELL, index.getProperty("image.blobdata"), "each volume with its service's image: " + index);
             String list = p.piko("snapshot", "list", "--json").ok().out();
             assertTrue(list.contains("\"name\": \"s1\"") && list.contains("\"source\": \"e1\"") && list.contains("\"complete\": true")
                     && list.contains("\"dbdata\"") && list.contains("\"blobdata\""), list);
@@ -85,8 +117,14 @@ class SnapshotIT extends DockerRequired {
             assertEquals("precious", read(db2, "rows"));
             assertEquals("blob-data", read(blob2, "mine"), "a service without a shell is copied too");
             assertEquals("image", read(blob2, "from-image.txt"));
+            assertEquals("logged", read(p.composeProject("e2") + "_dblog", "rows"), "each volume into its own copy");
             assertEquals("1234:99", TestProject.docker("run", "--rm", "-v", db2 + ":/v", TestProject.BUSYBOX, "stat", "-c",
                     "%u:%g", "/v/rows").out().strip(), "owners are kept");
+            String dbTree = tree(db1);
+            assertTrue(dbTree.contains("./d/f 1234:99 4751 2 regular file"), dbTree);
+            assertEquals(dbTree, tree(db2), "cp in a container keeps owners, modes, hard and symbolic links");
+            assertEquals(tree(blob1).replace(" 4751 ", " 751 "), tree(blob2),
+                    "so does the archive stream, but for the setuid bit of a file with a hard link (Docker's extraction drops it)");
             write(db2, "rows", "changed-in-e2");
             assertEquals("precious", read(db1, "rows"), "a change in the copy does not reach the source");
 
