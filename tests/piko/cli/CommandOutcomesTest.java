@@ -95,6 +95,25 @@ class CommandOutcomesTest {
     }
 
     @Test
+    void aComposeTooOldStopsUpWithExitCodeThreeNamingBothVersions() {
+        ScriptedDocker old = new ScriptedDocker().answer("docker compose version", 0, "2.20.3\n", "")
+                .answer("docker compose config", 0, MODEL, "");
+        Outcome o = InProcess.piko(app, old, "up", "e1");
+        assertEquals(3, o.code(), o.describe());
+        assertEquals("error: Docker Compose 2.20.3 is too old: piko needs 2.26.1 or newer\n"
+                + "hint: upgrade the Compose v2 plugin (docker compose version) to 2.26.1 or newer\n", o.err(), o.describe());
+        assertEquals(0, old.count("docker compose up"));
+    }
+
+    @Test
+    void doctorWithoutADaemonSaysSoWithExitCodeThree() {
+        Outcome o = InProcess.piko(app, ScriptedDocker.daemonDown(), "doctor");
+        assertEquals(3, o.code(), o.describe());
+        assertTrue(o.err().startsWith("error: the Docker daemon is not running ("), o.describe());
+        assertTrue(o.err().contains("\nhint: start Docker"), o.describe());
+    }
+
+    @Test
     void destroyRefusesWhileTheWorktreeHoldsWorkAndKeepsIt() throws Exception {
         Path worktree = app.resolve(".piko/worktrees/e1");
         Files.writeString(worktree.resolve("notes.txt"), "mine\n");
