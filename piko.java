@@ -81,6 +81,7 @@
 //SOURCES lib/piko/core/Fleet.java
 //SOURCES lib/piko/core/GarbageCollection.java
 //SOURCES lib/piko/core/LabelledObjects.java
+//SOURCES lib/piko/core/LocalhostPorts.java
 //SOURCES lib/piko/core/Names.java
 //SOURCES lib/piko/core/NeededFiles.java
 //SOURCES lib/piko/core/NetworkLinks.java
@@ -101,6 +102,7 @@
 //SOURCES lib/piko/core/Routes.java
 //SOURCES lib/piko/core/Routing.java
 //SOURCES lib/piko/core/Scripts.java
+//SOURCES lib/piko/core/ServiceChanges.java
 //SOURCES lib/piko/core/Shared.java
 //SOURCES lib/piko/core/SharedDeclaration.java
 //SOURCES lib/piko/core/SharedInstances.java

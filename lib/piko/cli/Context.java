@@ -47,6 +47,9 @@ final class Context implements AutoCloseable {
     private Workspace workspace;
     private Shared shared;
     private MachineProjects registry;
+    /** The command (down, destroy) that goes on with the state alone when piko.yaml is invalid; null for the others. */
+    private String stateOnly;
+    private boolean configIgnored;
 
     /** verbose: whether --verbose was given, known once the command line is parsed. */
     Context(ProcessRunner runner, PsPrefetch prefetched, Path cwd, java.util.function.BooleanSupplier verbose,
@@ -112,7 +115,18 @@ final class Context implements AutoCloseable {
     /** The project around the working directory as it is on disk, for a caller that closes it (no sync). */
     Workspace openWorkspace() {
         Path root = Workspace.requireRoot(cwd);
-        PikoConfig config = PikoConfig.load(root);
+        PikoConfig config;
+        try {
+            config = PikoConfig.load(root);
+        } catch (piko.error.PikoException invalid) {
+            if (stateOnly == null) {
+                throw invalid;
+            }
+            console.warn(invalid.getMessage() + "; " + stateOnly + " goes on with the state alone, without piko.yaml's settings"
+                    + (stateOnly.equals("destroy") ? " (scripts.destroy is not run)" : ""));
+            config = PikoConfig.defaults(root.resolve(PikoConfig.FILE_NAME));
+            configIgnored = true;
+        }
         return new Workspace(root, ProjectState.open(Workspace.stateFile(root), root), config, this::registry);
     }
 
@@ -121,12 +135,35 @@ final class Context implements AutoCloseable {
         if (workspace == null) {
             workspace = openWorkspace();
             piko.core.ProjectMove.recognise(workspace, git()).ifPresent(moved -> err.println("piko: " + moved));
-            for (String change : sharedServices().syncFromConfig()) {
+            for (String change : syncShared()) {
                 err.println("piko: " + change);
             }
             err.flush();
         }
         return workspace;
+    }
+
+    /**
+     * For down and destroy, which need only the state: an invalid piko.yaml, or one sharing a
+     * service the compose files do not have, is a warning, and the state's shared list stays.
+     */
+    void needsOnlyTheState(String command) {
+        stateOnly = command;
+    }
+
+    private java.util.List<String> syncShared() {
+        if (configIgnored) {
+            return java.util.List.of();  // the defaults' empty shared list would unshare every service
+        }
+        try {
+            return sharedServices().syncFromConfig();
+        } catch (piko.error.PikoException e) {
+            if (stateOnly == null) {
+                throw e;
+            }
+            console.warn(e.getMessage() + "; " + stateOnly + " goes on with the shared services as the state has them");
+            return java.util.List.of();
+        }
     }
 
     PortProbe probe() {

@@ -23,6 +23,7 @@ final class Destroy extends BaseCommand {
 
     @Override
     int execute() {
+        context.needsOnlyTheState("destroy");
         return oneAtATime(name, () -> {
             environments().destroy(name, volumes, force);
             routing().removed(name);

@@ -27,6 +27,7 @@ final class Down extends BaseCommand {
 
     @Override
     int execute() {
+        context.needsOnlyTheState("down");
         if (all) {
             if (name != null || shared || volumes) {
                 throw new piko.error.PikoException("--all goes alone", "piko down --all", ExitCode.USAGE);

@@ -78,7 +78,7 @@ final class Creating {
                     () -> undo(env, CreateStep.START, kept), () -> {
                         Instant started = Instant.now();
                         try {
-                            return starting.startReplanningPorts(env, first, vars);
+                            return starting.startReplanningPorts(env, first, p.vars(env));  // compose may read PIKO_*_PORT
                         } catch (PikoException e) {
                             throw failures.explain(e, first.target(), name, vars, true, started);
                         }

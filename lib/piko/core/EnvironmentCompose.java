@@ -139,11 +139,28 @@ public final class EnvironmentCompose {
         Set<String> isolated = Set.copyOf(ws.config().isolate());
         List<String> warnings = new java.util.ArrayList<>(keptOwn);
         warnings.addAll(Unisolated.warnings(model.only(services), env.path(), isolated));
+        warnings.addAll(localhostPorts(env, model.only(services), userOnly, vars, ports));
         ComposeModel renderedModel = model.only(rendered);
         String text = OverrideFile.render(renderedModel, ws.project(), env.name(), ports, shared,
                 subnets.assign(env.name(), renderedModel.isolating(isolated), shared), isolated);
         TextFile.write(overrideFile(env), text + warnings.stream().map(w -> WARNING + w + "\n").collect(Collectors.joining()));
         return new Prepared(target(env, files), services, shared, ports, inputsHash(env), unknown, warnings);
+    }
+
+    /**
+     * Values naming a published port on localhost (see LocalhostPorts). The model was read before
+     * the ports were planned, so a value that names them through ${PIKO_<SERVICE>_PORT:-...} read
+     * as its default: such candidates are read again with the planned ports before one is named.
+     */
+    private List<String> localhostPorts(Environment env, ComposeModel model, ComposeTarget userOnly, Map<String, String> vars,
+                                        List<PortAllocation> ports) {
+        Map<String, String> withPorts = new java.util.HashMap<>(vars);
+        withPorts.putAll(EnvVars.of(ws.project(), env, ports));
+        List<String> found = LocalhostPorts.warnings(model, ports, withPorts);
+        if (found.isEmpty()) {
+            return found;
+        }
+        return LocalhostPorts.warnings(compose.config(userOnly, withPorts).only(model.services().keySet()), ports, withPorts);
     }
 
     /**

@@ -41,6 +41,7 @@ public final class SharedServices {
             return List.of();  // in sync: no lock and no write on every command
         }
         return lock.holding(() -> {
+            requireKnown(declaration.listed());
             SharedDeclaration.Change change = declaration.syncFromConfig();
             List<String> said = new java.util.ArrayList<>();
             change.added().forEach(s -> said.add(s + " is now shared (listed in piko.yaml)"));
@@ -50,6 +51,31 @@ public final class SharedServices {
             }
             return said;
         });
+    }
+
+    /**
+     * Refuses a shared: list in piko.yaml that newly names a service the root's compose files do
+     * not have. Names the state already holds are not checked again (no compose call on every
+     * command), and compose files that cannot be read leave the check to the command that reads them.
+     */
+    private void requireKnown(List<String> listed) {
+        List<String> added = listed.stream().filter(s -> !declaration.declared().contains(s)).toList();
+        if (added.isEmpty()) {
+            return;
+        }
+        Set<String> services;
+        try {
+            services = instances.rootModel().services().keySet();
+        } catch (PikoException unreadable) {
+            return;
+        }
+        List<String> unknown = added.stream().filter(s -> !services.contains(s)).toList();
+        if (!unknown.isEmpty()) {
+            String files = ws.composeFile();
+            throw new PikoException(ws.config().file().getFileName() + " shares " + String.join(", ", unknown) + ", which "
+                    + (unknown.size() == 1 ? "is not a service" : "are not services") + " of " + files,
+                    "the services of " + files + ": " + String.join(", ", services) + "; fix shared: in " + ws.config().file());
+        }
     }
 
     /**

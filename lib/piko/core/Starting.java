@@ -98,8 +98,14 @@ final class Starting {
         Instant starting = Instant.now();
         try {
             if (stale || !p.compose.busyPorts(env).isEmpty()) {
+                List<String> servicesBefore = new java.util.ArrayList<>(env.services());
+                servicesBefore.addAll(p.consumed(name));
+                List<PortAllocation> portsBefore = p.ws.store().ports(name);
                 EnvironmentCompose.Prepared prepared = prepareAndRecord(env, vars, PortConflict.NONE);
                 why.ifPresent(p.out::info);
+                List<String> servicesAfter = new java.util.ArrayList<>(prepared.services());
+                servicesAfter.addAll(prepared.shared());
+                ServiceChanges.report(p.out, name, servicesBefore, servicesAfter, portsBefore, prepared.ports());
                 startReplanningPorts(env, prepared, p.vars(env));
             } else {
                 try {

@@ -38,7 +38,7 @@ public record ComposeModel(String projectName, Map<String, Service> services, Ma
                           String networkMode, Map<String, Map<String, Object>> dependsOn, List<Bind> binds,
                           Map<String, List<String>> fixedAddresses, Map<String, List<String>> aliases,
                           List<String> namedVolumes, List<String> profiles, boolean privileged, String pid,
-                          List<String> links, List<String> volumesFrom, String ipc) {
+                          List<String> links, List<String> volumesFrom, String ipc, Map<String, String> environment) {
         /**
          * What ties this service to another one's container (compose's `service:X` of
          * network_mode, ipc and pid, and volumes_from), as "network_mode: service:X"; empty if none.
@@ -240,7 +240,16 @@ public record ComposeModel(String projectName, Map<String, Service> services, Ma
                 Boolean.TRUE.equals(s.get("privileged")), s.get("pid") == null ? null : String.valueOf(s.get("pid")),
                 list(s.get("links")).stream().map(String::valueOf).toList(),
                 list(s.get("volumes_from")).stream().map(String::valueOf).toList(),
-                s.get("ipc") == null ? null : String.valueOf(s.get("ipc")));
+                s.get("ipc") == null ? null : String.valueOf(s.get("ipc")), environment(s.get("environment")));
+    }
+
+    /** The service's environment as compose resolved it (a variable without a value left out). */
+    private static Map<String, String> environment(Object section) {
+        Map<String, String> out = new TreeMap<>();
+        map(section).forEach((k, v) -> {
+            if (v != null) out.put(k, String.valueOf(v));
+        });
+        return out;
     }
 
     private static Map<String, Resource> resources(Map<String, Object> section) {

@@ -62,7 +62,12 @@ final class FlowFixture implements AutoCloseable {
             workspace = new Workspace(root, ProjectState.open(Workspace.stateFile(root), root), PikoConfig.load(root),
                     () -> registry);
             docker.identity = workspace.project().identity();
-            synced = sharedServices().syncFromConfig();  // as every command does first
+            docker.counting = false;
+            try {
+                synced = sharedServices().syncFromConfig();  // as every command does first
+            } finally {
+                docker.counting = true;
+            }
         }
         return workspace;
     }
