@@ -70,6 +70,7 @@ final class VolumeCopier {
     private Map<String, Long> copyWith(String image, List<String> keys, Map<String, String> source, Map<String, String> targets) {
         Map<String, String> fromTo = new LinkedHashMap<>();
         keys.forEach(key -> fromTo.put(source.get(key), targets.get(key)));
+        out.info("Copying " + String.join(", ", keys) + " with cp in a container of " + image);
         Optional<Map<String, Long>> sizes = docker.copyInContainer(fromTo, image);
         Map<String, Long> bytes = new LinkedHashMap<>();
         if (sizes.isPresent()) {

@@ -185,7 +185,16 @@ class SnapshotIT extends DockerRequired {
             assertEquals(0, TestProject.docker("run", "--rm", "-v", db + ":/v", TestProject.BUSYBOX, "sh", "-c",
                     "for i in 1 2 3 4 5 6 7 8; do head -c 25m /dev/urandom > /v/big$i; done").code());
             List<String> output = new java.util.ArrayList<>();
-            Process piko = startInOwnProcessGroup(p, output, "Pausing", "snapshot", "save", "e1", "cut");
+            Process piko = startInOwnProcessGroup(p, output, "Copying dbdata with cp", "snapshot", "save", "e1", "cut");
+            // Ctrl-C once the copy container exists (its create has returned): only piko's clean-up can remove it then
+            while (TestProject.docker("ps", "-q", "--filter", "label=dev.piko.volume-copy", "--filter", "volume=" + db)
+                    .out().isBlank()) {
+                assertTrue(piko.isAlive(), () -> {
+                    synchronized (output) {
+                        return "the copy ended before the test saw its container:\n" + String.join("\n", output);
+                    }
+                });
+            }
             TestProject.exec(p.root, java.util.Map.of(), List.of("kill", "-INT", "--", "-" + piko.pid())).ok();
             piko.waitFor();
             String said;
@@ -202,7 +211,7 @@ class SnapshotIT extends DockerRequired {
                     "--filter", "label=dev.piko.project=" + p.name).out().strip(), "no half-made copy is left\n" + said);
             assertFalse(Files.exists(p.root.resolve(".piko/snapshots/cut.properties")));
             assertEquals("", TestProject.docker("ps", "-aq", "--filter", "label=dev.piko.volume-copy").out().strip(),
-                    "no helper container is left");
+                    "no helper or copy container is left");
         }
     }
 
