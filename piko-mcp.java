@@ -118,6 +118,7 @@
 //SOURCES lib/piko/core/SubnetPlan.java
 //SOURCES lib/piko/core/SubnetPool.java
 //SOURCES lib/piko/core/Unisolated.java
+//SOURCES lib/piko/core/UnlabelledLeftovers.java
 //SOURCES lib/piko/core/UnsavedWork.java
 //SOURCES lib/piko/core/VolumeCopier.java
 //SOURCES lib/piko/core/VolumeSeed.java

@@ -182,6 +182,7 @@ public final class Checkup {
         });
 
         findings.addAll(new SharedRecovery(ws, docker, shared).findings(live.getOrDefault(Names.SHARED, List.of()), journal));
+        findings.addAll(UnlabelledLeftovers.findings(ws, docker));
         if (sharedContainers.isEmpty() && shared.declaration().consumers().isEmpty() && networkNames.contains(shared.instances().network())) {
             String sharedNetwork = shared.instances().network();
             findings.add(new Finding("shared", "its network " + sharedNetwork + " is left with no shared instance",

@@ -10,4 +10,7 @@ public interface LabelledObjects {
 
     /** Objects of a kind carrying a label, each with its name and the values of some label keys. */
     List<Map<String, String>> labelled(Kind kind, String label, List<String> keys);
+
+    /** Objects of a kind whose name begins with prefix, labelled or not, each with its name and the values of some label keys. */
+    List<Map<String, String>> named(Kind kind, String prefix, List<String> keys);
 }

@@ -182,6 +182,11 @@ public class Docker implements ComposeGateway {
     }
 
     @Override
+    public List<Map<String, String>> named(Kind kind, String prefix, List<String> keys) {
+        return inventory.named(kind, prefix, keys);
+    }
+
+    @Override
     public void removeVolumes(List<String> names) {
         inventory.removeVolumes(names);
     }

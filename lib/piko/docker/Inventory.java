@@ -19,6 +19,15 @@ final class Inventory {
      * values of the given labels (missing ones as ""), in one docker call.
      */
     List<Map<String, String>> labelled(Kind kind, String label, List<String> keys) {
+        return listed(kind, "label=" + label, keys);
+    }
+
+    /** Every object of a kind whose name begins with prefix (Docker's name filter matches anywhere in the name). */
+    List<Map<String, String>> named(Kind kind, String prefix, List<String> keys) {
+        return listed(kind, "name=" + prefix, keys).stream().filter(row -> row.get("name").startsWith(prefix)).toList();
+    }
+
+    private List<Map<String, String>> listed(Kind kind, String filter, List<String> keys) {
         List<String> cmd = new ArrayList<>(switch (kind) {
             case CONTAINER -> List.of("docker", "ps", "--all");
             case NETWORK -> List.of("docker", "network", "ls");
@@ -27,7 +36,7 @@ final class Inventory {
         String what = String.join(" ", cmd.subList(0, 3));
         StringBuilder format = new StringBuilder("{{.Name" + (kind == Kind.CONTAINER ? "s" : "") + "}}");
         keys.forEach(k -> format.append("\t{{.Label \"").append(k).append("\"}}"));
-        cmd.addAll(List.of("--filter", "label=" + label, "--format", format.toString()));
+        cmd.addAll(List.of("--filter", filter, "--format", format.toString()));
         String out = cli.readChecked(cli.quick(cmd), what).stdout();
         List<Map<String, String>> rows = new ArrayList<>();
         for (String line : out.split("\n")) {

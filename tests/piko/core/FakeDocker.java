@@ -254,6 +254,17 @@ final class FakeDocker extends FakeDockerObjects implements ComposeGateway {
     @Override
     public List<Map<String, String>> labelled(Kind kind, String label, List<String> keys) {
         call("labelled", kind + " " + label);
+        return rows(kind, o -> matches(o.labels(), label), keys);
+    }
+
+    @Override
+    public List<Map<String, String>> named(Kind kind, String prefix, List<String> keys) {
+        call("named", kind + " " + prefix);
+        return rows(kind, o -> o.name().startsWith(prefix), keys);
+    }
+
+    /** Every object Docker holds (this checkout's and the planted ones) of a kind that passes a test, as rows. */
+    private List<Map<String, String>> rows(Kind kind, java.util.function.Predicate<Ownership.DockerObject> test, List<String> keys) {
         List<Ownership.DockerObject> all = new ArrayList<>(planted);
         projects.forEach((p, services) -> services.forEach(s ->
                 all.add(new Ownership.DockerObject(Kind.CONTAINER, container(p, s), labels(p, Map.of(Labels.COMPOSE_SERVICE, s))))));
@@ -261,7 +272,7 @@ final class FakeDocker extends FakeDockerObjects implements ComposeGateway {
         volumes.forEach((v, p) -> all.add(new Ownership.DockerObject(Kind.VOLUME, v, labels(p, Map.of()))));
         List<Map<String, String>> out = new ArrayList<>();
         for (Ownership.DockerObject o : all) {
-            if (o.kind() == kind && matches(o.labels(), label)) {
+            if (o.kind() == kind && test.test(o)) {
                 Map<String, String> row = new HashMap<>();
                 row.put("name", o.name());
                 keys.forEach(k -> row.put(k, o.labels().getOrDefault(k, "")));

@@ -110,6 +110,12 @@ abstract class FakeDockerObjects {
         return labels;
     }
 
+    /** An object without any label (made by hand, or by compose outside piko's override). */
+    FakeDockerObjects plantUnlabelled(Kind kind, String name) {
+        planted.add(new Ownership.DockerObject(kind, name, Map.of()));
+        return this;
+    }
+
     /** Another checkout's object: its identity, and its compose project. */
     FakeDockerObjects plant(Kind kind, String name, String composeProject, String otherIdentity) {
         Map<String, String> labels = new HashMap<>(Map.of(Labels.COMPOSE_PROJECT, composeProject,

@@ -172,4 +172,20 @@ class InterruptedCommandsFlowTest {
             assertEquals(List.of(), f.workspace().store().journal());
         }
     }
+
+    @Test
+    void unlabelledVolumesAndNetworksNamedLikeTheProjectsAreReportedNeverRemoved() throws Exception {
+        try (FlowFixture f = new FlowFixture(root, null)) {
+            f.docker.plantUnlabelled(LabelledObjects.Kind.VOLUME, "piko-demo-x_data")
+                    .plantUnlabelled(LabelledObjects.Kind.NETWORK, "piko-demo-x")
+                    .plantUnlabelled(LabelledObjects.Kind.VOLUME, "piko-demonstration_data");
+            List<Checkup.Finding> findings = checkup(f).examine();
+            assertEquals(List.of("volume piko-demo-x_data", "network piko-demo-x"),
+                    findings.stream().map(Checkup.Finding::subject).toList(), findings.toString());
+            assertTrue(findings.get(0).fix().contains("docker volume rm piko-demo-x_data"), findings.get(0).fix());
+            assertTrue(findings.stream().allMatch(x -> x.action() == null));
+            checkup(f).fix(findings);
+            assertEquals(3, f.docker.planted.size());
+        }
+    }
 }

@@ -17,7 +17,8 @@ import org.junit.jupiter.api.TestInstance;
 
 /**
  * share, isolate, create and destroy killed by SIGKILL at named moments: doctor reports what each
- * left (from the command's journal), doctor --fix finishes or undoes it, and the user's work stays.
+ * left (from the command's journal), doctor --fix finishes or undoes it, and the user's work stays;
+ * and what no label proves piko's is only reported.
  * One project for the class; each test uses its own service or environment names.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -180,5 +181,21 @@ class KilledCommandsIT extends DockerRequired {
         assertFalse(Files.exists(p.worktree("d")));
         assertEquals("d", p.git("branch", "--list", "d").strip().replace("* ", ""), "destroy keeps the branch");
         assertFalse(p.piko("list").ok().out().contains("d "));
+    }
+
+    /** What compose made outside piko's override (no label proves piko made it): reported with the commands, never removed. */
+    @Test
+    void anUnlabelledVolumeNamedLikeTheProjectsIsReportedAndKept() throws Exception {
+        String volume = p.composeProject("gone") + "_data";
+        TestProject.docker("volume", "create", volume).ok();
+        try {
+            Run doctor = p.piko("doctor").ok();  // nothing that --fix would do
+            assertTrue(doctor.out().contains("volume " + volume + ": named like this project's compose projects"), doctor.describe());
+            assertTrue(doctor.out().contains("docker volume rm " + volume), doctor.describe());
+            p.piko("doctor", "--fix").ok();
+            assertEquals(volume, TestProject.docker("volume", "ls", "-q", "--filter", "name=" + volume).out().strip(), "kept");
+        } finally {
+            TestProject.docker("volume", "rm", volume);
+        }
     }
 }
