@@ -126,6 +126,7 @@
 //SOURCES lib/piko/core/Workspace.java
 //SOURCES lib/piko/core/WorktreeCopies.java
 //SOURCES lib/piko/core/Worktrees.java
+//SOURCES lib/piko/docker/AddressPools.java
 //SOURCES lib/piko/docker/Answers.java
 //SOURCES lib/piko/docker/Compose.java
 //SOURCES lib/piko/docker/ComposeVersion.java

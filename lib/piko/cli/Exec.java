@@ -45,7 +45,34 @@ final class Exec extends BaseCommand {
         args.add("--");  // the service and the command are never read as compose's options
         args.add(service);
         args.addAll(command);
-        return passthrough(composeAccess().of(n.name(), List.of(service)), args);
+        piko.core.ComposeAccess.Resolved target = composeAccess().of(n.name(), List.of(service));
+        int code = passthrough(target, args);
+        String env = target.vars().get("PIKO_ENV_NAME");
+        if (code != 0 && env != null && target.note() == null) {
+            sayIfDestroyed(env, target.vars().get("PIKO_BRANCH"));
+        }
+        return code;  // the command's own, also when its environment went
+    }
+
+    /**
+     * A destroy of the environment ends the command with its container (exit 137, no word from
+     * Docker): when one did, or still runs, it is named once it is done. Destroy holds the
+     * environment's lock from before it stops the containers until the state forgets them.
+     */
+    private void sayIfDestroyed(String env, String branch) {
+        java.io.PrintWriter err = spec.commandLine().getErr();
+        java.nio.file.Path file = workspace().root().resolve(piko.core.Workspace.DIR).resolve("locks").resolve(env);
+        piko.state.LockFile lock = new piko.state.LockFile(file, "piko destroy " + env, null, waiting -> { });
+        String by = lock.heldElsewhere() ? lock.holder() : "";
+        if (by.startsWith("piko destroy ")) {
+            lock.holding(() -> null);  // until it is done
+        }
+        if (workspace().store().environment(env).isEmpty()) {
+            err.println(Terminal.paint(err, "31", "error:") + " environment " + env + " was destroyed while this command ran in it"
+                    + (by.isEmpty() ? "" : " (" + by + ")"));
+            err.println("hint: its branch " + branch + " is kept; to work there again: piko create " + env + " --branch " + branch);
+            err.flush();
+        }
     }
 
     private static PikoException usage() {

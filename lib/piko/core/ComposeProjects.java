@@ -20,7 +20,7 @@ public interface ComposeProjects {
         composeUp(target, services, env, Up.START);
     }
 
-    /** Stops and removes the containers of some services of a project; their volumes stay. */
+    /** Stops and removes the containers of some services of a project; their named volumes stay (anonymous ones go). */
     void composeRemove(ComposeTarget target, List<String> services);
 
     void composeStop(ComposeTarget target);
@@ -33,6 +33,9 @@ public interface ComposeProjects {
     default void composeDown(ComposeTarget target, boolean volumes) {
         composeDown(target, volumes, null);
     }
+
+    /** The commands running in a project's containers now (docker exec, piko exec), by service: how many each. */
+    Map<String, Integer> runningCommands(String composeProject);
 
     /** The last lines of some services' logs, captured. */
     String composeLogs(ComposeTarget target, List<String> services, int tail, Map<String, String> env);

@@ -202,9 +202,11 @@ final class Creating {
                 String project = p.composeProject(env);
                 Ownership ownership = p.ws.ownership(p.docker);
                 ownership.requireOwn(project, "remove");
+                List<String> anonymous = p.docker.anonymousVolumes(project);
                 p.docker.composeDown(ComposeTarget.byName(project), false, Duration.ZERO);
                 List<String> made = new java.util.ArrayList<>(ownership.ownVolumes(project));
                 made.removeAll(keptVolumes);
+                made.addAll(anonymous);
                 p.docker.removeVolumes(made);
                 p.docker.removeImages(p.docker.builtImages(project));
             }

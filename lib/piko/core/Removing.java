@@ -55,7 +55,10 @@ final class Removing {
         if (!used.isEmpty()) {
             p.links.unlink(name);
         }
+        List<String> anonymous = volumes ? List.of() : p.docker.anonymousVolumes(project);  // down --volumes takes them
+        warnOfRunningCommands(name, project);
         p.docker.composeDown(ComposeTarget.byName(project), volumes);
+        removeAnonymous(anonymous);
         p.out.done("Removed containers and network of " + project + (volumes ? ", and its volumes" : ""));
         List<String> built = p.docker.builtImages(project);
         if (p.docker.removeImages(built)) {
@@ -74,6 +77,34 @@ final class Removing {
         p.ws.store().deleteEnvironment(name);  // and the journal, at once
         p.instances.stopUnused(used);
         p.out.done("Destroyed " + name);
+    }
+
+    /** A piko exec (or docker exec) in the environment ends with its container: whoever runs destroy hears of it. */
+    private void warnOfRunningCommands(String name, String project) {
+        java.util.Map<String, Integer> running;
+        try {
+            running = p.docker.runningCommands(project);
+        } catch (PikoException unreadable) {
+            return;  // a warning is not worth failing destroy for
+        }
+        int n = running.values().stream().mapToInt(Integer::intValue).sum();
+        if (n > 0) {
+            p.out.warn("ending " + n + (n == 1 ? " command" : " commands") + " running in " + name + " (piko exec or docker exec in "
+                    + String.join(", ", running.keySet()) + "): " + (n == 1 ? "it ends" : "they end") + " with "
+                    + (n == 1 ? "its container" : "their containers"));
+        }
+    }
+
+    /**
+     * The anonymous volumes the containers had: they hold no data anyone can name again (a new
+     * container gets new ones), and without a label nothing would find them later.
+     */
+    private void removeAnonymous(List<String> anonymous) {
+        try {
+            p.docker.removeVolumes(anonymous);
+        } catch (PikoException e) {
+            p.out.warn("could not remove the anonymous volumes of its containers: " + e.getMessage());
+        }
     }
 
     /**
@@ -112,7 +143,9 @@ final class Removing {
             }
             if (step == CreateStep.COMPOSE) {
                 String project = p.composeProject(env);
+                List<String> anonymous = p.docker.anonymousVolumes(project);
                 p.docker.composeDown(ComposeTarget.byName(project), false, java.time.Duration.ZERO);
+                removeAnonymous(anonymous);
                 if (volumes) {
                     p.docker.removeVolumes(p.ws.ownership(p.docker).ownVolumes(project));  // its own only, proven by identity
                 }

@@ -12,4 +12,11 @@ public interface VolumesAndImages {
 
     /** Removes images; false when Docker refused. */
     boolean removeImages(List<String> images);
+
+    /**
+     * The anonymous volumes a project's containers mount (a service's `volumes: [/data]`, an
+     * image's VOLUME): compose gives them no name and no label, so nothing finds them once the
+     * containers are gone.
+     */
+    List<String> anonymousVolumes(String composeProject);
 }

@@ -77,14 +77,22 @@ final class Compose {
                 throw new PikoException(what + " failed (compose's output is above)" + containers.startErrors(target.projectName()));
             }
         } else {
-            orFail(progress == Docker.Progress.PLAIN ? call.echoTo(progressOut) : call, what);
+            cli.check(progress == Docker.Progress.PLAIN ? call.echoTo(progressOut) : call,
+                    r -> AddressPools.refusal(r.output(), this::networkCount)
+                            .orElseGet(() -> new PikoException(what + " failed:\n" + DockerErrors.tail(r.output(), TAIL_LINES))));
         }
     }
 
-    /** Stops and removes the containers of some services of a project; their volumes stay. */
+    /** How many networks Docker holds, for a message; -1 when it cannot say. */
+    private int networkCount() {
+        piko.exec.ProcessRunner.Result r = cli.run(cli.quick(List.of("docker", "network", "ls", "--quiet")));
+        return r.ok() ? (int) r.stdout().lines().filter(l -> !l.isBlank()).count() : -1;
+    }
+
+    /** Stops and removes the containers of some services of a project; their named volumes stay, their anonymous ones go. */
     void remove(ComposeTarget target, List<String> services) {
         List<String> cmd = args(target);
-        cmd.addAll(List.of("rm", "--stop", "--force"));
+        cmd.addAll(List.of("rm", "--stop", "--force", "--volumes"));
         cmd.add("--");  // a service named --dry-run is a service, not an option
         cmd.addAll(services);
         orFail(cli.slow(cmd).in(target.directory()), "removing " + String.join(", ", services));

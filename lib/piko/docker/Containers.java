@@ -92,6 +92,36 @@ final class Containers {
                 "--format", "{{.Ports}}")), "docker ps").stdout());
     }
 
+    /** The volumes with Docker's generated names (64 hex digits) that a compose project's containers mount. */
+    List<String> anonymousVolumes(String composeProject) {
+        return parseAnonymous(cli.readChecked(cli.quick(List.of("docker", "ps", "-a", "--no-trunc", "--filter",
+                ofComposeProject(composeProject), "--format", "{{.Mounts}}")), "docker ps").stdout());
+    }
+
+    /** The exec sessions running in a project's running containers (Docker lists only running ones), by service. */
+    Map<String, Integer> runningCommands(String composeProject) {
+        String ids = cli.readChecked(cli.quick(List.of("docker", "ps", "--quiet", "--filter", ofComposeProject(composeProject))),
+                "docker ps").stdout().strip();
+        Map<String, Integer> out = new java.util.TreeMap<>();
+        if (ids.isEmpty()) {
+            return out;
+        }
+        List<String> cmd = new ArrayList<>(List.of("docker", "inspect", "--format",
+                "{{index .Config.Labels \"" + Labels.COMPOSE_SERVICE + "\"}} {{len .ExecIDs}}", "--"));
+        cmd.addAll(List.of(ids.split("\\s+")));
+        for (String line : cli.readChecked(cli.quick(cmd), "docker inspect").stdout().strip().split("\n")) {
+            String[] f = line.strip().split(" ");
+            if (f.length == 2 && f[1].matches("[1-9]\\d*")) {
+                out.merge(f[0], Integer.parseInt(f[1]), Integer::sum);
+            }
+        }
+        return out;
+    }
+
+    static List<String> parseAnonymous(String mounts) {
+        return java.util.Arrays.stream(mounts.split("[,\\s]+")).filter(m -> m.matches("[0-9a-f]{64}")).distinct().sorted().toList();
+    }
+
     /** Host ports in `docker ps` Ports text, e.g. "0.0.0.0:10179->6379/tcp, :::10179->6379/tcp". */
     static Set<Integer> parsePublished(String text) {
         Set<Integer> ports = new TreeSet<>();

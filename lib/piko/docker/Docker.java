@@ -132,6 +132,16 @@ public class Docker implements ComposeGateway {
     }
 
     @Override
+    public Map<String, Integer> runningCommands(String composeProject) {
+        return containers.runningCommands(composeProject);
+    }
+
+    @Override
+    public List<String> anonymousVolumes(String composeProject) {
+        return containers.anonymousVolumes(composeProject);
+    }
+
+    @Override
     public List<String> containerNetworks(String container) {
         return containers.networksOf(container);
     }

@@ -294,6 +294,9 @@ final class FakeDocker extends FakeDockerObjects implements ComposeGateway {
         return Set.of();
     }
 
+    @Override public List<String> anonymousVolumes(String composeProject) { return List.of(); }
+    @Override public Map<String, Integer> runningCommands(String composeProject) { return Map.of(); }
+
     @Override
     public List<String> builtImages(String composeProject) {
         call("images", composeProject);

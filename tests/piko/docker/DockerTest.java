@@ -152,6 +152,27 @@ class DockerTest {
     }
 
     @Test
+    void dockersFullAddressPoolsAreOneErrorWithTheCountOfNetworksAndWhatToChange() {
+        String compose = " Network piko-shop-e1  Creating\n Network piko-shop-e1  Error\nfailed to create network piko-shop-e1:"
+                + " Error response from daemon: could not find an available, non-overlapping IPv4 address pool among the"
+                + " defaults to assign to the network\n";
+        piko.error.PikoException e = AddressPools.refusal(compose, () -> 31).orElseThrow();
+        assertEquals("Docker's default address pools have no subnet left for network piko-shop-e1 (Docker holds 31 networks)",
+                e.getMessage());
+        assertEquals("piko's own networks take theirs from PIKO_SUBNET_POOL, not from Docker's pools; free Docker's: docker"
+                + " network prune (removes every network no container uses), or widen \"default-address-pools\" in"
+                + " /etc/docker/daemon.json and restart Docker", e.hint());
+        assertTrue(AddressPools.refusal("Error response from daemon: Pool overlaps with other one on this address space",
+                () -> 31).isEmpty(), "piko re-plans an overlap itself");
+    }
+
+    @Test
+    void readsAnonymousVolumesFromDockerPsMounts() {
+        String anon = "6121ecda66198d29364fee267ad5cf2346c3235c1c26b0ac812f847c79ff49a7";
+        assertEquals(java.util.List.of(anon), Containers.parseAnonymous("\n" + anon + ",piko-demo-e2_data\nsentry-postgres\n"));
+    }
+
+    @Test
     void aPortHeldForUdpOnlyIsNotFree() throws Exception {
         try (java.net.DatagramSocket held = new java.net.DatagramSocket(0)) {
             int port = held.getLocalPort();

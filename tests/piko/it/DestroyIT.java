@@ -11,9 +11,15 @@ import org.junit.jupiter.api.Test;
 class DestroyIT extends DockerRequired {
     @Test
     void destroysARunningEnvironmentButKeepsItsBranchAndVolumes() throws Exception {
-        try (TestProject p = TestProject.initialised(TestProject.WEB_AND_REDIS)) {
+        try (TestProject p = TestProject.initialised(TestProject.WEB_AND_REDIS.replace("[data:/data]", "[data:/data, /scratch]"))) {
             p.piko("create", "x").ok();
+            String anonymous = TestProject.docker("inspect", "-f",
+                    "{{range .Mounts}}{{if eq .Destination \"/scratch\"}}{{.Name}}{{end}}{{end}}", p.composeProject("x") + "-redis-1")
+                    .out().strip();
+            assertTrue(anonymous.matches("[0-9a-f]{64}"), "compose made an anonymous volume: " + anonymous);
             p.piko("destroy", "x").ok();
+            assertTrue(TestProject.docker("volume", "inspect", anonymous).code() != 0,
+                    "the anonymous volume, which no label would find again, goes with its container");
             assertEquals(List.of(), DockerOracle.containers("com.docker.compose.project", p.composeProject("x")));
             assertFalse(DockerOracle.networkExists(p.composeProject("x")));
             assertFalse(Files.exists(p.worktree("x")));

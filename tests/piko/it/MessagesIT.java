@@ -88,4 +88,57 @@ class MessagesIT extends DockerRequired {
             assertEquals(warning, p.piko("up", "e1", "-q").ok().err(), "up says it again");
         }
     }
+
+    @Test
+    void anExecThatDestroyEndsSaysItsEnvironmentWasDestroyed() throws Exception {
+        try (TestProject p = TestProject.initialised(TestProject.WEB_AND_REDIS)) {
+            p.piko("create", "e1", "-q").ok();
+            java.util.concurrent.Future<org.zeroturnaround.exec.ProcessResult> exec =
+                    p.startPiko("exec", "e1", "web", "--", "sleep", "600");
+            String web = p.composeProject("e1") + "-web-1";
+            long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.MINUTES.toNanos(2);
+            while (!TestProject.docker("top", web).out().contains("sleep 600")) {  // the exec's command runs
+                assertTrue(System.nanoTime() < deadline && !exec.isDone(), "the exec never started its command");
+                Thread.sleep(100);
+            }
+            Run destroy = p.piko("destroy", "e1", "-q").ok();
+            assertEquals("warning: ending 1 command running in e1 (piko exec or docker exec in web): it ends with its container\n",
+                    destroy.err(), destroy.describe());
+
+            org.zeroturnaround.exec.ProcessResult ended = exec.get(2, java.util.concurrent.TimeUnit.MINUTES);
+            String said = ended.outputUTF8();
+            assertEquals(137, ended.getExitValue(), "the command's own exit code, killed with its container: " + said);
+            // the destroy is named when it still ran as the exec ended (the usual case); it may have finished already
+            assertTrue(said.matches("(?s).*error: environment e1 was destroyed while this command ran in it( \\(piko destroy e1,"
+                    + " process \\d+\\))?\nhint: its branch e1 is kept; to work there again: piko create e1 --branch e1\n"), said);
+            assertEquals(List.of(), DockerOracle.containers("com.docker.compose.project", p.composeProject("e1")));
+        }
+    }
+
+    /**
+     * Docker's "no address pool" refusal, here for IPv6 (this daemon has no IPv6 pool; its IPv4
+     * pools are never exhausted on a shared test daemon: DockerTest reads that wording): one error
+     * with the count of networks and what to change, and create undone.
+     */
+    @Test
+    void dockersAddressPoolRefusalIsOneErrorWithTheCountOfNetworksAndWhatToChange() throws Exception {
+        try (TestProject p = TestProject.initialised("""
+                services:
+                  web:
+                    image: piko-test/busybox:1
+                    command: ["httpd", "-f", "-p", "8080", "-h", "/tmp"]
+                    ports: ["8080"]
+                networks:
+                  default:
+                    enable_ipv6: true
+                """)) {
+            Run create = p.piko("create", "e1", "-q");
+            assertEquals(1, create.code(), create.describe());
+            assertTrue(create.err().matches("warning: create failed; undoing what it made\nerror: network " + p.composeProject("e1")
+                    + " enables IPv6, and Docker has no IPv6 address pool to give it a subnet from \\(Docker holds \\d+ networks\\)\n"
+                    + "hint: piko plans IPv4 subnets only: add an IPv6 range to \"default-address-pools\" in /etc/docker/daemon.json"
+                    + " and restart Docker, or drop enable_ipv6 from the compose file\n"), create.describe());
+            CreateIT.assertNothingLeftOf(p, "e1");
+        }
+    }
 }
