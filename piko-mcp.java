@@ -129,6 +129,7 @@
 //SOURCES lib/piko/docker/AddressPools.java
 //SOURCES lib/piko/docker/Answers.java
 //SOURCES lib/piko/docker/Compose.java
+//SOURCES lib/piko/docker/ComposeCache.java
 //SOURCES lib/piko/docker/ComposeVersion.java
 //SOURCES lib/piko/docker/Containers.java
 //SOURCES lib/piko/docker/CopyInContainer.java
@@ -142,6 +143,7 @@
 //SOURCES lib/piko/docker/Networks.java
 //SOURCES lib/piko/docker/PsPrefetch.java
 //SOURCES lib/piko/docker/RouterContainer.java
+//SOURCES lib/piko/docker/SocketPing.java
 //SOURCES lib/piko/docker/Subnets.java
 //SOURCES lib/piko/docker/Versions.java
 //SOURCES lib/piko/docker/VolumeCopies.java

@@ -24,7 +24,11 @@ public final class ComposeInputs {
     private static final int MAX_FILES = 200;
 
     /** composeFiles: the compose file and the files it includes or extends; envFiles: the env files they name. */
-    public record Found(Set<Path> composeFiles, Set<Path> envFiles) {
+    public record Found(Set<Path> composeFiles, Set<Path> envFiles, boolean complete) {
+        public Found(Set<Path> composeFiles, Set<Path> envFiles) {
+            this(composeFiles, envFiles, true);
+        }
+
         public List<Path> all() {
             List<Path> all = new ArrayList<>(composeFiles);
             all.addAll(envFiles);
@@ -34,6 +38,8 @@ public final class ComposeInputs {
 
     private final Set<Path> composeFiles = new LinkedHashSet<>();
     private final Set<Path> envFiles = new LinkedHashSet<>();
+    /** Whether some file could not be known (a path compose interpolates, an unreadable file, too many files). */
+    private boolean skipped;
 
     private ComposeInputs() {
     }
@@ -45,7 +51,7 @@ public final class ComposeInputs {
         for (Path file : files) {
             c.walk(file.normalize(), projectDir);
         }
-        return new Found(c.composeFiles, c.envFiles);
+        return new Found(c.composeFiles, c.envFiles, !c.skipped);
     }
 
     public static Found of(ComposeFiles files) {
@@ -53,25 +59,30 @@ public final class ComposeInputs {
     }
 
     private void walk(Path file, Path base) {
-        if (!composeFiles.add(file) || composeFiles.size() > MAX_FILES || !Files.isRegularFile(file)) {
+        if (!composeFiles.add(file) || !Files.isRegularFile(file)) {
+            return;
+        }
+        if (composeFiles.size() > MAX_FILES) {
+            skipped = true;
             return;
         }
         Map<String, Object> root = load(file);
+        skipped |= root == UNREADABLE;
         Path dir = file.getParent();
         for (Object inc : list(root.get("include"))) {
             if (inc instanceof Map<?, ?> m) {
-                Path incDir = path(dir, m.get("project_directory"));
+                Path incDir = resolve(dir, m.get("project_directory"));
                 for (Object p : list(m.get("path"))) {
-                    Path included = path(dir, p);
+                    Path included = resolve(dir, p);
                     if (included != null) {
                         walk(included, incDir != null ? incDir : included.getParent());
                     }
                 }
                 for (Object e : list(m.get("env_file"))) {
-                    add(envFiles, path(dir, e));
+                    add(envFiles, resolve(dir, e));
                 }
             } else {
-                Path included = path(dir, inc);
+                Path included = resolve(dir, inc);
                 if (included != null) {
                     walk(included, included.getParent());
                 }
@@ -80,14 +91,16 @@ public final class ComposeInputs {
         for (Object s : map(root.get("services")).values()) {
             Map<String, Object> service = map(s);
             for (Object e : list(service.get("env_file"))) {
-                add(envFiles, path(base, e instanceof Map<?, ?> m ? m.get("path") : e));
+                add(envFiles, resolve(base, e instanceof Map<?, ?> m ? m.get("path") : e));
             }
-            Path extended = path(dir, map(service.get("extends")).get("file"));
+            Path extended = resolve(dir, map(service.get("extends")).get("file"));
             if (extended != null) {
                 walk(extended, extended.getParent());
             }
         }
     }
+
+    private static final Map<String, Object> UNREADABLE = java.util.Collections.unmodifiableMap(new java.util.HashMap<>());
 
     private static Map<String, Object> load(Path file) {
         LoaderOptions options = new LoaderOptions();
@@ -96,8 +109,15 @@ public final class ComposeInputs {
         try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             return map(new Yaml(options).load(r));
         } catch (IOException | RuntimeException unreadable) {
-            return Map.of();
+            return UNREADABLE;
         }
+    }
+
+    /** path(), noting a value that names a file piko cannot know. */
+    private Path resolve(Path dir, Object value) {
+        Path p = path(dir, value);
+        skipped |= p == null && value instanceof String s && !s.isBlank();
+        return p;
     }
 
     private static Path path(Path dir, Object value) {

@@ -35,8 +35,9 @@ final class Compose {
     String configJson(ComposeTarget target, Map<String, String> env) {
         List<String> cmd = args(target);
         cmd.addAll(List.of("--profile", "*", "config", "--format", "json"));
-        return cli.stableChecked(cli.quick(cmd).in(target.directory()).withEnv(env), contentOf(target),
-                r -> new PikoException("the compose file is invalid:\n" + r.output(), "fix the compose file and retry")).stdout();
+        Call call = cli.quick(cmd).in(target.directory()).withEnv(env);
+        return cli.cache().model(call, target.directory(), target.files(), () -> cli.stableChecked(call, contentOf(target),
+                r -> new PikoException("the compose file is invalid:\n" + r.output(), "fix the compose file and retry")).stdout());
     }
 
     /**

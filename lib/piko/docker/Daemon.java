@@ -9,7 +9,8 @@ import piko.exec.ProcessRunner.Call;
 import piko.exec.Watch;
 
 /**
- * Whether the Docker daemon answers, asked with `docker version` under a short deadline: a
+ * Whether the Docker daemon answers, asked with `/_ping` on its local socket (no process; see
+ * SocketPing) or else with `docker version`, under a short deadline: a
  * healthy daemon answers it in milliseconds, so two missed answers in a row (a few seconds) mean
  * one that accepts and never answers (a wedged Docker Desktop, a dead ssh tunnel).
  */
@@ -22,11 +23,17 @@ final class Daemon {
     static final Duration CHECK_EVERY = Duration.ofSeconds(10);
     private static final List<String> VERSION = List.of("docker", "version", "--format", "{{.Server.Version}}");
 
+    private static final ProcessRunner.Result ANSWERED = new ProcessRunner.Result(0, "", "");
     private final ProcessRunner runner;
+    /** The daemon's local socket, pinged without a process; null: ask `docker version`. */
+    private final java.nio.file.Path socket;
     private int missed;
 
     Daemon(ProcessRunner runner) {
         this.runner = runner;
+        // a runner that plays Docker (the unit tests') is asked, never the machine's real socket
+        this.socket = runner.getClass() == ProcessRunner.class
+                ? SocketPing.socket(System.getenv(), java.nio.file.Path.of(System.getProperty("user.home"))) : null;
     }
 
     /** A watch for a docker call that talks to the daemon: it stops the call when the daemon stops answering. */
@@ -38,6 +45,19 @@ final class Daemon {
 
     /** The daemon's answer to `docker version` within the deadline; null when it gave none in time. */
     private ProcessRunner.Result ping() {
+        if (socket != null) {
+            switch (SocketPing.ask(socket, PING)) {
+                case OK -> {
+                    return ANSWERED;
+                }
+                case NO_ANSWER -> {
+                    return null;
+                }
+                case UNREACHABLE -> {
+                    // docker version says why in its own words (not running, no permission)
+                }
+            }
+        }
         try {
             return runner.run(Call.of(PING, VERSION));
         } catch (PikoException noAnswerInTime) {
@@ -70,7 +90,7 @@ final class Daemon {
     ProcessRunner.Result require() {
         ProcessRunner.Result r = answer();
         if (r == null) {
-            throw refused(hangs("(docker version got no answer within " + PING.toSeconds() + " s, " + MISSES + " times in a row)"));
+            throw refused(hangs("(" + (socket != null ? "its ping on " + socket : "docker version") + " got no answer within " + PING.toSeconds() + " s, " + MISSES + " times in a row)"));
         }
         return r;
     }

@@ -14,12 +14,19 @@ final class DockerCli {
     private final Timeouts timeouts;
     private final Daemon daemon;
     private final Answers answers;
+    private final ComposeCache cache;
 
     DockerCli(ProcessRunner runner, Timeouts timeouts, Answers answers) {
         this.runner = runner;
         this.timeouts = timeouts;
         this.daemon = new Daemon(runner);
         this.answers = answers;
+        // a runner that plays Docker (the unit tests') never meets answers kept from the real one
+        this.cache = runner.getClass() == ProcessRunner.class ? ComposeCache.ofUser() : ComposeCache.none();
+    }
+
+    ComposeCache cache() {
+        return cache;
     }
 
     Answers answers() {
