@@ -66,21 +66,38 @@ class SnapshotIT extends DockerRequired {
         assertEquals(0, r.code(), r::describe);
     }
 
-    /** A directory, a setuid file owned by another user with a hard link, and a symbolic link owned by a third. */
-    private static void fill(String volume) {
+    /** A file (as write makes it), a directory, a setuid file owned by another user with a hard link, and a symbolic link owned by a third. */
+    private static void fill(String volume, String file, String text) {
         Run r = TestProject.docker("run", "--rm", "-v", volume + ":/v", TestProject.BUSYBOX, "sh", "-c",
-                "mkdir -p /v/d && echo x > /v/d/f && ln /v/d/f /v/d/h && ln -s f /v/d/s && chown -h 7:8 /v/d/s"
+                "echo " + text + " > /v/" + file + " && chown 1234:99 /v/" + file
+                        + " && mkdir -p /v/d && echo x > /v/d/f && ln /v/d/f /v/d/h && ln -s f /v/d/s && chown -h 7:8 /v/d/s"
                         + " && chown 1234:99 /v/d/f && chmod 4751 /v/d/f && chmod 750 /v/d && chown 5:6 /v/d");
         assertEquals(0, r.code(), r::describe);
     }
 
-    /** Each entry of the volume with its owner, mode, link count, type, size and time (a symbolic link: its target; busybox's cp keeps no link's time). */
-    private static String tree(String volume) {
-        Run r = TestProject.docker("run", "--rm", "-v", volume + ":/v:ro", TestProject.BUSYBOX, "sh", "-c",
-                "cd /v && find . -mindepth 1 | sort | while read f; do if [ -L \"$f\" ]; then stat -c '%n %u:%g %a %F %N' \"$f\";"
-                        + " else stat -c '%n %u:%g %a %h %F %s %Y' \"$f\"; fi; done");
+    /**
+     * Each volume's entries with their owner, mode, link count, type, size and time (a symbolic
+     * link: its target; busybox's cp keeps no link's time), in one container for all the volumes.
+     */
+    private static List<String> trees(String... volumes) {
+        List<String> cmd = new java.util.ArrayList<>(List.of("run", "--rm"));
+        for (int i = 0; i < volumes.length; i++) {
+            cmd.addAll(List.of("-v", volumes[i] + ":/v" + i + ":ro"));
+        }
+        cmd.addAll(List.of(TestProject.BUSYBOX, "sh", "-c", "for v in \"$@\"; do echo \"== $v\"; cd $v && find . -mindepth 1 | sort"
+                + " | while read f; do if [ -L \"$f\" ]; then stat -c '%n %u:%g %a %F %N' \"$f\";"
+                + " else stat -c '%n %u:%g %a %h %F %s %Y' \"$f\"; fi; done; done", "sh"));
+        for (int i = 0; i < volumes.length; i++) {
+            cmd.add("/v" + i);
+        }
+        Run r = TestProject.docker(cmd.toArray(String[]::new));
         assertEquals(0, r.code(), r::describe);
-        return r.out().strip();
+        List<String> out = new java.util.ArrayList<>();
+        for (String part : r.out().split("== /v[0-9]+\n", -1)) {
+            out.add(part.strip());
+        }
+        assertEquals(volumes.length, out.size() - 1, r::describe);
+        return out.subList(1, out.size());
     }
 
     @Test
@@ -90,11 +107,9 @@ class SnapshotIT extends DockerRequired {
             String db1 = p.composeProject("e1") + "_dbdata";
             String blob1 = p.composeProject("e1") + "_blobdata";
             String log1 = p.composeProject("e1") + "_dblog";
-            write(db1, "rows", "precious");
+            fill(db1, "rows", "precious");
             write(log1, "rows", "logged");
-            write(blob1, "mine", "blob-data");
-            fill(db1);
-            fill(blob1);
+            fill(blob1, "mine", "blob-data");
 
             Run save = p.piko("snapshot", "save", "e1", "s1").ok();
             assertTrue(save.err().contains("Pausing") && save.err().contains("Resumed"), save.describe());
@@ -117,13 +132,13 @@ class SnapshotIT extends DockerRequired {
             assertEquals("precious", read(db2, "rows"));
             assertEquals("blob-data", read(blob2, "mine"), "a service without a shell is copied too");
             assertEquals("image", read(blob2, "from-image.txt"));
-            assertEquals("logged", read(p.composeProject("e2") + "_dblog", "rows"), "each volume into its own copy");
-            assertEquals("1234:99", TestProject.docker("run", "--rm", "-v", db2 + ":/v", TestProject.BUSYBOX, "stat", "-c",
-                    "%u:%g", "/v/rows").out().strip(), "owners are kept");
-            String dbTree = tree(db1);
-            assertTrue(dbTree.contains("./d/f 1234:99 4751 2 regular file"), dbTree);
-            assertEquals(dbTree, tree(db2), "cp in a container keeps owners, modes, hard and symbolic links");
-            assertEquals(tree(blob1).replace(" 4751 ", " 751 "), tree(blob2),
+            List<String> t = trees(db1, db2, log1, p.composeProject("e2") + "_dblog", blob1, blob2);
+            assertTrue(t.get(0).contains("./rows 1234:99 644 1 regular file 9 ") && t.get(0).contains("./d/f 1234:99 4751 2 regular file"),
+                    t.get(0));
+            assertEquals(t.get(0), t.get(1), "cp in a container keeps owners, modes, hard and symbolic links");
+            assertTrue(t.get(2).startsWith("./rows 1234:99 644 1 regular file 7 ") && !t.get(2).contains("./d"), t.get(2));
+            assertEquals(t.get(2), t.get(3), "each volume of one run into its own copy");
+            assertEquals(t.get(4).replace(" 4751 ", " 751 "), t.get(5),
                     "so does the archive stream, but for the setuid bit of a file with a hard link (Docker's extraction drops it)");
             write(db2, "rows", "changed-in-e2");
             assertEquals("precious", read(db1, "rows"), "a change in the copy does not reach the source");
