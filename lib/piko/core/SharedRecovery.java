@@ -54,8 +54,10 @@ final class SharedRecovery {
                         () -> finishDownShared(volumes(e))));
             }
         }
+        String own = shared.instances().composeProject();
         for (Container c : containers) {
-            if (!known.contains(c.service()) && !covered.contains(c.service())) {
+            boolean linked = c.networks().stream().anyMatch(n -> !n.equals(own) && !n.startsWith(own + "_"));
+            if (!known.contains(c.service()) && !covered.contains(c.service()) && !linked) {  // linked: an environment the state lost uses it
                 out.add(new Finding("shared " + c.service(), "an instance (" + c.state() + ") that neither piko.yaml nor the state"
                         + " lists and no environment uses", "remove its container (its volumes stay)", () -> remove(c.service())));
             }

@@ -94,6 +94,12 @@ class InterruptedCommandsFlowTest {
             checkup(f).fix(List.of(finding));
             assertFalse(f.docker.projects.containsKey("piko-demo-shared"), f.docker.projects.toString());
             assertEquals(List.of(), checkup(f).examine());
+
+            f.docker.composeUp(ComposeTarget.byName("piko-demo-shared"), List.of("redis"), java.util.Map.of());
+            f.docker.composeUp(ComposeTarget.byName("piko-demo-lost"), List.of("web"), java.util.Map.of());
+            f.docker.connect("piko-demo-lost", "piko-demo-shared-redis-1", List.of("redis"));
+            assertTrue(checkup(f).examine().stream().noneMatch(x -> x.subject().equals("shared redis")),
+                    "linked to an environment (one the state lost, say): in use, not removed");
         }
     }
 
