@@ -35,7 +35,7 @@ final class CopyInContainer {
         List<String> volumes = new ArrayList<>(fromTo.keySet());
         volumes.addAll(fromTo.values());
         List<String> cmd = new ArrayList<>(List.of("docker", "run", "--rm", "--sig-proxy=false", "--network", "none",
-                "--user", "0:0", "--label", VolumeCopies.HELPER_LABEL + "=" + String.join(",", volumes), "--entrypoint", "sh"));
+                "--log-driver", "none", "--no-healthcheck", "--user", "0:0", "--label", VolumeCopies.HELPER_LABEL + "=" + String.join(",", volumes), "--entrypoint", "sh"));
         int i = 0;
         for (Map.Entry<String, String> e : fromTo.entrySet()) {
             cmd.addAll(List.of("--mount", "type=volume,src=" + e.getKey() + ",dst=/piko-from/" + i + ",readonly",
