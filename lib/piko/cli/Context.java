@@ -49,6 +49,7 @@ final class Context implements AutoCloseable {
     private MachineProjects registry;
     /** The command (down, destroy) that goes on with the state alone when piko.yaml is invalid; null for the others. */
     private String stateOnly;
+    private String isolating;
     private boolean configIgnored;
 
     /** verbose: whether --verbose was given, known once the command line is parsed. */
@@ -151,6 +152,11 @@ final class Context implements AutoCloseable {
         stateOnly = command;
     }
 
+    /** isolate of a service piko.yaml shares though the compose files lack it: the way to take it out. */
+    void isolating(String service) {
+        isolating = service;
+    }
+
     private java.util.List<String> syncShared() {
         if (configIgnored) {
             return java.util.List.of();  // the defaults' empty shared list would unshare every service
@@ -158,6 +164,9 @@ final class Context implements AutoCloseable {
         try {
             return sharedServices().syncFromConfig();
         } catch (piko.error.PikoException e) {
+            if (isolating != null && e instanceof SharedServices.UnknownShared u && u.unknown().contains(isolating)) {
+                return java.util.List.of();  // isolate takes it out of piko.yaml
+            }
             if (stateOnly == null) {
                 throw e;
             }

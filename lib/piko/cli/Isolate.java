@@ -15,6 +15,7 @@ final class Isolate extends BaseCommand {
 
     @Override
     int execute() {
+        context.isolating(service);
         sharedServices().isolate(service);
         routing().shared();
         return ExitCode.OK.code();

@@ -71,10 +71,24 @@ public final class SharedServices {
         }
         List<String> unknown = added.stream().filter(s -> !services.contains(s)).toList();
         if (!unknown.isEmpty()) {
-            String files = ws.composeFile();
-            throw new PikoException(ws.config().file().getFileName() + " shares " + String.join(", ", unknown) + ", which "
-                    + (unknown.size() == 1 ? "is not a service" : "are not services") + " of " + files,
-                    "the services of " + files + ": " + String.join(", ", services) + "; fix shared: in " + ws.config().file());
+            throw new UnknownShared(ws, unknown, services);
+        }
+    }
+
+    /** piko.yaml's shared: names services the compose files do not have; `piko isolate <it>` takes one out. */
+    public static final class UnknownShared extends PikoException {
+        private final List<String> unknown;
+
+        UnknownShared(Workspace ws, List<String> unknown, Set<String> services) {
+            super(ws.config().file().getFileName() + " shares " + String.join(", ", unknown) + ", which "
+                    + (unknown.size() == 1 ? "is not a service" : "are not services") + " of " + ws.composeFile(),
+                    "the services of " + ws.composeFile() + ": " + String.join(", ", services) + "; fix shared: in "
+                            + ws.config().file() + ", or: piko isolate " + unknown.get(0));
+            this.unknown = List.copyOf(unknown);
+        }
+
+        public List<String> unknown() {
+            return unknown;
         }
     }
 

@@ -18,7 +18,8 @@ class MessagesIT extends DockerRequired {
             Run list = p.piko("list");
             assertEquals(1, list.code(), list.describe());
             assertEquals("error: piko.yaml shares nosuch, which is not a service of compose.yaml\n"
-                    + "hint: the services of compose.yaml: redis, web; fix shared: in " + p.root.resolve("piko.yaml") + "\n",
+                    + "hint: the services of compose.yaml: redis, web; fix shared: in " + p.root.resolve("piko.yaml")
+                    + ", or: piko isolate nosuch\n",
                     list.err(), list.describe());
             assertEquals(java.util.Set.of(), ProjectLockIT.sharedInState(p), "nothing was marked shared");
 
@@ -27,6 +28,11 @@ class MessagesIT extends DockerRequired {
                     + " shared services as the state has them\n", down.err(), down.describe());
             assertEquals(List.of(), DockerOracle.containers("com.docker.compose.project", p.composeProject("e1")).stream()
                     .filter(c -> "running".equals(c.getState())).toList(), "down stopped e1");
+
+            Run isolate = p.piko("isolate", "nosuch", "-q").ok();  // the way out the hint names
+            assertEquals("", isolate.err(), isolate.describe());
+            assertFalse(Files.readString(p.root.resolve("piko.yaml")).contains("nosuch"), "isolate took it out of piko.yaml");
+            p.piko("list").ok();
 
             p.pikoYaml("shared: [redis\n");
             Run destroy = p.piko("destroy", "e1", "-q").ok();

@@ -188,7 +188,8 @@ class SharedIT extends DockerRequired {
             Run unknown = p.piko("list");
             assertEquals(1, unknown.code(), unknown.describe());
             assertEquals("error: piko.yaml shares jaeger, which is not a service of compose.yaml\nhint: the services of"
-                    + " compose.yaml: db, redis, web; fix shared: in " + p.root.resolve("piko.yaml") + "\n", unknown.err());
+                    + " compose.yaml: db, redis, web; fix shared: in " + p.root.resolve("piko.yaml") + ", or: piko isolate jaeger\n",
+                    unknown.err());
             assertEquals(Set.of(), ProjectLockIT.sharedInState(p), "nothing marked shared while piko.yaml names an unknown one");
             p.pikoYaml("# teammates share redis\nshared:\n  - redis\n");
             Run list = p.piko("list").ok();
