@@ -27,12 +27,16 @@ final class LocalhostPorts {
                 Matcher m = LOOPBACK.matcher(e.getValue());
                 while (m.find()) {
                     int target = Integer.parseInt(m.group(2));
-                    ports.stream().filter(a -> a.target() == target && a.hostPort() != target && a.protocol().equals("tcp"))
-                            .min(java.util.Comparator.comparing(PortAllocation::service))
-                            .ifPresent(a -> out.add(s.name() + "'s " + e.getKey() + " (" + e.getValue() + ") names " + m.group()
-                                    + ", but " + a.service() + "'s port " + target + " is published as " + a.hostPort()
-                                    + " here: write " + m.group(1) + ":${" + variable(a, variables) + ":-" + target
-                                    + "}, which piko sets for compose"));
+                    java.util.Optional<PortAllocation> published = ports.stream()
+                            .filter(a -> a.target() == target && a.hostPort() != target && a.protocol().equals("tcp"))
+                            .min(java.util.Comparator.comparing(PortAllocation::service));
+                    if (published.isPresent()) {
+                        PortAllocation a = published.get();
+                        String var = variable(a, variables);
+                        out.add(s.name() + "'s " + e.getKey() + " (" + e.getValue() + ") names " + m.group() + ", but " + a.service()
+                                + "'s port " + target + " is published as " + a.hostPort() + " here: for clients on the host, write "
+                                + m.group(1) + ":${" + var + ":-" + target + "} (piko sets " + var + " for compose)");
+                    }
                 }
             }
         }

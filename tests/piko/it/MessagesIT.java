@@ -86,8 +86,8 @@ class MessagesIT extends DockerRequired {
             Run create = p.piko("create", "e1", "-q").ok();
             int broker = CreateIT.port(p, "e1", "PIKO_BROKER_PORT");
             String warning = "warning: broker's ADVERTISED (PLAINTEXT://localhost:9092) names localhost:9092, but broker's port"
-                    + " 9092 is published as " + broker + " here: write localhost:${PIKO_BROKER_PORT:-9092}, which piko sets"
-                    + " for compose\n";
+                    + " 9092 is published as " + broker + " here: for clients on the host, write localhost:${PIKO_BROKER_PORT:-9092}"
+                    + " (piko sets PIKO_BROKER_PORT for compose)\n";
             assertEquals(warning, create.err(), create.describe());
             String env = TestProject.docker("inspect", "-f", "{{json .Config.Env}}", p.composeProject("e1") + "-broker-1").out();
             assertTrue(env.contains("\"FOLLOWS=PLAINTEXT://localhost:" + broker + "\""), "compose got the variable: " + env);
