@@ -34,8 +34,8 @@ final class SharedRecovery {
                 CommandJournal.DOWN_SHARED).contains(e.command())).toList();
         List<Finding> out = new ArrayList<>();
         if (shared.lock().heldElsewhere()) {
-            entries.forEach(e -> out.add(new Finding(e.command() + " " + e.subject(), "running now in another piko process",
-                    "nothing: let it end, then check again", null)));
+            entries.forEach(e -> out.add(new Finding((e.command() + " " + e.subject()).strip(), "not checked: another piko process"
+                    + " holds the project lock now (it may be this very command)", "nothing: check again once that process has ended", null)));
             return out;  // what it has started is not a leftover
         }
         Set<String> known = shared.declaration().instances();

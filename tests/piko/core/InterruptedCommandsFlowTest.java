@@ -194,4 +194,27 @@ class InterruptedCommandsFlowTest {
             assertEquals(3, f.docker.planted.size());
         }
     }
+
+    @Test
+    void whileAnotherProcessHoldsTheProjectLockTheSharedJournalsAreLeftUnchecked() throws Exception {
+        try (FlowFixture f = new FlowFixture(root, null)) {
+            f.docker.crashing("ps", 2);
+            assertThrows(FakeDocker.Crash.class, () -> f.sharedServices().share("redis"));
+            f.docker.crashing("none");
+            f.reload();
+            ProjectLock heldElsewhere = new ProjectLock() {
+                @Override public <T> T holding(java.util.function.Supplier<T> work) { return work.get(); }
+                @Override public boolean heldElsewhere() { return true; }
+            };
+            Shared shared = Shared.of(f.workspace(), f.docker, port -> true, heldElsewhere, new Reporter() {
+                @Override public void done(String m) { }
+                @Override public void warn(String m) { }
+                @Override public void info(String m) { }
+            });
+            Checkup.Finding finding = only(new Checkup(f.workspace(), f.docker, f.git, port -> true, f.environments(), shared).examine());
+            assertEquals("share redis", finding.subject());
+            assertTrue(finding.problem().startsWith("not checked: another piko process holds the project lock now"), finding.problem());
+            assertEquals(null, finding.action());
+        }
+    }
 }
