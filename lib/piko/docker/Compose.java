@@ -73,7 +73,7 @@ final class Compose {
         Call call = cli.slow(cmd).in(target.directory()).withEnv(env);
         String what = "starting " + target.projectName();
         if (progress == Docker.Progress.TERMINAL) {
-            int code = cli.runner().runOnStderr(call);
+            int code = cli.runnerFor(call).runOnStderr(call);
             if (code != 0) {
                 throw new PikoException(what + " failed (compose's output is above)" + containers.startErrors(target.projectName()));
             }

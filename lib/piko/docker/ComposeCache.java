@@ -59,7 +59,9 @@ final class ComposeCache {
     /** compose's version, from the cache when docker and its plugins are the same files as when it was asked. */
     String version(Supplier<String> ask) {
         String key = composeIdentity();
-        return kept("version", key == null ? null : digest(List.of(key)), ask);
+        String slot = key == null ? null : digest(List.of(key));
+        // one file per docker setup: commands with another DOCKER_HOST or plugin never evict each other's
+        return kept(slot == null ? null : "version-" + slot.substring(0, 32), slot, ask);
     }
 
     /** A project's model as JSON (ask: compose config), from the cache when nothing it depends on changed. */

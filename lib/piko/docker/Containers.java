@@ -21,7 +21,13 @@ import piko.model.Labels;
 final class Containers {
     private static final String PS_FORMAT = String.join("\t", "{{.ID}}", "{{.Names}}",
             label(Labels.COMPOSE_PROJECT), label(Labels.COMPOSE_SERVICE), label(Labels.ENVIRONMENT), "{{.State}}",
-            "{{.Status}}", label(Labels.PROJECT), "{{.Networks}}");
+            "{{.Status}}", label(Labels.PROJECT), "{{.Networks}}", label(Labels.IDENTITY), label(Labels.COMPOSE_WORKING_DIR),
+            "{{.Ports}}", "{{.Mounts}}");
+    /** The label columns of PS_FORMAT, so that ownership's listing of containers is the same docker ps. */
+    private static final Map<String, Integer> LABEL_COLUMNS = Map.of(Labels.COMPOSE_PROJECT, 2, Labels.COMPOSE_SERVICE, 3,
+            Labels.ENVIRONMENT, 4, Labels.PROJECT, 7, Labels.IDENTITY, 9, Labels.COMPOSE_WORKING_DIR, 10);
+    /** The states of the containers `docker ps` lists without --all. */
+    private static final Set<String> LISTED_BY_PS = Set.of("running", "paused", "restarting");
     private static final Pattern PUBLISHED = Pattern.compile(":(\\d+)(?:-(\\d+))?->");
     private final DockerCli cli;
     private final PsPrefetch prefetched;
@@ -54,18 +60,48 @@ final class Containers {
 
     /** All containers, running or not, that carry the given label (key or key=value), in one docker call. */
     List<Container> withLabel(String label) {
-        String out = cli.readChecked(cli.quick(List.of("docker", "ps", "--all", "--no-trunc",
-                "--filter", "label=" + label, "--format", PS_FORMAT)), "docker ps").stdout();
         List<Container> result = new ArrayList<>();
-        for (String line : out.split("\n")) {
-            if (line.isBlank()) continue;
-            String[] f = line.split("\t", -1);
-            if (f.length < 8) continue;
+        for (String[] f : listed(label)) {
             List<String> networks = f.length > 8 && !f[8].isBlank() ? List.of(f[8].split(",")) : List.of();
             result.add(new Container(f[0], f[1], f[2], f[3], f[4], f[5], f[6], f[7], networks));
-            cli.answers().sawNetworks(f[1], networks);
         }
         return result;
+    }
+
+    /** The one docker ps of the containers carrying a label, as rows of PS_FORMAT's columns. */
+    private List<String[]> listed(String label) {
+        Result r = cli.readChecked(cli.quick(List.of("docker", "ps", "--all", "--no-trunc",
+                "--filter", "label=" + label, "--format", PS_FORMAT)), "docker ps");
+        boolean fresh = cli.answers().fresh(r);  // networks only from an answer asked since the last change
+        List<String[]> rows = new ArrayList<>();
+        for (String line : r.stdout().split("\n")) {
+            String[] f = line.split("\t", -1);
+            if (!line.isBlank() && f.length >= 8) {
+                rows.add(f);
+                if (fresh) {
+                    cli.answers().sawNetworks(f[1], f.length > 8 && !f[8].isBlank() ? List.of(f[8].split(",")) : List.of());
+                }
+            }
+        }
+        return rows;
+    }
+
+    /**
+     * The containers carrying a label as Inventory lists objects (name and the values of the given
+     * labels) from the same docker ps as withLabel; null when a key is not among its columns.
+     */
+    List<Map<String, String>> labelled(String label, List<String> keys) {
+        if (!LABEL_COLUMNS.keySet().containsAll(keys)) {
+            return null;
+        }
+        List<Map<String, String>> rows = new ArrayList<>();
+        for (String[] f : listed(label)) {
+            Map<String, String> row = new HashMap<>();
+            row.put("name", f[1]);
+            keys.forEach(k -> row.put(k, LABEL_COLUMNS.get(k) < f.length ? f[LABEL_COLUMNS.get(k)] : ""));
+            rows.add(row);
+        }
+        return rows;
     }
 
     /** The networks a container is attached to; none when the container is gone. */
@@ -88,20 +124,28 @@ final class Containers {
 
     /** The host ports that a compose project's running containers publish now. */
     Set<Integer> publishedPorts(String composeProject) {
-        return parsePublished(cli.readChecked(cli.quick(List.of("docker", "ps", "--filter", ofComposeProject(composeProject),
-                "--format", "{{.Ports}}")), "docker ps").stdout());
+        StringBuilder ports = new StringBuilder();
+        for (String[] f : listed(Labels.COMPOSE_PROJECT + "=" + composeProject)) {
+            if (LISTED_BY_PS.contains(f[5]) && f.length > 11) {
+                ports.append(f[11]).append('\n');
+            }
+        }
+        return parsePublished(ports.toString());
     }
 
     /** The volumes with Docker's generated names (64 hex digits) that a compose project's containers mount. */
     List<String> anonymousVolumes(String composeProject) {
-        return parseAnonymous(cli.readChecked(cli.quick(List.of("docker", "ps", "-a", "--no-trunc", "--filter",
-                ofComposeProject(composeProject), "--format", "{{.Mounts}}")), "docker ps").stdout());
+        StringBuilder mounts = new StringBuilder();
+        for (String[] f : listed(Labels.COMPOSE_PROJECT + "=" + composeProject)) {
+            mounts.append(f.length > 12 ? f[12] : "").append('\n');
+        }
+        return parseAnonymous(mounts.toString());
     }
 
     /** The exec sessions running in a project's running containers (Docker lists only running ones), by service. */
     Map<String, Integer> runningCommands(String composeProject) {
-        String ids = cli.readChecked(cli.quick(List.of("docker", "ps", "--quiet", "--filter", ofComposeProject(composeProject))),
-                "docker ps").stdout().strip();
+        String ids = listed(Labels.COMPOSE_PROJECT + "=" + composeProject).stream().filter(f -> LISTED_BY_PS.contains(f[5]))
+                .map(f -> f[0]).collect(Collectors.joining(" "));
         Map<String, Integer> out = new java.util.TreeMap<>();
         if (ids.isEmpty()) {
             return out;

@@ -44,7 +44,7 @@ public class Docker implements ComposeGateway {
         this.versions = new Versions(cli);
         this.containers = new Containers(cli, prefetched);
         this.compose = new Compose(cli, containers);
-        this.inventory = new Inventory(cli);
+        this.inventory = new Inventory(cli, containers);
         this.networks = new Networks(cli, inventory);
         this.images = new Images(cli);
     }

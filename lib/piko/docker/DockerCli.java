@@ -39,6 +39,42 @@ final class DockerCli {
         return runner;
     }
 
+    /** The runner, for this call that may change Docker's objects (see changes). */
+    ProcessRunner runnerFor(Call call) {
+        answers.forget(changes(call));
+        return runner;
+    }
+
+    private static final java.util.Set<String> ONE_PROJECT = java.util.Set.of("up", "rm", "stop", "restart", "down", "logs");
+
+    /**
+     * The compose project whose objects a call may change, when that is all it may change (compose's
+     * up, rm, stop, restart, down of one project); null when it may change anything.
+     */
+    static String changes(Call call) {
+        List<String> c = call.command();
+        if (c.size() < 4 || !c.get(1).equals("compose") || !c.get(2).equals("-p")) {
+            return null;
+        }
+        int i = 4;
+        while (i + 1 < c.size() && c.get(i).startsWith("-")) {
+            i += 2;  // the -f, --project-directory and --profile options piko puts before the subcommand, each with its value
+        }
+        return i < c.size() && ONE_PROJECT.contains(c.get(i)) ? c.get(3) : null;
+    }
+
+    /** The compose project a read lists (its filter names one), else null. */
+    private static String lists(Call call) {
+        List<String> c = call.command();
+        String prefix = "label=" + piko.model.Labels.COMPOSE_PROJECT + "=";
+        for (int i = 0; i + 1 < c.size(); i++) {
+            if (c.get(i).equals("--filter") && c.get(i + 1).startsWith(prefix)) {
+                return c.get(i + 1).substring(prefix.length());
+            }
+        }
+        return null;
+    }
+
     Timeouts timeouts() {
         return timeouts;
     }
@@ -61,13 +97,19 @@ final class DockerCli {
     }
     /** Runs a call that may change Docker's objects and returns its result, failed or not. */
     Result run(Call call) {
-        answers.forgetLive();
+        List<String> c = call.command();
+        if (c.size() > 2 && c.get(1).equals("network") && (c.get(2).equals("connect") || c.get(2).equals("disconnect"))) {
+            answers.forgetAttachments();
+        } else {
+            answers.forget(changes(call));
+        }
         return runner.run(call);
     }
 
     /** A read of Docker's objects (ps, ls, inspect): the answer of the same read earlier in this command, if nothing changed since. */
     Result read(Call call) {
-        return answers.live(List.of(call.command(), String.valueOf(call.directory()), call.environment()), () -> runner.run(call));
+        return answers.live(List.of(call.command(), String.valueOf(call.directory()), call.environment()), lists(call),
+                () -> runner.run(call));
     }
 
     /** A read whose answer no docker call changes (what also decides it goes into content): asked once per command. */

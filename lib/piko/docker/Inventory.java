@@ -5,13 +5,16 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import piko.core.LabelledObjects.Kind;
+import piko.model.Labels;
 
 /** The one listing of Docker objects by label, for containers, networks and volumes alike. */
 final class Inventory {
     private final DockerCli cli;
+    private final Containers containers;
 
-    Inventory(DockerCli cli) {
+    Inventory(DockerCli cli, Containers containers) {
         this.cli = cli;
+        this.containers = containers;
     }
 
     /**
@@ -19,6 +22,14 @@ final class Inventory {
      * values of the given labels (missing ones as ""), in one docker call.
      */
     List<Map<String, String>> labelled(Kind kind, String label, List<String> keys) {
+        List<Map<String, String>> fromPs = kind == Kind.CONTAINER ? containers.labelled(label, keys) : null;
+        if (fromPs != null) {
+            return fromPs;  // the docker ps that lists containers for everything else answers this too
+        }
+        List<Map<String, String>> fromAll = kind == Kind.NETWORK ? networksOf(label, keys) : null;
+        if (fromAll != null) {
+            return fromAll;
+        }
         return listed(kind, "label=" + label, keys);
     }
 
@@ -50,6 +61,49 @@ final class Inventory {
             rows.add(row);
         }
         return rows;
+    }
+
+    /** The labels the one listing of every network shows (ownership's, and what relinking reads). */
+    private static final List<String> NETWORK_LABELS = List.of(Labels.IDENTITY, Labels.PROJECT, Labels.COMPOSE_WORKING_DIR,
+            Labels.COMPOSE_PROJECT, Labels.ENVIRONMENT, Labels.COMPOSE_NETWORK);
+
+    /**
+     * Every network with NETWORK_LABELS, in one docker network ls that answers every question about
+     * networks until something changes (a machine holds hundreds at most).
+     */
+    private List<Map<String, String>> allNetworks() {
+        StringBuilder format = new StringBuilder("{{.Name}}");
+        NETWORK_LABELS.forEach(k -> format.append("\t{{.Label \"").append(k).append("\"}}"));
+        String out = cli.readChecked(cli.quick(List.of("docker", "network", "ls", "--format", format.toString())),
+                "docker network ls").stdout();
+        List<Map<String, String>> rows = new ArrayList<>();
+        for (String line : out.split("\n")) {
+            if (line.isBlank()) continue;
+            String[] f = line.split("\t", -1);
+            Map<String, String> row = new HashMap<>();
+            row.put("name", f[0]);
+            for (int i = 0; i < NETWORK_LABELS.size(); i++) {
+                row.put(NETWORK_LABELS.get(i), i + 1 < f.length ? f[i + 1] : "");
+            }
+            rows.add(row);
+        }
+        return rows;
+    }
+
+    /** The networks carrying a label key=value, from allNetworks; null when the label or a key is not among its columns. */
+    private List<Map<String, String>> networksOf(String label, List<String> keys) {
+        int eq = label.indexOf('=');
+        if (eq <= 0 || !NETWORK_LABELS.contains(label.substring(0, eq)) || !NETWORK_LABELS.containsAll(keys)) {
+            return null;
+        }
+        String key = label.substring(0, eq);
+        String value = label.substring(eq + 1);
+        return allNetworks().stream().filter(r -> r.get(key).equals(value)).toList();
+    }
+
+    /** Whether a network of that name exists, from allNetworks. */
+    boolean networkNamed(String name) {
+        return allNetworks().stream().anyMatch(r -> r.get("name").equals(name));
     }
 
     /** Removes volumes; one that is already gone counts as removed. */

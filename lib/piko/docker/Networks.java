@@ -35,15 +35,7 @@ final class Networks {
     }
 
     boolean exists(String name) {
-        Result r = cli.read(cli.quick(List.of("docker", "network", "inspect", "--format", "{{.Name}}", "--", name)));
-        if (r.ok()) {
-            return true;
-        }
-        DockerErrors.requireReachable(r);
-        if (DockerErrors.noSuchObject(r)) {
-            return false;
-        }
-        throw new PikoException("cannot inspect network " + name + ": " + r.output());
+        return inventory.networkNamed(name);  // the one listing of every network (docker network inspect would be one more call)
     }
 
     /** Attaches a container to a network under aliases; already attached counts as done. */

@@ -84,11 +84,12 @@ class DockerTest {
     }
 
     @Test
-    void aMissingNetworkIsAbsentButAnyOtherFailureIsReported() {
-        assertTrue(!new Docker(new RecordingRunner(1, "", "Error: No such network: piko-x\n")).networkExists("piko-x"));
+    void aNetworkExistsWhenDockerListsItAndAFailedListingIsReported() {
+        assertTrue(new Docker(new RecordingRunner(0, "bridge\t\t\t\t\t\t\npiko-x\t\t\t\t\t\t\n", "")).networkExists("piko-x"));
+        assertTrue(!new Docker(new RecordingRunner(0, "bridge\t\t\t\t\t\t\npiko-x2\t\t\t\t\t\t\n", "")).networkExists("piko-x"));
         PikoException e = assertThrows(PikoException.class, () -> new Docker(new RecordingRunner(1, "",
                 "permission denied while trying to connect\n")).networkExists("piko-x"));
-        assertTrue(e.getMessage().contains("cannot inspect network piko-x"), e.getMessage());
+        assertTrue(e.getMessage().contains("docker network ls failed"), e.getMessage());
     }
 
     @Test
