@@ -33,6 +33,23 @@ public final class SharedLinks {
      * networks. Idempotent, and repairs links lost when a shared container was recreated.
      */
     public void relink(Collection<String> services) {
+        plan(services).forEach(Runnable::run);
+    }
+
+    /**
+     * Whether relink would change nothing and the environment has networks of its own already (its
+     * containers were created): then starting it needs no create-only pass and no relink.
+     */
+    public boolean inPlace(String env, Collection<String> services) {
+        Map<String, String> containers = instances.containers();
+        return services.stream().allMatch(containers::containsKey) && plan(services).isEmpty()
+                && docker.networksWithLabels(Labels.PROJECT + "=" + ws.project().name(),
+                        List.of(Labels.ENVIRONMENT, Labels.COMPOSE_NETWORK)).values().stream().anyMatch(l -> l.get(0).equals(env));
+    }
+
+    /** The connects and disconnects relink makes, not made yet. */
+    private List<Runnable> plan(Collection<String> services) {
+        List<Runnable> steps = new java.util.ArrayList<>();
         Map<String, String> containers = instances.containers();
         Map<String, List<String>> networks = docker.networksWithLabels(Labels.PROJECT + "=" + ws.project().name(),
                 List.of(Labels.ENVIRONMENT, Labels.COMPOSE_NETWORK));
@@ -53,12 +70,13 @@ public final class SharedLinks {
                 if (!users.contains(labels.get(0))) return;
                 List<String> aliases = names.get(labels.get(1));
                 if (aliases != null && !attached.contains(net)) {
-                    docker.connect(net, container, aliases);
+                    steps.add(() -> docker.connect(net, container, aliases));
                 } else if (aliases == null && attached.contains(net)) {
-                    docker.disconnect(net, container);
+                    steps.add(() -> docker.disconnect(net, container));
                 }
             });
         }
+        return steps;
     }
 
     /** Detaches every shared container from an environment's networks. */

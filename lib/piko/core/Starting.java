@@ -109,7 +109,7 @@ final class Starting {
                 startReplanningPorts(env, prepared, p.vars(env));
             } else {
                 try {
-                    start(p.compose.target(env), env.services(), Set.copyOf(p.consumed(name)), vars);
+                    startUnchanged(name, p.compose.target(env), env.services(), Set.copyOf(p.consumed(name)), vars);
                 } catch (PikoException e) {
                     PortConflict conflict = p.compose.subnetRefused(e, env) ? PortConflict.NONE : PortConflict.of(e).orElseThrow(() -> e);
                     startReplanningPorts(env, prepareAndRecord(env, vars, conflict), p.vars(env));
@@ -164,6 +164,21 @@ final class Starting {
             start(again.target(), again.services(), again.shared(), p.vars(env));
             return again;
         }
+    }
+
+    /**
+     * start, for an environment whose override did not change: when its networks exist and every
+     * shared container is on them already, compose starts it at once (no create-only pass, no relink).
+     */
+    private void startUnchanged(String env, ComposeTarget target, List<String> services, Set<String> used, Map<String, String> vars) {
+        if (!used.isEmpty() && !services.isEmpty()) {
+            p.instances.ensureRunning(used);
+            if (p.links.inPlace(env, used)) {
+                p.docker.composeUp(target, services, vars);
+                return;
+            }
+        }
+        start(target, services, used, vars);
     }
 
     /**
