@@ -70,6 +70,11 @@ public record PikoConfig(Path file, List<String> compose, int portBase, int port
         Node root;
         try (Reader reader = new StringReader(text)) {
             root = compose(reader);
+        } catch (org.yaml.snakeyaml.error.MarkedYAMLException e) {
+            throw new PikoException(file + (e.getProblemMark() == null ? "" : ":" + (e.getProblemMark().getLine() + 1))
+                    + ": invalid YAML: " + e.getProblem() + (e.getContext() == null ? "" : " (" + e.getContext()
+                    + (e.getContextMark() == null ? "" : " from line " + (e.getContextMark().getLine() + 1)) + ")"),
+                    "fix the syntax of " + FILE_NAME);
         } catch (YAMLException | IOException e) {
             throw new PikoException(file + ": invalid YAML: " + e.getMessage().strip().replace('\n', ' '),
                     "fix the syntax of " + FILE_NAME);

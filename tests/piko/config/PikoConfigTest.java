@@ -88,7 +88,8 @@ class PikoConfigTest {
 
     @Test
     void rejectsMalformedYamlAndDuplicateKeys() {
-        assertTrue(failure("shared: [redis\n").getMessage().contains("invalid YAML"));
+        assertEquals(FILE + ":2: invalid YAML: expected ',' or ']', but got <stream end> (while parsing a flow sequence from line 1)",
+                failure("shared: [redis\n").getMessage(), "the line where reading stopped, and where the list began");
         assertTrue(failure("compose: a\ncompose: b\n").getMessage().contains("compose"));
     }
 
