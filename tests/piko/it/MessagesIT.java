@@ -6,14 +6,30 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** Messages that point the right way: what piko.yaml gets wrong, and what the user must change. */
 class MessagesIT extends DockerRequired {
+    /** One project for the tests on a web and a redis, each on an environment of its own. */
+    private static TestProject app;
+
+    @BeforeAll
+    static void app() throws Exception {
+        app = TestProject.initialised(TestProject.WEB_AND_REDIS);
+    }
+
+    @AfterAll
+    static void removeApp() throws Exception {
+        app.close();
+    }
+
     @Test
     void anUnknownSharedServiceIsAnErrorAndDownAndDestroyNeedOnlyTheState() throws Exception {
-        try (TestProject p = TestProject.initialised(TestProject.WEB_AND_REDIS)) {
-            p.piko("create", "e1", "-q").ok();
+        TestProject p = app;
+        p.piko("create", "sh", "-q").ok();
+        try {
             p.pikoYaml("shared: [nosuch]\n");
             Run list = p.piko("list");
             assertEquals(1, list.code(), list.describe());
@@ -23,11 +39,11 @@ class MessagesIT extends DockerRequired {
                     list.err(), list.describe());
             assertEquals(java.util.Set.of(), ProjectLockIT.sharedInState(p), "nothing was marked shared");
 
-            Run down = p.piko("down", "e1", "-q").ok();
+            Run down = p.piko("down", "sh", "-q").ok();
             assertEquals("warning: piko.yaml shares nosuch, which is not a service of compose.yaml; down goes on with the"
                     + " shared services as the state has them\n", down.err(), down.describe());
-            assertEquals(List.of(), DockerOracle.containers("com.docker.compose.project", p.composeProject("e1")).stream()
-                    .filter(c -> "running".equals(c.getState())).toList(), "down stopped e1");
+            assertEquals(List.of(), DockerOracle.containers("com.docker.compose.project", p.composeProject("sh")).stream()
+                    .filter(c -> "running".equals(c.getState())).toList(), "down stopped sh");
 
             Run isolate = p.piko("isolate", "nosuch", "-q").ok();  // the way out the hint names
             assertEquals("", isolate.err(), isolate.describe());
@@ -35,36 +51,36 @@ class MessagesIT extends DockerRequired {
             p.piko("list").ok();
 
             p.pikoYaml("shared: [redis\n");
-            Run destroy = p.piko("destroy", "e1", "-q").ok();
+            Run destroy = p.piko("destroy", "sh", "-q").ok();
             assertEquals("warning: " + p.root.resolve("piko.yaml") + ":4: invalid YAML: expected ',' or ']', but got <stream end>"
                     + " (while parsing a flow sequence from line 3); destroy goes on with the state alone, without piko.yaml's"
                     + " settings (scripts.destroy is not run)\n", destroy.err(), destroy.describe());
-            assertFalse(Files.exists(p.worktree("e1")));
-            assertEquals(List.of(), DockerOracle.containers("com.docker.compose.project", p.composeProject("e1")));
-            assertFalse(DockerOracle.networkExists(p.composeProject("e1")));
+            assertFalse(Files.exists(p.worktree("sh")));
+            assertEquals(List.of(), DockerOracle.containers("com.docker.compose.project", p.composeProject("sh")));
+            assertFalse(DockerOracle.networkExists(p.composeProject("sh")));
             p.piko("list").fails("invalid YAML");  // every other command still refuses it
+        } finally {
             p.pikoYaml("");
-            assertTrue(p.piko("list").ok().err().contains("No environments yet"), "the state forgot e1");
         }
+        assertTrue(p.piko("list").ok().out().lines().noneMatch(l -> l.startsWith("sh ")), "the state forgot sh");
     }
 
     @Test
     void aRenamedServiceIsNamedAtUpWithTheVariablesThatWentAndCame() throws Exception {
-        try (TestProject p = TestProject.initialised(TestProject.WEB_AND_REDIS)) {
-            p.piko("create", "e1", "-q").ok();
-            int web = CreateIT.port(p, "e1", "PIKO_WEB_PORT");
-            java.nio.file.Path compose = p.worktree("e1").resolve("compose.yaml");
-            Files.writeString(compose, Files.readString(compose).replace("  web:", "  api:"));
+        TestProject p = app;
+        p.piko("create", "ren", "-q").ok();
+        int web = CreateIT.port(p, "ren", "PIKO_WEB_PORT");
+        java.nio.file.Path compose = p.worktree("ren").resolve("compose.yaml");
+        Files.writeString(compose, Files.readString(compose).replace("  web:", "  api:"));
 
-            Run up = p.piko("up", "e1").ok();
-            int api = CreateIT.port(p, "e1", "PIKO_API_PORT");
-            assertTrue(up.err().contains("warning: web is no longer a service of e1 (its compose files or COMPOSE_PROFILES"
-                    + " changed): PIKO_WEB_PORT=" + web + " is gone\n"), up.describe());
-            assertTrue(up.err().contains("\napi is a new service of e1: PIKO_API_PORT=" + api + "\n"), up.describe());
-            assertFalse(p.piko("env", "e1").ok().out().contains("PIKO_WEB_PORT"));
-            assertEquals(java.util.Set.of("api", "redis"), CreateIT.runningServices(p.composeProject("e1")));
-            assertFalse(p.piko("up", "e1").ok().err().contains("service of e1"), "said once, when it changed");
-        }
+        Run up = p.piko("up", "ren").ok();
+        int api = CreateIT.port(p, "ren", "PIKO_API_PORT");
+        assertTrue(up.err().contains("warning: web is no longer a service of ren (its compose files or COMPOSE_PROFILES"
+                + " changed): PIKO_WEB_PORT=" + web + " is gone\n"), up.describe());
+        assertTrue(up.err().contains("\napi is a new service of ren: PIKO_API_PORT=" + api + "\n"), up.describe());
+        assertFalse(p.piko("env", "ren").ok().out().contains("PIKO_WEB_PORT"));
+        assertEquals(java.util.Set.of("api", "redis"), CreateIT.runningServices(p.composeProject("ren")));
+        assertFalse(p.piko("up", "ren").ok().err().contains("service of ren"), "said once, when it changed");
     }
 
     @Test
@@ -95,28 +111,27 @@ class MessagesIT extends DockerRequired {
 
     @Test
     void anExecThatDestroyEndsSaysItsEnvironmentWasDestroyed() throws Exception {
-        try (TestProject p = TestProject.initialised(TestProject.WEB_AND_REDIS)) {
-            p.piko("create", "e1", "-q").ok();
-            java.util.concurrent.Future<org.zeroturnaround.exec.ProcessResult> exec =
-                    p.startPiko("exec", "e1", "web", "--", "sleep", "600");
-            String web = p.composeProject("e1") + "-web-1";
-            long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.MINUTES.toNanos(2);
-            while (!TestProject.docker("top", web).out().contains("sleep 600")) {  // the exec's command runs
-                assertTrue(System.nanoTime() < deadline && !exec.isDone(), "the exec never started its command");
-                Thread.sleep(100);
-            }
-            Run destroy = p.piko("destroy", "e1", "-q").ok();
-            assertEquals("warning: ending 1 command running in e1 (piko exec or docker exec in web): it ends with its container\n",
-                    destroy.err(), destroy.describe());
-
-            org.zeroturnaround.exec.ProcessResult ended = exec.get(2, java.util.concurrent.TimeUnit.MINUTES);
-            String said = ended.outputUTF8();
-            assertEquals(137, ended.getExitValue(), "the command's own exit code, killed with its container: " + said);
-            // the destroy is named when it still ran as the exec ended (the usual case); it may have finished already
-            assertTrue(said.matches("(?s).*error: environment e1 was destroyed while this command ran in it( \\(piko destroy e1,"
-                    + " process \\d+\\))?\nhint: its branch e1 is kept; to work there again: piko create e1 --branch e1\n"), said);
-            assertEquals(List.of(), DockerOracle.containers("com.docker.compose.project", p.composeProject("e1")));
+        TestProject p = app;
+        p.piko("create", "ex", "-q").ok();
+        java.util.concurrent.Future<org.zeroturnaround.exec.ProcessResult> exec =
+                p.startPiko("exec", "ex", "web", "--", "sleep", "600");
+        String web = p.composeProject("ex") + "-web-1";
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.MINUTES.toNanos(2);
+        while (!TestProject.docker("top", web).out().contains("sleep 600")) {  // the exec's command runs
+            assertTrue(System.nanoTime() < deadline && !exec.isDone(), "the exec never started its command");
+            Thread.sleep(100);
         }
+        Run destroy = p.piko("destroy", "ex", "-q").ok();
+        assertEquals("warning: ending 1 command running in ex (piko exec or docker exec in web): it ends with its container\n",
+                destroy.err(), destroy.describe());
+
+        org.zeroturnaround.exec.ProcessResult ended = exec.get(2, java.util.concurrent.TimeUnit.MINUTES);
+        String said = ended.outputUTF8();
+        assertEquals(137, ended.getExitValue(), "the command's own exit code, killed with its container: " + said);
+        // the destroy is named when it still ran as the exec ended (the usual case); it may have finished already
+        assertTrue(said.matches("(?s).*error: environment ex was destroyed while this command ran in it( \\(piko destroy ex,"
+                + " process \\d+\\))?\nhint: its branch ex is kept; to work there again: piko create ex --branch ex\n"), said);
+        assertEquals(List.of(), DockerOracle.containers("com.docker.compose.project", p.composeProject("ex")));
     }
 
     /**
