@@ -57,6 +57,7 @@
 //SOURCES lib/piko/config/PikoConfig.java
 //SOURCES lib/piko/config/PikoYamlEditor.java
 //SOURCES lib/piko/core/AddressSpace.java
+//SOURCES lib/piko/core/Adoption.java
 //SOURCES lib/piko/core/BranchHistory.java
 //SOURCES lib/piko/core/Cancellation.java
 //SOURCES lib/piko/core/Checkup.java

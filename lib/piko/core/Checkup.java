@@ -91,7 +91,7 @@ public final class Checkup {
             if (worktrees.containsKey(path) && Files.isDirectory(path)) {
                 String branch = worktrees.get(path);
                 findings.add(new Finding(env, "in Docker (" + own.size() + " containers) and in its worktree, but not in the state",
-                        "take it back with its ports and shared services", () -> adopt(env, branch, path, own)));
+                        "take it back with its ports and shared services", () -> new Adoption(ws, docker, shared).adopt(env, branch, path, own)));
                 continue;
             }
             int nets = of(networks, env).size();
@@ -190,7 +190,7 @@ public final class Checkup {
         }
 
         if (ws.store().ports(Names.SHARED).isEmpty()) {
-            List<PortAllocation> ports = portsOf(Names.SHARED, of(containers, Names.SHARED));
+            List<PortAllocation> ports = Adoption.portsOf(Names.SHARED, of(containers, Names.SHARED));
             if (!ports.isEmpty()) {
                 findings.add(new Finding("shared", "its instances' host ports are not in the state",
                         "take them back", () -> ws.assignPorts(Names.SHARED, (existing, taken) ->
@@ -233,7 +233,7 @@ public final class Checkup {
      * True for an environment's networks: its default network is named after its compose project,
      * the others `<project>_<key>`; a shared service is linked only to those it declares.
      */
-    private static boolean ofEnvironment(String network, String composeProject) {
+    static boolean ofEnvironment(String network, String composeProject) {
         return network.equals(composeProject) || network.startsWith(composeProject + "_");
     }
 
@@ -257,36 +257,6 @@ public final class Checkup {
             }
         }
         return failed;
-    }
-
-    /** Records an environment from its worktree and its containers' labels, and the shared services linked to it. */
-    private void adopt(String name, String branch, Path path, List<Map<String, String>> containers) {
-        List<PortAllocation> ports = portsOf(name, containers);
-        List<String> services = containers.stream().map(c -> c.get(Labels.COMPOSE_SERVICE)).filter(s -> !s.isEmpty()).distinct().sorted().toList();
-        int block = ws.config().portBlock();
-        int slot = ports.isEmpty() ? 0 : (ports.get(0).hostPort() - ws.config().portBase()) / block;
-        Environment env = ws.store().adoptEnvironment(name, branch, path, slot, services, ports);
-        ws.assignPorts(name, (existing, taken) -> existing.entrySet().stream().filter(e -> !taken.contains(e.getValue()))
-                .map(e -> new PortAllocation(name, e.getKey().service(), e.getKey().target(), e.getKey().protocol(), e.getValue()))
-                .toList());
-        String network = Names.composeProject(ws.project().name(), name);
-        List<String> used = new ArrayList<>();
-        shared.instances().containers().forEach((service, container) -> {
-            if (docker.containerNetworks(container).stream().anyMatch(n -> ofEnvironment(n, network))) {
-                used.add(service);
-            }
-        });
-        if (!used.isEmpty()) {
-            ws.store().addConsumer(env, used);
-        }
-    }
-
-    private static List<PortAllocation> portsOf(String scope, List<Map<String, String>> containers) {
-        List<PortAllocation> ports = new ArrayList<>();
-        for (Map<String, String> c : containers) {
-            ports.addAll(OverrideFile.parsePortsLabel(scope, c.get(Labels.COMPOSE_SERVICE), c.get(OverrideFile.PORTS_LABEL)));
-        }
-        return ports;
     }
 
     /** This checkout's objects of a kind, as their labels. */
