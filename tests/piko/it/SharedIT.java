@@ -58,7 +58,7 @@ class SharedIT extends DockerRequired {
     }
 
     @Test
-    void shareStartsOneInstanceAndEnvironmentsUseItInsteadOfTheirOwn() throws Exception {
+    void shareStartsOneInstanceEnvironmentsUseItInsteadOfTheirOwnAndDestroyingThemAllLeavesItRunning() throws Exception {
         try (TestProject p = TestProject.initialised(APP)) {
             Run share = p.piko("share", "redis").ok();
             assertTrue(share.err().contains("\u2713 Marked redis as shared"), share.describe());
@@ -84,12 +84,21 @@ class SharedIT extends DockerRequired {
             assertEquals(p.planned(0, 6379), port, "shared services use block 0, which no environment uses");
             Run again = p.piko("share", "redis").ok();
             assertTrue(again.err().contains("redis is already shared"), again.describe());
+
+            // destroying every environment leaves the shared instance running, with no consumer
+            p.piko("destroy", "feature-auth").ok();
+            p.piko("destroy", "feature-pay").ok();
+            assertEquals(Set.of("redis"), runningServices("piko-" + p.name + "-shared"));
+            List<Map<String, Object>> shared = new Yaml().load(p.piko("shared", "--json").ok().out());
+            assertEquals(List.of(), shared.get(0).get("consumers"));
+            assertEquals("running", shared.get(0).get("status"));
         }
     }
 
     @Test
     @SuppressWarnings("unchecked")
-    void namesResolveOnlyInsideTheirOwnEnvironmentAndEnvironmentsCannotReachEachOther() throws Exception {
+    void namesResolveOnlyInsideTheirOwnEnvironmentEnvironmentsCannotReachEachOtherAndARecreatedSharedContainerIsRelinked()
+            throws Exception {
         try (TestProject p = TestProject.initialised(APP)) {
             p.piko("share", "redis").ok();
             // names sorting before and after "shared"
@@ -111,6 +120,13 @@ class SharedIT extends DockerRequired {
             Map<String, Object> networks = new Yaml().load(TestProject.docker("inspect", "-f",
                     "{{json .NetworkSettings.Networks}}", web(p, "alpha")).out());
             assertEquals(Set.of(p.composeProject("alpha")), networks.keySet(), "environment containers stay off the shared network");
+
+            // the shared container removed and made again: up of one consumer relinks every consumer
+            TestProject.docker("rm", "-f", sharedContainer(p, "redis"));
+            assertFalse(redisFrom(web(p, "alpha"), "PING").contains("PONG"));
+            p.piko("up", "alpha").ok();
+            assertTrue(redisFrom(web(p, "alpha"), "PING").contains("PONG"));
+            assertTrue(redisFrom(web(p, "zeta"), "PING").contains("PONG"), "every consumer is relinked");
         }
     }
 
@@ -139,21 +155,6 @@ class SharedIT extends DockerRequired {
     }
 
     @Test
-    void destroyingEveryEnvironmentLeavesASharedInstanceRunning() throws Exception {
-        try (TestProject p = TestProject.initialised(APP)) {
-            p.piko("share", "redis").ok();
-            p.piko("create", "a").ok();
-            p.piko("create", "b").ok();
-            p.piko("destroy", "a").ok();
-            p.piko("destroy", "b").ok();
-            assertEquals(Set.of("redis"), runningServices("piko-" + p.name + "-shared"));
-            List<Map<String, Object>> shared = new Yaml().load(p.piko("shared", "--json").ok().out());
-            assertEquals(List.of(), shared.get(0).get("consumers"));
-            assertEquals("running", shared.get(0).get("status"));
-        }
-    }
-
-    @Test
     void aServiceThatDependsOnASharedOneStartsAndReachesIt() throws Exception {
         try (TestProject p = TestProject.initialised(APP.replace("depends_on: [redis, db]",
                 "depends_on:\n      redis:\n        condition: service_started\n      db:\n        condition: service_started"))) {
@@ -168,22 +169,16 @@ class SharedIT extends DockerRequired {
     }
 
     @Test
-    void aRecreatedSharedContainerIsRelinkedToEveryConsumer() throws Exception {
+    void sharingAnUnknownServiceOrOneWithUnsharedDependenciesIsRefusedAndPikoYamlIsTheDeclarationInBothDirections()
+            throws Exception {
         try (TestProject p = TestProject.initialised(APP)) {
-            p.piko("share", "redis").ok();
-            p.piko("create", "one").ok();
-            p.piko("create", "two").ok();
-            TestProject.docker("rm", "-f", sharedContainer(p, "redis"));
-            assertFalse(redisFrom(web(p, "one"), "PING").contains("PONG"));
-            p.piko("up", "one").ok();
-            assertTrue(redisFrom(web(p, "one"), "PING").contains("PONG"));
-            assertTrue(redisFrom(web(p, "two"), "PING").contains("PONG"), "every consumer is relinked");
-        }
-    }
+            Run unknownService = p.piko("share", "postgres").fails("no service 'postgres'");
+            assertTrue(unknownService.err().contains("db, redis, web"), unknownService.describe());
+            Run deps = p.piko("share", "web").fails("web depends on db, redis, which are not shared");
+            assertTrue(deps.err().contains("hint: share db and redis first"), deps.describe());
+            assertFalse(Files.readString(p.root.resolve("piko.yaml")).contains("shared"));
+            assertTrue(p.piko("shared").ok().err().contains("No shared services"));
 
-    @Test
-    void pikoYamlIsTheDeclarationInBothDirections() throws Exception {
-        try (TestProject p = TestProject.initialised(APP)) {
             p.pikoYaml("# teammates share redis\nshared:\n  - redis\n  - jaeger\n");
             Run unknown = p.piko("list");
             assertEquals(1, unknown.code(), unknown.describe());
@@ -212,15 +207,23 @@ class SharedIT extends DockerRequired {
     }
 
     @Test
-    void downSharedStopsSharedInstancesAndKeepsTheirVolumesUnlessAsked() throws Exception {
+    void anEnvironmentCreatedBeforeSharingKeepsItsOwnCopyAndDownSharedStopsSharedInstancesAndKeepsTheirVolumesUnlessAsked()
+            throws Exception {
         try (TestProject p = TestProject.initialised(APP)) {
+            p.piko("create", "early").ok();
             p.piko("share", "redis").ok();
+            p.piko("up", "early").ok();
+            assertEquals(Set.of("web", "db", "redis"), runningServices(p.composeProject("early")));
+            String status = p.piko("status", "early").ok().out();
+            assertTrue(status.contains("own copy: redis was shared after this environment was created"), status);
+
             p.piko("create", "d").ok();
             String sharedProject = "piko-" + p.name + "-shared";
             p.piko("down", "--shared").ok();
             assertEquals(Set.of(), runningServices(sharedProject));
             assertEquals(List.of(sharedProject + "_data"), DockerOracle.volumesOfProject(sharedProject));
             assertEquals(Set.of("web", "db"), runningServices(p.composeProject("d")), "environments keep running");
+            assertEquals(Set.of("web", "db", "redis"), runningServices(p.composeProject("early")), "and so does an own copy");
             // the shared network is gone with the instance: piko shared names no network that does not exist
             assertFalse(DockerOracle.networkExists(sharedProject));
             String listed = p.piko("shared").ok().out();
@@ -230,30 +233,6 @@ class SharedIT extends DockerRequired {
             assertTrue(redisFrom(web(p, "d"), "PING").contains("PONG"), "up brings the shared instance back");
             p.piko("down", "--shared", "--volumes").ok();
             assertEquals(List.of(), DockerOracle.volumesOfProject(sharedProject));
-        }
-    }
-
-    @Test
-    void anEnvironmentCreatedBeforeSharingKeepsItsOwnCopyAndSaysSo() throws Exception {
-        try (TestProject p = TestProject.initialised(APP)) {
-            p.piko("create", "early").ok();
-            p.piko("share", "redis").ok();
-            p.piko("up", "early").ok();
-            assertEquals(Set.of("web", "db", "redis"), runningServices(p.composeProject("early")));
-            String status = p.piko("status", "early").ok().out();
-            assertTrue(status.contains("own copy: redis was shared after this environment was created"), status);
-        }
-    }
-
-    @Test
-    void sharingAnUnknownServiceOrOneWithUnsharedDependenciesIsRefused() throws Exception {
-        try (TestProject p = TestProject.initialised(APP)) {
-            Run unknown = p.piko("share", "postgres").fails("no service 'postgres'");
-            assertTrue(unknown.err().contains("db, redis, web"), unknown.describe());
-            Run deps = p.piko("share", "web").fails("web depends on db, redis, which are not shared");
-            assertTrue(deps.err().contains("hint: share db and redis first"), deps.describe());
-            assertFalse(Files.readString(p.root.resolve("piko.yaml")).contains("shared"));
-            assertTrue(p.piko("shared").ok().err().contains("No shared services"));
         }
     }
 }
