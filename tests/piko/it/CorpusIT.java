@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.Callable;
 import org.junit.jupiter.api.Test;
 import org.yaml.snakeyaml.Yaml;
 
@@ -115,14 +116,14 @@ class CorpusIT extends DockerRequired {
             p.write("api.env", "GREETING=hello-from-env-file\n");
             try {
                 p.piko("init").ok();
-                Run one = p.piko("create", "e1").ok();
+                // a fixed subnet would make one of them fail with "Pool overlaps"
+                Run one = concurrently(List.of(() -> p.piko("create", "e1"),
+                        () -> p.pikoAt(p.root, Map.of("COMPOSE_PROFILES", "dev"), "create", "e2"))).get(0);
                 assertTrue(one.err().contains("\u2713 Copied from the main checkout: .env, api.env"), one.describe());
                 assertTrue(one.err().contains("warning: db pins ipv4_address 172.29.5.10 on network back: dropped"), one.describe());
                 assertTrue(one.err().contains("warning: network back pins subnet 172.29.0.0/16: dropped"), one.describe());
                 assertTrue(one.err().contains("warning: agent uses network_mode: host"), one.describe());
                 assertTrue(one.err().contains("warning: agent mounts the Docker socket (/var/run/docker.sock)"), one.describe());
-                // a fixed subnet would make this one fail with "Pool overlaps"
-                p.pikoAt(p.root, Map.of("COMPOSE_PROFILES", "dev"), "create", "e2").ok();
                 assertEquals(Set.of("proxy", "api", "db", "sick", "agent"), runningServices(p.composeProject("e1")));
                 assertEquals(Set.of("proxy", "api", "db", "sick", "agent", "mail"), runningServices(p.composeProject("e2")),
                         "COMPOSE_PROFILES=dev");
@@ -353,7 +354,7 @@ class CorpusIT extends DockerRequired {
                 p.pikoYaml("isolate: [" + p.name + "-arr, config]\n");
                 p.commit("arr stack");
                 p.piko("init").ok();
-                Run one = p.piko("create", "e1").ok();
+                Run one = concurrently(p, List.of(List.of("create", "e1"), List.of("create", "e2"))).get(0);
                 List<String> warnings = one.err().lines().filter(l -> l.startsWith("warning: ")).toList();
                 assertEquals(List.of("warning: network media is external (Docker network " + media + "): every environment uses the"
                                 + " same one, and its services' names resolve there to the containers of every environment; to give"
@@ -361,7 +362,6 @@ class CorpusIT extends DockerRequired {
                         "warning: volume media is external (Docker volume " + media + "): every environment uses the same one, and"
                                 + " they all read and write the same data; to give each environment its own, list media under"
                                 + " isolate: in piko.yaml"), warnings, one.describe());
-                p.piko("create", "e2").ok();
 
                 String indexer1 = p.composeProject("e1") + "-prowlarr";
                 String sonarr1 = p.composeProject("e1") + "-sonarr-1";
@@ -530,8 +530,7 @@ class CorpusIT extends DockerRequired {
                     ports: ["6379"]
                     stop_grace_period: 1s
                 """)) {
-            p.piko("create", "e1").ok();
-            p.piko("create", "e2").ok();
+            concurrently(p, List.of(List.of("create", "e1"), List.of("create", "e2")));
             assertEquals("OK", CreateIT.redis(port(p, "e1", "PIKO_CACHE_PORT"), "SET", "who", "e1"));
             assertEquals("$-1", CreateIT.redis(port(p, "e2", "PIKO_CACHE_PORT"), "GET", "who"), "e2 has its own cache");
             p.piko("share", "cache").ok();
@@ -591,15 +590,38 @@ class CorpusIT extends DockerRequired {
     }
 
     /**
-     * Destroys the environments (volumes too) and the shared instances; then Docker holds nothing
+     * Runs piko commands of one project at the same time (commands whose order a test is not about:
+     * creates or destroys of different environments) and checks that each succeeded.
+     */
+    static List<Run> concurrently(TestProject p, List<List<String>> commands) throws Exception {
+        return concurrently(commands.stream().<Callable<Run>>map(c -> () -> p.piko(c.toArray(String[]::new))).toList());
+    }
+
+    static List<Run> concurrently(List<Callable<Run>> commands) throws Exception {
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(commands.size());
+        try {
+            List<java.util.concurrent.Future<Run>> started = new java.util.ArrayList<>();
+            for (Callable<Run> command : commands) {
+                started.add(pool.submit(command));
+            }
+            List<Run> runs = new java.util.ArrayList<>();
+            for (java.util.concurrent.Future<Run> run : started) {
+                runs.add(run.get().ok());
+            }
+            return runs;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /**
+     * Destroys the environments (volumes too, all at once) and the shared instances; then Docker holds nothing
      * of the project (containers, networks, volumes, built images), git has no worktree left but
      * keeps the branches (destroy keeps them), and the state holds no environment, consumer or
      * environment port.
      */
     static void destroyAllAndCheckNothingLeft(TestProject p, List<String> envs, List<String> created) throws Exception {
-        for (String env : envs) {
-            p.piko("destroy", env, "--volumes", "--force").ok();
-        }
+        concurrently(p, envs.stream().map(env -> List.of("destroy", env, "--volumes", "--force")).toList());
         p.piko("down", "--shared", "--volumes").ok();
         assertEquals(List.of(), DockerOracle.anythingOf("dev.piko.project", p.name, "piko-" + p.name + "-"));
         assertEquals(List.of("worktree " + p.root.toRealPath()),
