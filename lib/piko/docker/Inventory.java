@@ -48,7 +48,11 @@ final class Inventory {
         StringBuilder format = new StringBuilder("{{.Name" + (kind == Kind.CONTAINER ? "s" : "") + "}}");
         keys.forEach(k -> format.append("\t{{.Label \"").append(k).append("\"}}"));
         cmd.addAll(List.of("--filter", filter, "--format", format.toString()));
-        String out = cli.readChecked(cli.quick(cmd), what).stdout();
+        return rows(cli.readChecked(cli.quick(cmd), what).stdout(), keys);
+    }
+
+    /** Rows of a listing formatted as the name, then one column per label key, tab-separated. */
+    private static List<Map<String, String>> rows(String out, List<String> keys) {
         List<Map<String, String>> rows = new ArrayList<>();
         for (String line : out.split("\n")) {
             if (line.isBlank()) continue;
@@ -74,20 +78,8 @@ final class Inventory {
     private List<Map<String, String>> allNetworks() {
         StringBuilder format = new StringBuilder("{{.Name}}");
         NETWORK_LABELS.forEach(k -> format.append("\t{{.Label \"").append(k).append("\"}}"));
-        String out = cli.readChecked(cli.quick(List.of("docker", "network", "ls", "--format", format.toString())),
-                "docker network ls").stdout();
-        List<Map<String, String>> rows = new ArrayList<>();
-        for (String line : out.split("\n")) {
-            if (line.isBlank()) continue;
-            String[] f = line.split("\t", -1);
-            Map<String, String> row = new HashMap<>();
-            row.put("name", f[0]);
-            for (int i = 0; i < NETWORK_LABELS.size(); i++) {
-                row.put(NETWORK_LABELS.get(i), i + 1 < f.length ? f[i + 1] : "");
-            }
-            rows.add(row);
-        }
-        return rows;
+        return rows(cli.readChecked(cli.quick(List.of("docker", "network", "ls", "--format", format.toString())),
+                "docker network ls").stdout(), NETWORK_LABELS);
     }
 
     /** The networks carrying a label key=value, from allNetworks; null when the label or a key is not among its columns. */

@@ -4,9 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,7 +31,7 @@ class InterruptIT extends DockerRequired {
             p.piko("init").ok();
 
             List<String> output = new ArrayList<>();
-            Process piko = startInOwnProcessGroup(p, output, "create", "k");
+            Process piko = OwnProcessGroup.start(p, output, OwnProcessGroup.said("setup-started"), "create", "k");
             TestProject.exec(p.root, Map.of(), List.of("kill", "-" + signal, "--", "-" + piko.pid())).ok();
             piko.waitFor();
             String said = String.join("\n", output);
@@ -69,33 +66,5 @@ class InterruptIT extends DockerRequired {
                     .get("status"));
             p.piko("destroy", "k", "--volumes").ok();
         }
-    }
-
-    /**
-     * Starts piko as the leader of its own process group (perl's setpgrp, then exec), with SIGINT and
-     * SIGTERM at their defaults even when the tests run as a background job (which ignores SIGINT),
-     * and returns once the setup script has started.
-     */
-    static Process startInOwnProcessGroup(TestProject p, List<String> output, String... args) throws Exception {
-        List<String> cmd = new ArrayList<>(List.of("perl", "-e",
-                "$SIG{INT} = 'DEFAULT'; $SIG{TERM} = 'DEFAULT'; setpgrp(0, 0); exec @ARGV or die \"exec: $!\";"));
-        cmd.addAll(TestProject.pikoCommand(args));
-        Process process = new ProcessBuilder(cmd).directory(p.root.toFile()).redirectErrorStream(true).start();
-        BufferedReader reader = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
-        Thread pump = new Thread(() -> reader.lines().forEach(line -> {
-            synchronized (output) {
-                output.add(line);
-                output.notifyAll();
-            }
-        }));
-        pump.setDaemon(true);
-        pump.start();
-        synchronized (output) {
-            while (!output.contains("setup-started")) {
-                assertTrue(process.isAlive(), () -> "piko ended before its setup script started:\n" + String.join("\n", output));
-                output.wait(1000);
-            }
-        }
-        return process;
     }
 }

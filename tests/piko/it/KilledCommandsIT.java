@@ -4,9 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
@@ -78,29 +75,8 @@ class KilledCommandsIT extends DockerRequired {
     /** The same, with a check run at that moment, before the kill. */
     private String killWhen(java.util.function.Predicate<List<String>> reached, Runnable atTheMoment, String... args)
             throws Exception {
-        List<String> cmd = new ArrayList<>(List.of("perl", "-e", "setpgrp(0, 0); exec @ARGV or die \"exec: $!\";"));
-        cmd.addAll(TestProject.pikoCommand(args));
-        ProcessBuilder pb = new ProcessBuilder(cmd).directory(p.root.toFile()).redirectErrorStream(true);
-        pb.environment().putAll(TestProject.MACHINE);
-        Process piko = pb.start();
         List<String> output = new ArrayList<>();
-        BufferedReader reader = new BufferedReader(new InputStreamReader(piko.getInputStream(), StandardCharsets.UTF_8));
-        Thread pump = new Thread(() -> reader.lines().forEach(l -> {
-            synchronized (output) {
-                output.add(l);
-                output.notifyAll();
-            }
-        }));
-        pump.setDaemon(true);
-        pump.start();
-        long deadline = System.nanoTime() + 120_000_000_000L;
-        synchronized (output) {
-            while (!reached.test(output)) {
-                assertTrue(piko.isAlive(), () -> "piko ended before the moment to kill it:\n" + String.join("\n", output));
-                assertTrue(System.nanoTime() < deadline, () -> "the moment never came:\n" + String.join("\n", output));
-                output.wait(200);  // woken by each line; else Docker is asked again
-            }
-        }
+        Process piko = OwnProcessGroup.start(p, output, reached, args);
         try {
             atTheMoment.run();
         } finally {
@@ -111,10 +87,6 @@ class KilledCommandsIT extends DockerRequired {
         synchronized (output) {
             return String.join("\n", output);
         }
-    }
-
-    private static java.util.function.Predicate<List<String>> said(String line) {
-        return output -> output.stream().anyMatch(l -> l.contains(line));
     }
 
     private java.util.function.Predicate<List<String>> sharedRunning(String service) {
@@ -150,7 +122,7 @@ class KilledCommandsIT extends DockerRequired {
         assertTrue(Files.readString(p.root.resolve("piko.yaml")).contains("- cache"));
         assertTrue(p.piko("shared").ok().out().contains("cache"));
 
-        said = killWhen(said("Stopping shared cache"), "isolate", "cache");
+        said = killWhen(OwnProcessGroup.said("Stopping shared cache"), "isolate", "cache");
         assertTrue(said.contains("Marked cache as isolated"), said);
         assertEquals(List.of("cache"), sharedContainers(), "the kill came before compose removed it\n" + said);
         p.piko("isolate", "cache").fails("cache is not shared");
@@ -162,7 +134,7 @@ class KilledCommandsIT extends DockerRequired {
 
     @Test
     void aCreateKilledInItsSetupScriptIsRemovedAndTheWorkDoneInItKept() throws Exception {
-        killWhen(said("setup-started"), () -> {
+        killWhen(OwnProcessGroup.said("setup-started"), () -> {
             Run running = p.piko("doctor").ok();  // nothing to repair while create runs: it holds k's lock
             assertTrue(running.out().contains("k: a command runs on it now (piko create k, process "), running.describe());
         }, "create", "k");
@@ -184,7 +156,7 @@ class KilledCommandsIT extends DockerRequired {
     @Test
     void aDestroyKilledInItsScriptIsFinishedWithoutRunningTheScriptAgain() throws Exception {
         p.piko("create", "d").ok();
-        killWhen(said("destroy-started"), "destroy", "d");
+        killWhen(OwnProcessGroup.said("destroy-started"), "destroy", "d");
         assertEquals(2, DockerOracle.containers("com.docker.compose.project", p.composeProject("d")).size(), "nothing removed yet");
 
         Run fix = doctorFixes("d: its destroy was interrupted (at step destroy script); --fix: finish it, as piko destroy d does");

@@ -57,7 +57,7 @@ class NoLostWorkIT extends DockerRequired {
             p.pikoYaml("scripts:\n  setup: echo setup-started; sleep 120\n");
             p.commit("setup script");
             p.piko("init").ok();
-            Process piko = InterruptIT.startInOwnProcessGroup(p, new java.util.ArrayList<>(), "create", "k");
+            Process piko = OwnProcessGroup.start(p, new java.util.ArrayList<>(), OwnProcessGroup.said("setup-started"), "create", "k");
             TestProject.exec(p.root, java.util.Map.of(), java.util.List.of("kill", "-KILL", "--", "-" + piko.pid())).ok();
             piko.waitFor();
             java.nio.file.Path wt = p.worktree("k");

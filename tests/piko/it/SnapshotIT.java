@@ -200,7 +200,7 @@ class SnapshotIT extends DockerRequired {
             assertEquals(0, TestProject.docker("run", "--rm", "-v", db + ":/v", TestProject.BUSYBOX, "sh", "-c",
                     "for i in 1 2 3 4 5 6 7 8; do head -c 25m /dev/urandom > /v/big$i; done").code());
             List<String> output = new java.util.ArrayList<>();
-            Process piko = startInOwnProcessGroup(p, output, "Copying dbdata with cp", "snapshot", "save", "e1", "cut");
+            Process piko = OwnProcessGroup.start(p, output, OwnProcessGroup.said("Copying dbdata with cp"), "snapshot", "save", "e1", "cut");
             // Ctrl-C once the copy container exists (its create has returned): only piko's clean-up can remove it then
             while (TestProject.docker("ps", "-q", "--filter", "label=dev.piko.volume-copy", "--filter", "volume=" + db)
                     .out().isBlank()) {
@@ -228,33 +228,5 @@ class SnapshotIT extends DockerRequired {
             assertEquals("", TestProject.docker("ps", "-aq", "--filter", "label=dev.piko.volume-copy").out().strip(),
                     "no helper or copy container is left");
         }
-    }
-
-    /** piko as the leader of its own process group (so Ctrl-C reaches it as from a terminal); returns once it said `line`. */
-    static Process startInOwnProcessGroup(TestProject p, List<String> output, String line, String... args) throws Exception {
-        List<String> cmd = new java.util.ArrayList<>(List.of("perl", "-e",
-                "$SIG{INT} = 'DEFAULT'; $SIG{TERM} = 'DEFAULT'; setpgrp(0, 0); exec @ARGV or die \"exec: $!\";"));
-        cmd.addAll(TestProject.pikoCommand(args));
-        java.util.Map<String, String> env = new java.util.HashMap<>(TestProject.MACHINE);
-        ProcessBuilder pb = new ProcessBuilder(cmd).directory(p.root.toFile()).redirectErrorStream(true);
-        pb.environment().putAll(env);
-        Process process = pb.start();
-        java.io.BufferedReader reader = new java.io.BufferedReader(new java.io.InputStreamReader(process.getInputStream(),
-                java.nio.charset.StandardCharsets.UTF_8));
-        Thread pump = new Thread(() -> reader.lines().forEach(l -> {
-            synchronized (output) {
-                output.add(l);
-                output.notifyAll();
-            }
-        }));
-        pump.setDaemon(true);
-        pump.start();
-        synchronized (output) {
-            while (output.stream().noneMatch(l -> l.contains(line))) {
-                assertTrue(process.isAlive(), () -> "piko ended before it said " + line + ":\n" + String.join("\n", output));
-                output.wait(1000);
-            }
-        }
-        return process;
     }
 }
