@@ -23,6 +23,8 @@ import piko.exec.Timeouts;
 public final class VolumeCopies implements SnapshotVolumes {
     /** On the helper and copy containers (value: their volumes, comma-separated), so a leftover of a killed copy can be told apart and removed. */
     public static final String HELPER_LABEL = "dev.piko.volume-copy";
+    /** How long a copy container the daemon is already removing may take to go. */
+    private static final Duration HELPERS_GONE = Duration.ofSeconds(30);
     private static final Duration COPY_LIMIT = Duration.ofHours(2);
     private final ProcessRunner runner;
     private final Timeouts timeouts;
@@ -204,6 +206,29 @@ public final class VolumeCopies implements SnapshotVolumes {
 
     @Override
     public void removeCopyHelpers(List<String> volumes) {
+        // Ctrl-C reaches `docker run --rm` too: the daemon may already be removing the copy container,
+        // and its volumes stay in use until that ends, so wait for it to be gone
+        long deadline = System.nanoTime() + HELPERS_GONE.toNanos();
+        for (List<String> left = copyHelpersOf(volumes); !left.isEmpty(); left = copyHelpersOf(volumes)) {
+            List<String> cmd = new ArrayList<>(List.of("docker", "rm", "--force"));
+            cmd.addAll(left);
+            Result r = runner.run(Call.of(timeouts.docker(), cmd).timeoutSetBy("timeouts.docker"));
+            if (r.ok()) {
+                return;
+            }
+            if (!r.output().contains("already in progress") || System.nanoTime() > deadline) {
+                throw new PikoException("removing containers " + String.join(", ", left) + " failed: " + r.output().strip());
+            }
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new PikoException("interrupted while waiting for the copy containers " + String.join(", ", left) + " to go");
+            }
+        }
+    }
+
+    private List<String> copyHelpersOf(List<String> volumes) {
         List<String> left = new ArrayList<>();
         for (String line : run(List.of("docker", "ps", "-a", "--filter", "label=" + HELPER_LABEL,
                 "--format", "{{.ID}} {{.Label \"" + HELPER_LABEL + "\"}}"), "listing copy helpers").stdout().split("\n")) {
@@ -212,7 +237,7 @@ public final class VolumeCopies implements SnapshotVolumes {
                 left.add(f[0]);
             }
         }
-        removeContainers(left);
+        return left;
     }
 
     /** Removes a helper container, also when Ctrl-C interrupted the copy (the interruption is kept for the caller). */
