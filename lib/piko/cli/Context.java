@@ -188,7 +188,7 @@ final class Context implements AutoCloseable {
     }
 
     SharedServices sharedServices() {
-        return new SharedServices(workspace(), docker(), shared(), console());
+        return new SharedServices(workspace(), docker(), shared(), console(), cancellation);
     }
 
     Environments environments() {

@@ -20,8 +20,10 @@ public final class SharedServices {
     private final SharedLinks links;
     private final ProjectLock lock;
     private final Reporter out;
+    private final Cancellation cancellation;
 
-    public <D extends EngineChecks & NetworkLinks> SharedServices(Workspace ws, D docker, Shared shared, Reporter out) {
+    public <D extends EngineChecks & NetworkLinks> SharedServices(Workspace ws, D docker, Shared shared, Reporter out,
+            Cancellation cancellation) {
         this.ws = ws;
         this.engine = docker;
         this.networks = docker;
@@ -30,6 +32,7 @@ public final class SharedServices {
         this.links = shared.links();
         this.lock = shared.lock();
         this.out = out;
+        this.cancellation = cancellation;
     }
 
     /**
@@ -139,14 +142,16 @@ public final class SharedServices {
             }
         } catch (RuntimeException e) {
             if (!already) {
-                Thread.interrupted();  // after a signal too: the removal's docker call must run
-                out.warn("share " + service + " failed; removing what it started");
-                try {
-                    instances.removeAfterFailedShare(service, wasRunning);
-                } catch (RuntimeException undo) {
-                    out.warn("could not remove the shared " + service + " container: " + undo.getMessage());
-                    throw e;  // the journal stays: doctor finishes the undo
-                }
+                // after a signal too, and shielded from another: the removal's docker calls must run
+                cancellation.shielded(() -> {
+                    out.warn("share " + service + " failed; removing what it started");
+                    try {
+                        instances.removeAfterFailedShare(service, wasRunning);
+                    } catch (RuntimeException undo) {
+                        out.warn("could not remove the shared " + service + " container: " + undo.getMessage());
+                        throw e;  // the journal stays: doctor finishes the undo
+                    }
+                });
             }
             journal.end();
             throw e;

@@ -107,7 +107,7 @@ final class FlowFixture implements AutoCloseable {
     }
 
     SharedServices sharedServices() {
-        return new SharedServices(workspace(), docker, shared(), reporter);
+        return new SharedServices(workspace(), docker, shared(), reporter, cancellation);
     }
 
     @Override

@@ -81,7 +81,7 @@ class ProcessCountTest {
             RecordingRunner runner = RecordingRunner.succeeding();
             Docker docker = new Docker(runner);
             Shared shared = Shared.of(ws, docker, port -> true, NO_LOCK, SILENT);
-            assertEquals(List.of(), new SharedServices(ws, docker, shared, SILENT).syncFromConfig(), "piko.yaml and state agree");
+            assertEquals(List.of(), new SharedServices(ws, docker, shared, SILENT, new Cancellation(Thread.currentThread())).syncFromConfig(), "piko.yaml and state agree");
             Environments envs = new Environments(ws, docker, new Git(runner),
                     new Scripts(runner, new ByteArrayOutputStream()), port -> true, shared, new Cancellation(Thread.currentThread()), SILENT);
             assertEquals("env0", envs.vars("env0").get("PIKO_ENV_NAME"));
