@@ -98,6 +98,7 @@
 //SOURCES lib/piko/core/ProjectSetup.java
 //SOURCES lib/piko/core/ProjectStore.java
 //SOURCES lib/piko/core/Removing.java
+//SOURCES lib/piko/core/Repairs.java
 //SOURCES lib/piko/core/Reporter.java
 //SOURCES lib/piko/core/RouteTable.java
 //SOURCES lib/piko/core/Routes.java

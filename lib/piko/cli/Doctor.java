@@ -24,10 +24,7 @@ final class Doctor extends BaseCommand {
     int execute() {
         context.docker().requireDaemon();
         Checkup checkup = new Checkup(workspace(), context.docker(), context.git(), context.probe(), environments(), context.shared(),
-                env -> {
-                    piko.state.LockFile lock = environmentLock(env);
-                    return lock.heldElsewhere() ? (lock.holder().isEmpty() ? "another piko process" : lock.holder()) : null;
-                });
+                this::environmentLock);
         java.util.function.Supplier<List<Finding>> examine = () -> {
             List<Finding> all = new ArrayList<>(checkup.examine());
             all.addAll(snapshots().findings());
@@ -35,12 +32,17 @@ final class Doctor extends BaseCommand {
         };
         List<Finding> findings = examine.get();
         List<Finding> left = findings;
+        piko.core.Repairs repairs = new piko.core.Repairs(List.of(), Map.of());
         if (fix) {
-            checkup.fix(findings).forEach(failed -> console().warn("could not fix " + failed));
+            repairs = checkup.fix(findings);
+            repairs.failed().forEach(failed -> console().warn("could not fix " + failed));
+            repairs.busy().forEach((env, holder) -> spec.commandLine().getErr().println(piko.core.Repairs.busyLine(env, holder)));
+            spec.commandLine().getErr().flush();
             left = examine.get();
         }
         List<Finding> remaining = left;
-        java.util.function.Predicate<Finding> fixed = f -> fix && f.action() != null && remaining.stream()
+        piko.core.Repairs done = repairs;
+        java.util.function.Predicate<Finding> fixed = f -> fix && f.action() != null && !done.skipped(f) && remaining.stream()
                 .noneMatch(l -> l.subject().equals(f.subject()) && l.problem().equals(f.problem()));
         if (json) {
             List<Object> rows = new ArrayList<>();
@@ -50,6 +52,9 @@ final class Doctor extends BaseCommand {
                 m.put("problem", f.problem());
                 m.put("fix", f.fix());
                 m.put("fixed", fixed.test(f));
+                if (done.skipped(f)) {
+                    m.put("busy", done.busy().get(f.lockedEnvironment()));
+                }
                 rows.add(m);
             }
             out().println(Json.write(rows));
@@ -61,7 +66,8 @@ final class Doctor extends BaseCommand {
                 if (fixed.test(f)) {
                     console().done("Fixed " + what + " (" + f.fix() + ")");
                 } else {
-                    out().println(what + "; --fix: " + f.fix() + (fix && f.action() != null ? " (did not help)" : ""));
+                    out().println(what + "; --fix: " + f.fix() + (done.skipped(f) ? " (skipped: " + f.lockedEnvironment() + " is busy)"
+                            : fix && f.action() != null ? " (did not help)" : ""));
                 }
             }
             if (!fix && findings.stream().anyMatch(f -> f.action() != null)) {

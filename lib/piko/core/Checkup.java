@@ -21,8 +21,22 @@ import piko.model.PortAllocation;
  */
 public final class Checkup {
 
-    /** One difference: what it concerns, what is wrong, what --fix does (null action: nothing). */
-    public record Finding(String subject, String problem, String fix, Runnable action) {
+    /**
+     * One difference: what it concerns, what is wrong, what --fix does (null action: nothing), and
+     * the environment whose lock the repair takes (null: the subject, when it is an environment's name).
+     */
+    public record Finding(String subject, String problem, String fix, Runnable action, String environment) {
+        public Finding(String subject, String problem, String fix, Runnable action) {
+            this(subject, problem, fix, action, null);
+        }
+
+        /** The environment a repair works on, whose lock it takes; null for none. */
+        public String lockedEnvironment() {
+            if (environment != null) {
+                return environment;
+            }
+            return Names.isValidEnvName(subject) && !Names.SHARED.equals(subject) ? subject : null;
+        }
     }
 
     private final Workspace ws;
@@ -32,17 +46,22 @@ public final class Checkup {
     private final Environments environments;
     private final Shared shared;
 
-    private final java.util.function.Function<String, String> runningOn;
+    private final java.util.function.Function<String, ProjectLock> locks;
 
     public Checkup(Workspace ws, ComposeGateway docker, Worktrees git, PortProbe probe, Environments environments,
                    Shared shared) {
-        this(ws, docker, git, probe, environments, shared, env -> null);
+        this(ws, docker, git, probe, environments, shared, env -> new ProjectLock() {
+            @Override
+            public <T> T holding(java.util.function.Supplier<T> work) {
+                return work.get();
+            }
+        });
     }
 
-    /** runningOn: what holds an environment's lock now in another process, else null (see EnvironmentRecovery). */
+    /** locks: each environment's lock, the one its commands hold; a repair takes it, and skips an environment another process holds. */
     public Checkup(Workspace ws, ComposeGateway docker, Worktrees git, PortProbe probe, Environments environments,
-                   Shared shared, java.util.function.Function<String, String> runningOn) {
-        this.runningOn = runningOn;
+                   Shared shared, java.util.function.Function<String, ProjectLock> locks) {
+        this.locks = locks;
         this.ws = ws;
         this.docker = docker;
         this.git = git;
@@ -111,7 +130,7 @@ public final class Checkup {
         }
 
         List<ProjectStore.JournalEntry> journal = ws.store().journal();
-        EnvironmentRecovery halfway = new EnvironmentRecovery(ws, environments, runningOn);
+        EnvironmentRecovery halfway = new EnvironmentRecovery(ws, environments, this::runningOn);
         findings.addAll(halfway.findings(known.values(), journal));
         for (Environment env : known.values()) {
             if (halfway.handled().contains(env.name()) || !Environment.READY.equals(env.phase())) {
@@ -170,10 +189,10 @@ public final class Checkup {
                 String container = sharedContainers.get(service);
                 if (container == null) {
                     findings.add(new Finding("shared " + service, "its container is gone, and " + env + " uses it",
-                            "start it and link it (piko up " + env + ")", () -> environments.up(env)));
+                            "start it and link it (piko up " + env + ")", () -> environments.up(env), env));
                 } else if (sharedLive.containsKey(service) && !sharedLive.get(service).running()) {
                     findings.add(new Finding("shared " + service, "its container is " + sharedLive.get(service).state()
-                            + ", and " + env + " uses it", "start it (piko up " + env + ")", () -> environments.up(env)));
+                            + ", and " + env + " uses it", "start it (piko up " + env + ")", () -> environments.up(env), env));
                 } else if (docker.containerNetworks(container).stream().noneMatch(n -> ofEnvironment(n, network))) {
                     findings.add(new Finding("shared " + service, "not linked to " + env + "'s network " + network,
                             "link it", () -> shared.links().relink(List.of(service))));
@@ -237,26 +256,15 @@ public final class Checkup {
         return network.equals(composeProject) || network.startsWith(composeProject + "_");
     }
 
-    /**
-     * Runs every finding's repair once (several findings may share one, such as piko up); a repair
-     * that fails does not stop the others. Returns what failed, with the reason ("w: error (hint)").
-     */
-    public List<String> fix(List<Finding> findings) {
-        Map<String, Finding> actions = new LinkedHashMap<>();
-        for (Finding f : findings) {
-            if (f.action() != null) {
-                actions.putIfAbsent(f.subject() + "\u0000" + f.fix(), f);
-            }
-        }
-        List<String> failed = new ArrayList<>();
-        for (Finding f : actions.values()) {
-            try {
-                f.action().run();
-            } catch (piko.error.PikoException e) {
-                failed.add(f.subject() + ": " + e.getMessage() + (e.hint() == null ? "" : " (" + e.hint() + ")"));
-            }
-        }
-        return failed;
+    /** What holds an environment's lock now in another process ("piko create x, process 12"), else null. */
+    private String runningOn(String env) {
+        ProjectLock lock = locks.apply(env);
+        return lock.heldElsewhere() ? (lock.holder().isEmpty() ? "another piko process" : lock.holder()) : null;
+    }
+
+    /** Runs every finding's repair once, each holding the lock of the environment it works on (see Repairs). */
+    public Repairs fix(List<Finding> findings) {
+        return Repairs.run(findings, locks);
     }
 
     /** This checkout's objects of a kind, as their labels. */

@@ -16,6 +16,20 @@ public interface ProjectLock {
         return false;
     }
 
+    /**
+     * Runs work holding the lock when no other process holds it, and says true; says false at once,
+     * without running it, when another process does (doctor --fix skips a busy environment).
+     */
+    default boolean tryHolding(Runnable work) {
+        holding(work);
+        return true;
+    }
+
+    /** What the holder wrote of itself ("piko create x, process 123"); empty when unknown. */
+    default String holder() {
+        return "";
+    }
+
     default void holding(Runnable work) {
         holding(() -> {
             work.run();

@@ -54,10 +54,7 @@ public final class LockFile implements ProjectLock {
                     waiting.accept("waiting for " + what + " to finish (" + (who.isEmpty() ? "it holds " + file : who) + ")");
                     held = channel.lock();
                 }
-                if (holder != null) {
-                    channel.truncate(0).write(java.nio.ByteBuffer.wrap((holder + ", process "
-                            + ProcessHandle.current().pid() + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8)), 0);
-                }
+                writeHolder(channel);
                 try {
                     return work.get();
                 } finally {
@@ -68,6 +65,42 @@ public final class LockFile implements ProjectLock {
             }
         } finally {
             inProcess.unlock();
+        }
+    }
+
+    @Override
+    public boolean tryHolding(Runnable work) {
+        inProcess.lock();
+        try {
+            if (inProcess.getHoldCount() > 1) {
+                work.run();
+                return true;
+            }
+            try (FileChannel channel = FileChannel.open(Files.createDirectories(file.getParent()).resolve(file.getFileName()),
+                    StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
+                FileLock held = channel.tryLock();
+                if (held == null) {
+                    return false;
+                }
+                try {
+                    writeHolder(channel);
+                    work.run();
+                    return true;
+                } finally {
+                    held.release();
+                }
+            } catch (IOException e) {
+                throw new PikoException("cannot lock " + file + ": " + e.getMessage(), "check that .piko/ is writable");
+            }
+        } finally {
+            inProcess.unlock();
+        }
+    }
+
+    private void writeHolder(FileChannel channel) throws IOException {
+        if (holder != null) {
+            channel.truncate(0).write(java.nio.ByteBuffer.wrap((holder + ", process "
+                    + ProcessHandle.current().pid() + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8)), 0);
         }
     }
 
@@ -90,6 +123,7 @@ public final class LockFile implements ProjectLock {
     }
 
     /** Who holds the lock, as the holder wrote it ("piko create x, process 123"); empty when nobody wrote. */
+    @Override
     public String holder() {
         return heldBy();
     }

@@ -46,6 +46,61 @@ class DoctorFlowTest {
         }
     }
 
+    /**
+     * A repair takes the lock of the environment it works on, as the commands do: while another
+     * process holds it (free when doctor looked, taken before the repair), the repair is skipped
+     * and named, and the environment is left as that command has it; a free lock is taken.
+     */
+    @Test
+    void aRepairSkipsAnEnvironmentWhoseLockAnotherProcessTookAndTakesAFreeOne() throws Exception {
+        try (FlowFixture f = new FlowFixture(root, null)) {
+            f.environments().create("e1", null);
+            f.environments().create("e2", null);
+            f.docker.exits(WEB, 137);
+            f.docker.exits("piko-demo-e2-web-1", 137);
+            java.util.Map<String, Boolean> held = new java.util.HashMap<>(java.util.Map.of("e1", false, "e2", false));
+            List<String> taken = new java.util.ArrayList<>();
+            Checkup c = new Checkup(f.workspace(), f.docker, f.git, port -> true, f.environments(), f.shared(), env -> new ProjectLock() {
+                @Override
+                public <T> T holding(java.util.function.Supplier<T> work) {
+                    throw new AssertionError("a repair never waits for a lock");
+                }
+
+                @Override
+                public boolean tryHolding(Runnable work) {
+                    if (held.get(env)) {
+                        return false;
+                    }
+                    taken.add(env);
+                    work.run();
+                    return true;
+                }
+
+                @Override
+                public boolean heldElsewhere() {
+                    return held.get(env);
+                }
+
+                @Override
+                public String holder() {
+                    return held.get(env) ? "piko down " + env + ", process 4242" : "";
+                }
+            });
+            List<Checkup.Finding> found = c.examine();
+            assertEquals(2, found.size(), found.toString());
+            held.put("e1", true);  // a down of e1 began after doctor looked
+            Repairs repairs = c.fix(found);
+            assertEquals(java.util.Map.of("e1", "piko down e1, process 4242"), repairs.busy());
+            assertEquals(List.of(), repairs.failed());
+            assertEquals(List.of("e2"), taken);
+            assertEquals("exited", f.docker.states.get(WEB), "left as the down has it");
+            assertEquals("running", f.docker.states.get("piko-demo-e2-web-1"));
+            assertTrue(repairs.skipped(found.stream().filter(x -> x.subject().equals("e1")).findFirst().orElseThrow()));
+            assertEquals("doctor: e1 is busy (piko down e1 running, pid 4242); run doctor again when it ends",
+                    Repairs.busyLine("e1", "piko down e1, process 4242"));
+        }
+    }
+
     @Test
     void aServiceThatFinishedItsWorkIsOnlyANote() throws Exception {
         try (FlowFixture f = new FlowFixture(root, null)) {

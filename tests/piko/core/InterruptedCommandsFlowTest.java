@@ -40,7 +40,7 @@ class InterruptedCommandsFlowTest {
             assertEquals("shared redis", finding.subject());
             assertTrue(finding.problem().startsWith("share redis was interrupted (at step mark)"), finding.problem());
             assertTrue(finding.fix().startsWith("finish it"), finding.fix());
-            assertEquals(List.of(), checkup(f).fix(List.of(finding)));
+            assertEquals(List.of(), checkup(f).fix(List.of(finding)).failed());
             assertTrue(Files.readString(root.resolve("piko.yaml")).contains("- redis"));
             assertEquals(List.of("redis"), f.workspace().store().sharedServices());
             assertEquals(List.of(), f.workspace().store().journal());
@@ -141,7 +141,7 @@ class InterruptedCommandsFlowTest {
             Checkup.Finding finding = only(checkup(f).examine());
             assertEquals("its create did not finish (at step start)", finding.problem());
             assertTrue(finding.fix().startsWith("remove what it made, as piko destroy e1 does"), finding.fix());
-            assertEquals(List.of(), checkup(f).fix(List.of(finding)));
+            assertEquals(List.of(), checkup(f).fix(List.of(finding)).failed());
             assertTrue(f.workspace().store().environment("e1").isEmpty());
             assertEquals(List.of(), checkup(f).examine());
         }
@@ -155,7 +155,22 @@ class InterruptedCommandsFlowTest {
             f.docker.crashing("none");
             f.reload();
             Checkup busy = new Checkup(f.workspace(), f.docker, f.git, port -> true, f.environments(), f.shared(),
-                    env -> "piko create " + env + ", process 42");
+                    env -> new ProjectLock() {
+                        @Override
+                        public <T> T holding(java.util.function.Supplier<T> work) {
+                            return work.get();
+                        }
+
+                        @Override
+                        public boolean heldElsewhere() {
+                            return true;
+                        }
+
+                        @Override
+                        public String holder() {
+                            return "piko create " + env + ", process 42";
+                        }
+                    });
             Checkup.Finding finding = only(busy.examine());
             assertEquals("a command runs on it now (piko create e1, process 42)", finding.problem());
             assertEquals(null, finding.action());

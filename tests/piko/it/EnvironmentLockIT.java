@@ -46,6 +46,55 @@ class EnvironmentLockIT extends DockerRequired {
         }
     }
 
+    /**
+     * doctor --fix repairs an environment only holding its lock: while `down b` holds it (compose
+     * stops web at once, then waits out slow's grace period), doctor sees web exited while slow runs,
+     * and --fix says b is busy and leaves web as the down has it; once the down ended, nothing is
+     * left to repair (b is stopped as a whole).
+     */
+    @Test
+    void doctorFixSkipsAnEnvironmentThatAnotherCommandHoldsAndSaysSo() throws Exception {
+        try (TestProject p = TestProject.initialised("""
+                services:
+                  slow:
+                    image: piko-test/busybox:1
+                    command: ["sleep", "3600"]
+                    stop_grace_period: 120s
+                  web:
+                    image: piko-test/busybox:1
+                    command: ["sleep", "3600"]
+                    stop_signal: SIGKILL
+                    depends_on: [slow]
+                """)) {
+            p.piko("create", "b").ok();
+            String web = p.composeProject("b") + "-web-1";
+            String slow = p.composeProject("b") + "-slow-1";
+            List<String> output = new ArrayList<>();
+            Process down = OwnProcessGroup.start(p, output, said -> state(web).equals("exited"), "down", "b");
+            try {
+                assertEquals("running", state(slow), "the down waits for slow: " + output);
+                Run fix = p.piko("doctor", "--fix");
+                assertEquals(1, fix.code(), fix.describe());
+                assertTrue(fix.err().matches("(?s).*doctor: b is busy \\(piko down b running, pid \\d+\\); run doctor again when it ends\n.*"),
+                        fix.describe());
+                assertTrue(fix.out().contains("b: web is exited (137) while the rest of b runs; --fix: start it (piko up b)"
+                        + " (skipped: b is busy)"), fix.describe());
+                assertEquals("exited", state(web), "left as the down has it");
+                assertTrue(down.isAlive(), "the down still ran as doctor looked: " + output);
+            } finally {
+                TestProject.docker("kill", slow);  // the down's wait ends
+            }
+            assertEquals(0, down.waitFor(), String.join("\n", output));
+            assertEquals("exited", state(web));
+            Run after = p.piko("doctor", "--fix").ok();
+            assertTrue(after.err().contains("Nothing to fix: the state matches Docker and git"), after.describe());
+        }
+    }
+
+    private static String state(String container) {
+        return TestProject.docker("inspect", "-f", "{{.State.Status}}", container).out().strip();
+    }
+
     /** create, then destroy after a delay; the end state must be one of the two orders, never a mix. */
     private static String race(TestProject p, String name, long delay) throws Exception {
         Future<ProcessResult> create = p.startPiko("create", name);
