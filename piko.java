@@ -81,6 +81,7 @@
 //SOURCES lib/piko/core/Environments.java
 //SOURCES lib/piko/core/Fleet.java
 //SOURCES lib/piko/core/GarbageCollection.java
+//SOURCES lib/piko/core/Ipv6Pool.java
 //SOURCES lib/piko/core/LabelledObjects.java
 //SOURCES lib/piko/core/LocalhostPorts.java
 //SOURCES lib/piko/core/Names.java

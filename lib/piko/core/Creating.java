@@ -36,6 +36,8 @@ final class Creating {
         if (p.ws.store().environment(name).isPresent()) {
             throw exists(name);
         }
+        SubnetPool.fromEnvironment();  // a wrong pool setting stops create before it makes anything
+        Ipv6Pool.fromEnvironment();
         p.docker.requireCompose();  // the daemon: ownership's docker ps just below fails as a ping would
         String composeProject = Names.composeProject(p.ws.project().name(), name);
         Ownership ownership = p.ws.ownership(p.docker);

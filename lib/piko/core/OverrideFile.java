@@ -255,6 +255,9 @@ public final class OverrideFile {
                 line(2, "ipam: !override");
                 line(3, "config:");
                 line(4, "- subnet: " + q(subnet.toString()));
+                if (r.ipv6()) {  // its IPv6 subnet from piko's pool too, unless that is off (then Docker's pools give one)
+                    Ipv6Pool.fromEnvironment().ifPresent(pool -> line(4, "- subnet: " + q(pool.subnetFor(subnet))));
+                }
             } else if (section.equals("networks") && !r.subnets().isEmpty()) {
                 line(2, "ipam: !reset {}");
             }

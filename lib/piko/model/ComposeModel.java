@@ -90,9 +90,13 @@ public record ComposeModel(String projectName, Map<String, Service> services, Ma
 
     /**
      * A top-level network or volume: its key, the Docker name compose gives it, whether it is
-     * external, and (networks) the subnets its ipam config pins.
+     * external, and (networks) the subnets its ipam config pins and whether it enables IPv6.
      */
-    public record Resource(String key, String name, boolean external, List<String> subnets) {
+    public record Resource(String key, String name, boolean external, List<String> subnets, boolean ipv6) {
+        public Resource(String key, String name, boolean external, List<String> subnets) {
+            this(key, name, external, subnets, false);
+        }
+
         /** True when the user pinned a name, which would make every environment share one resource. */
         public boolean hasFixedName(String composeProject) {
             return !external && name != null && !name.equals(composeProject + "_" + key);
@@ -133,7 +137,7 @@ public record ComposeModel(String projectName, Map<String, Service> services, Ma
     private static Map<String, Resource> isolating(Map<String, Resource> resources, java.util.Set<String> isolated) {
         Map<String, Resource> out = new TreeMap<>(resources);
         out.replaceAll((key, r) -> r.external() && (isolated.contains(key) || r.name() != null && isolated.contains(r.name()))
-                ? new Resource(key, null, false, r.subnets()) : r);
+                ? new Resource(key, null, false, r.subnets(), r.ipv6()) : r);
         return out;
     }
 
@@ -265,7 +269,7 @@ public record ComposeModel(String projectName, Map<String, Service> services, Ma
                 }
             }
             out.put(e.getKey(), new Resource(e.getKey(), name == null ? null : String.valueOf(name),
-                    Boolean.TRUE.equals(r.get("external")), subnets));
+                    Boolean.TRUE.equals(r.get("external")), subnets, Boolean.TRUE.equals(r.get("enable_ipv6"))));
         }
         return out;
     }

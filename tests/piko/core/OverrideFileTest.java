@@ -155,6 +155,27 @@ class OverrideFileTest {
         assertFalse(((Map<String, Object>) networks.get("default")).containsKey("ipam"));
     }
 
+    /** A network that enables IPv6 gets an IPv6 subnet beside its IPv4 one (Docker has no IPv6 pool by default). */
+    @Test
+    @SuppressWarnings("unchecked")
+    void aNetworkThatEnablesIpv6GetsAnIpv6SubnetToo() {
+        ComposeModel model = ComposeModel.parse("""
+                {"name": "piko-demo-e1", "services": {"web": {"image": "w", "networks": {"default": null, "v6": null}}},
+                 "networks": {"default": {"name": "piko-demo-e1_default"},
+                   "v6": {"name": "piko-demo-e1_v6", "enable_ipv6": true, "ipam": {"config": [{"subnet": "fd00:1::/64"}]}}}}
+                """);
+        assertTrue(model.networks().get("v6").ipv6());
+        Map<String, piko.model.Cidr> subnets = Map.of("default", piko.model.Cidr.parse("10.210.4.0/24").orElseThrow(),
+                "v6", piko.model.Cidr.parse("10.210.5.0/24").orElseThrow());
+        Map<String, Object> networks = (Map<String, Object>) load(OverrideFile.render(model, DEMO, "e1", List.of(), Set.of(), subnets))
+                .get("networks");
+        assertEquals(List.of(Map.of("subnet", "10.210.5.0/24"), Map.of("subnet", "fd70:696b:ad2:500::/64")),
+                ((Map<String, Object>) ((Map<String, Object>) networks.get("v6")).get("ipam")).get("config"),
+                "the file's own IPv6 subnet is replaced, as its IPv4 ones are");
+        assertEquals(List.of(Map.of("subnet", "10.210.4.0/24")),
+                ((Map<String, Object>) ((Map<String, Object>) networks.get("default")).get("ipam")).get("config"));
+    }
+
     /** n8n's shape: app links to redis under another name; side runs in web's network namespace. */
     static final String TIES = """
             {"name": "piko-demo-e1", "services": {

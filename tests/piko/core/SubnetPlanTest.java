@@ -75,4 +75,23 @@ class SubnetPlanTest {
         assertEquals(2, e.exitCode());
         assertThrows(PikoException.class, () -> SubnetPool.fromEnvironment(Map.of("PIKO_SUBNET_POOL", "nope")::get));
     }
+
+    /** A network that enables IPv6 gets the /64 of piko's unique local /32 that carries its IPv4 subnet's address. */
+    @Test
+    void anIpv6SubnetCarriesTheIpv4SubnetsAddressInPikosUniqueLocalRange() {
+        java.util.function.Function<String, java.util.Optional<Ipv6Pool>> pool = v -> Ipv6Pool.fromEnvironment(
+                v == null ? k -> null : Map.of("PIKO_SUBNET6_POOL", v)::get);
+        assertEquals("fd70:696b:ad2:300::/64", pool.apply(null).orElseThrow().subnetFor(c("10.210.3.0/24")));
+        assertEquals("fd70:696b:ad5:720::/64", pool.apply(null).orElseThrow().subnetFor(c("10.213.7.32/27")),
+                "subnets of one /24 get /64s of their own");
+        assertEquals("fd70:696b::/64", pool.apply(null).orElseThrow().subnetFor(c("0.0.0.0/24")), "written as Docker writes it");
+        assertEquals("fd12:3400:a00::/64", pool.apply("fd12:3456::/24").orElseThrow().subnetFor(c("10.0.0.0/24")),
+                "the bits past the range's prefix are the IPv4 address's");
+        assertEquals(java.util.Optional.empty(), pool.apply("off"), "Docker's own pools");
+        for (String wrong : List.of("2001:db8::/32", "fd00::/48", "10.0.0.0/8", "nope", "fd00::")) {
+            PikoException e = assertThrows(PikoException.class, () -> pool.apply(wrong), wrong);
+            assertEquals(2, e.exitCode());
+            assertTrue(e.hint().contains("fd70:696b::/32"), e.hint());
+        }
+    }
 }

@@ -135,9 +135,9 @@ class MessagesIT extends DockerRequired {
     }
 
     /**
-     * Docker's "no address pool" refusal, here for IPv6 (this daemon has no IPv6 pool; its IPv4
-     * pools are never exhausted on a shared test daemon: DockerTest reads that wording): one error
-     * with the count of networks and what to change, and create undone.
+     * Docker's "no address pool" refusal, here for IPv6 with piko's IPv6 pool off (this daemon has no
+     * IPv6 pool; its IPv4 pools are never exhausted on a shared test daemon: DockerTest reads that
+     * wording): one error with the count of networks and what to change, and create undone.
      */
     @Test
     void dockersAddressPoolRefusalIsOneErrorWithTheCountOfNetworksAndWhatToChange() throws Exception {
@@ -151,12 +151,12 @@ class MessagesIT extends DockerRequired {
                   default:
                     enable_ipv6: true
                 """)) {
-            Run create = p.piko("create", "e1", "-q");
+            Run create = p.pikoAt(p.root, java.util.Map.of("PIKO_SUBNET6_POOL", "off"), "create", "e1", "-q");
             assertEquals(1, create.code(), create.describe());
             assertTrue(create.err().matches("warning: create failed; undoing what it made\nerror: network " + p.composeProject("e1")
                     + " enables IPv6, and Docker has no IPv6 address pool to give it a subnet from \\(Docker holds \\d+ networks\\)\n"
-                    + "hint: piko plans IPv4 subnets only: add an IPv6 range to \"default-address-pools\" in /etc/docker/daemon.json"
-                    + " and restart Docker, or drop enable_ipv6 from the compose file\n"), create.describe());
+                    + "hint: piko gives it one from PIKO_SUBNET6_POOL unless that is off: unset it, or add an IPv6 range to"
+                    + " \"default-address-pools\" in /etc/docker/daemon.json and restart Docker\n"), create.describe());
             CreateIT.assertNothingLeftOf(p, "e1");
         }
     }

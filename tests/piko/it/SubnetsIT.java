@@ -88,4 +88,54 @@ class SubnetsIT extends DockerRequired {
             blockers.forEach(b -> TestProject.docker("network", "rm", b));
         }
     }
+
+    /**
+     * A network that enables IPv6 (with the IPv6 subnet the file pins, which every environment would
+     * share) gets an IPv6 subnet of its own from piko's unique local range, beside its IPv4 one, in
+     * each environment; the services reach each other over IPv6 by name.
+     */
+    @Test
+    void aNetworkThatEnablesIpv6GetsItsOwnIpv6SubnetInEachEnvironment() throws Exception {
+        try (TestProject p = TestProject.initialised("""
+                services:
+                  web:
+                    image: piko-test/busybox:1
+                    command: ["httpd", "-f", "-p", "8080", "-h", "/tmp"]
+                    stop_signal: SIGKILL
+                  cli:
+                    image: piko-test/busybox:1
+                    command: ["sleep", "3600"]
+                    stop_signal: SIGKILL
+                networks:
+                  default:
+                    enable_ipv6: true
+                    ipam:
+                      config:
+                        - subnet: fd00:dead::/64
+                """)) {
+            p.piko("create", "e1").ok();
+            p.piko("create", "e2").ok();
+            Set<String> v6 = new java.util.HashSet<>();
+            for (String env : List.of("e1", "e2")) {
+                String network = p.composeProject(env);
+                List<String> subnets = DockerOracle.client().inspectNetworkCmd().withNetworkId(network).exec().getIpam().getConfig()
+                        .stream().map(c -> c.getSubnet()).toList();
+                assertEquals(2, subnets.size(), subnets.toString());
+                byte[] v4 = java.net.InetAddress.getByName(subnets.get(0).replaceAll("/.*", "")).getAddress();
+                byte[] expected = java.net.InetAddress.getByName(String.format("fd70:696b:%02x%02x:%02x%02x::",
+                        v4[0], v4[1], v4[2], v4[3])).getAddress();
+                assertEquals(java.net.InetAddress.getByAddress(expected).getHostAddress() + "/64",
+                        java.net.InetAddress.getByName(subnets.get(1).replaceAll("/.*", "")).getHostAddress() + "/"
+                                + subnets.get(1).replaceAll(".*/", ""), "the /64 of piko's range that carries the IPv4 subnet's address");
+                v6.add(subnets.get(1));
+                String ping = TestProject.docker("exec", network + "-cli-1", "ping", "-6", "-c", "1", "web").ok().out();
+                java.util.regex.Matcher from = java.util.regex.Pattern.compile("bytes from ([0-9a-f:]+):").matcher(ping);
+                assertTrue(from.find(), ping);
+                assertEquals(java.util.HexFormat.of().formatHex(expected, 0, 8),
+                        java.util.HexFormat.of().formatHex(java.net.InetAddress.getByName(from.group(1)).getAddress(), 0, 8),
+                        "web answers on its address in that subnet: " + ping);
+            }
+            assertEquals(2, v6.size(), "each environment its own: " + v6);
+        }
+    }
 }
