@@ -33,6 +33,9 @@ public final class Answers {
             }
         }
         Result answer = ask.get();  // outside the lock: a slow docker call holds up no other thread's answer
+        if (answer == null) {
+            return null;  // not asked after all (the API's socket could not be reached): nothing to keep
+        }
         synchronized (this) {
             live.put(key, new Known(answer, scope));
             fresh.add(answer);
@@ -55,9 +58,15 @@ public final class Answers {
 
     /** A container joined or left a network: only what shows containers' networks is old. */
     synchronized void forgetAttachments() {
-        live.keySet().removeIf(key -> ((List<?>) key.get(0)).size() > 1 && "inspect".equals(((List<?>) key.get(0)).get(1)));
+        live.keySet().removeIf(key -> showsAttachments((List<?>) key.get(0)));
         networks.clear();
         fresh.clear();
+    }
+
+    /** A docker inspect, or the Engine API's inspect of one container (/containers/{id}/json). */
+    private static boolean showsAttachments(List<?> command) {
+        return command.size() > 1 && ("inspect".equals(command.get(1))
+                || "api".equals(command.get(0)) && String.valueOf(command.get(1)).matches("/containers/[^/]+/json"));
     }
 
     /** A call that may have changed this compose project's objects (null: any objects) ran. */

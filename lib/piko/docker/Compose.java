@@ -86,6 +86,11 @@ final class Compose {
 
     /** How many networks Docker holds, for a message; -1 when it cannot say. */
     private int networkCount() {
+        cli.runner();  // asked anew: compose may have made some before it failed
+        piko.exec.ProcessRunner.Result api = cli.apiRead("/networks", Map.of(), null);
+        if (api != null) {
+            return api.ok() ? EngineRows.labelled(piko.core.LabelledObjects.Kind.NETWORK, api.stdout(), List.of()).size() : -1;
+        }
         piko.exec.ProcessRunner.Result r = cli.run(cli.quick(List.of("docker", "network", "ls", "--quiet")));
         return r.ok() ? (int) r.stdout().lines().filter(l -> !l.isBlank()).count() : -1;
     }

@@ -19,13 +19,12 @@ import piko.model.Labels;
 
 /** Docker containers: listed by label, their networks, ports, start times and why a start failed. */
 final class Containers {
-    private static final String PS_FORMAT = String.join("\t", "{{.ID}}", "{{.Names}}",
-            label(Labels.COMPOSE_PROJECT), label(Labels.COMPOSE_SERVICE), label(Labels.ENVIRONMENT), "{{.State}}",
-            "{{.Status}}", label(Labels.PROJECT), "{{.Networks}}", label(Labels.IDENTITY), label(Labels.COMPOSE_WORKING_DIR),
-            "{{.Ports}}", "{{.Mounts}}");
-    /** The label columns of PS_FORMAT, so that ownership's listing of containers is the same docker ps. */
-    private static final Map<String, Integer> LABEL_COLUMNS = Map.of(Labels.COMPOSE_PROJECT, 2, Labels.COMPOSE_SERVICE, 3,
-            Labels.ENVIRONMENT, 4, Labels.PROJECT, 7, Labels.IDENTITY, 9, Labels.COMPOSE_WORKING_DIR, 10);
+    /** The columns of the one docker ps (a name with a dot is a label's value), as its --format or from the Engine API. */
+    private static final List<String> COLUMNS = List.of("ID", "Names", Labels.COMPOSE_PROJECT, Labels.COMPOSE_SERVICE,
+            Labels.ENVIRONMENT, "State", "Status", Labels.PROJECT, "Networks", Labels.IDENTITY, Labels.COMPOSE_WORKING_DIR,
+            "Ports", "Mounts");
+    private static final String PS_FORMAT = COLUMNS.stream().map(c -> c.contains(".") ? label(c) : "{{." + c + "}}")
+            .collect(Collectors.joining("\t"));
     /** The states of the containers `docker ps` lists without --all. */
     private static final Set<String> LISTED_BY_PS = Set.of("running", "paused", "restarting");
     private static final Pattern PUBLISHED = Pattern.compile(":(\\d+)(?:-(\\d+))?->");
@@ -68,15 +67,18 @@ final class Containers {
         return result;
     }
 
-    /** The one docker ps of the containers carrying a label, as rows of PS_FORMAT's columns. */
+    /** The one docker ps of the containers carrying a label, as rows of COLUMNS (from the Engine API where piko can ask it). */
     private List<String[]> listed(String label) {
-        Result r = cli.readChecked(cli.quick(List.of("docker", "ps", "--all", "--no-trunc",
+        Result api = cli.apiReadChecked("/containers/json", Map.of("all", "1", "filters", EngineApi.filters("label=" + label)),
+                DockerCli.scopeOf(label), "docker ps");
+        Result r = api != null ? api : cli.readChecked(cli.quick(List.of("docker", "ps", "--all", "--no-trunc",
                 "--filter", "label=" + label, "--format", PS_FORMAT)), "docker ps");
         boolean fresh = cli.answers().fresh(r);  // networks only from an answer asked since the last change
         List<String[]> rows = new ArrayList<>();
-        for (String line : r.stdout().split("\n")) {
-            String[] f = line.split("\t", -1);
-            if (!line.isBlank() && f.length >= 8) {
+        List<String[]> all = api != null ? EngineRows.containers(r.stdout(), COLUMNS)
+                : java.util.Arrays.stream(r.stdout().split("\n")).filter(l -> !l.isBlank()).map(l -> l.split("\t", -1)).toList();
+        for (String[] f : all) {
+            if (f.length >= 8) {
                 rows.add(f);
                 if (fresh) {
                     cli.answers().sawNetworks(f[1], f.length > 8 && !f[8].isBlank() ? List.of(f[8].split(",")) : List.of());
@@ -91,14 +93,14 @@ final class Containers {
      * labels) from the same docker ps as withLabel; null when a key is not among its columns.
      */
     List<Map<String, String>> labelled(String label, List<String> keys) {
-        if (!LABEL_COLUMNS.keySet().containsAll(keys)) {
+        if (!COLUMNS.containsAll(keys)) {
             return null;
         }
         List<Map<String, String>> rows = new ArrayList<>();
         for (String[] f : listed(label)) {
             Map<String, String> row = new HashMap<>();
             row.put("name", f[1]);
-            keys.forEach(k -> row.put(k, LABEL_COLUMNS.get(k) < f.length ? f[LABEL_COLUMNS.get(k)] : ""));
+            keys.forEach(k -> row.put(k, COLUMNS.indexOf(k) < f.length ? f[COLUMNS.indexOf(k)] : ""));
             rows.add(row);
         }
         return rows;
@@ -110,7 +112,8 @@ final class Containers {
         if (seen != null) {
             return seen;  // the ps that listed it showed its networks, and nothing changed since
         }
-        Result r = cli.read(cli.quick(List.of("docker", "inspect", "--format",
+        Result api = cli.apiRead("/containers/" + EngineApi.segment(container) + "/json", Map.of(), null);
+        Result r = api != null ? api : cli.read(cli.quick(List.of("docker", "inspect", "--format",
                 "{{range $name, $n := .NetworkSettings.Networks}}{{$name}}\n{{end}}", container)));
         if (!r.ok()) {
             DockerErrors.requireReachable(r);
@@ -119,7 +122,7 @@ final class Containers {
             }
             throw new PikoException("cannot list the networks of " + container + ": " + r.output());
         }
-        return r.stdout().lines().filter(l -> !l.isBlank()).toList();
+        return api != null ? EngineRows.attachedNetworks(r.stdout()) : r.stdout().lines().filter(l -> !l.isBlank()).toList();
     }
 
     /** The host ports that a compose project's running containers publish now. */
@@ -150,10 +153,15 @@ final class Containers {
         if (ids.isEmpty()) {
             return out;
         }
-        List<String> cmd = new ArrayList<>(List.of("docker", "inspect", "--format",
-                "{{index .Config.Labels \"" + Labels.COMPOSE_SERVICE + "\"}} {{len .ExecIDs}}", "--"));
-        cmd.addAll(List.of(ids.split("\\s+")));
-        for (String line : cli.readChecked(cli.quick(cmd), "docker inspect").stdout().strip().split("\n")) {
+        Result r = inspect(List.of(ids.split("\\s+")), List.of("docker", "inspect", "--format",
+                "{{index .Config.Labels \"" + Labels.COMPOSE_SERVICE + "\"}} {{len .ExecIDs}}", "--"),
+                c -> JsonReader.string(JsonReader.object(JsonReader.object(c, "Config"), "Labels"), Labels.COMPOSE_SERVICE)
+                        + " " + JsonReader.list(c, "ExecIDs").size());
+        if (!r.ok()) {
+            DockerErrors.requireReachable(r);
+            throw new PikoException("docker inspect failed:\n" + r.output());
+        }
+        for (String line : r.stdout().strip().split("\n")) {
             String[] f = line.strip().split(" ");
             if (f.length == 2 && f[1].matches("[1-9]\\d*")) {
                 out.merge(f[0], Integer.parseInt(f[1]), Integer::sum);
@@ -201,9 +209,8 @@ final class Containers {
 
     /** When each container last started, by name; those gone or never started are left out. */
     Map<String, Instant> startTimes(List<String> containers) {
-        List<String> cmd = new ArrayList<>(List.of("docker", "inspect", "--format", "{{.Name}}\t{{.State.StartedAt}}"));
-        cmd.addAll(containers);
-        Result r = cli.read(cli.quick(cmd));
+        Result r = inspect(containers, List.of("docker", "inspect", "--format", "{{.Name}}\t{{.State.StartedAt}}"),
+                c -> JsonReader.string(c, "Name") + "\t" + JsonReader.string(JsonReader.object(c, "State"), "StartedAt"));
         Map<String, Instant> out = new HashMap<>();
         for (String line : r.stdout().split("\n")) {
             String[] f = line.split("\t");
@@ -221,13 +228,42 @@ final class Containers {
      * say), one per line after a newline; compose told only the terminal, and piko acts on it.
      */
     String startErrors(String composeProject) {
-        Result ids = cli.read(cli.quick(List.of("docker", "ps", "--all", "--quiet", "--filter", ofComposeProject(composeProject))));
+        Result api = cli.apiRead("/containers/json", Map.of("all", "1", "filters", EngineApi.filters(ofComposeProject(composeProject))),
+                composeProject);
+        Result ids = api != null ? api : cli.read(cli.quick(List.of("docker", "ps", "--all", "--quiet", "--filter",
+                ofComposeProject(composeProject))));
         if (!ids.ok() || ids.stdout().isBlank()) {
             return "";
         }
-        List<String> cmd = new ArrayList<>(List.of("docker", "inspect", "--format", "{{.State.Error}}"));
-        cmd.addAll(ids.stdout().lines().filter(l -> !l.isBlank()).toList());
-        Result errors = cli.read(cli.quick(cmd));
+        List<String> all = api != null ? EngineRows.containers(ids.stdout(), List.of("ID")).stream().map(f -> f[0]).toList()
+                : ids.stdout().lines().filter(l -> !l.isBlank()).toList();
+        if (all.isEmpty()) {
+            return "";
+        }
+        Result errors = inspect(all, List.of("docker", "inspect", "--format", "{{.State.Error}}"),
+                c -> JsonReader.string(JsonReader.object(c, "State"), "Error"));
         return errors.stdout().lines().filter(l -> !l.isBlank()).map(l -> "\n" + l).collect(Collectors.joining());
+    }
+
+    /**
+     * docker inspect of containers with a --format (the command before the names), or the same lines
+     * made from the Engine API's inspect of each where piko can ask it (a container gone is left out).
+     */
+    private Result inspect(List<String> containers, List<String> command, java.util.function.Function<Object, String> line) {
+        StringBuilder lines = new StringBuilder();
+        for (String c : containers) {
+            Result one = cli.apiRead("/containers/" + EngineApi.segment(c) + "/json", Map.of(), null);
+            if (one == null) {
+                List<String> cmd = new ArrayList<>(command);
+                cmd.addAll(containers);
+                return cli.read(cli.quick(cmd));
+            }
+            if (one.ok()) {
+                lines.append(line.apply(JsonReader.parse(one.stdout()))).append('\n');
+            } else if (!DockerErrors.noSuchObject(one)) {
+                return one;
+            }
+        }
+        return new Result(0, lines.toString(), "");
     }
 }

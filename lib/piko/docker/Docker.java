@@ -218,6 +218,6 @@ public class Docker implements ComposeGateway {
 
     @Override
     public List<piko.model.Cidr> networkSubnets(String exceptComposeProject) {
-        return Subnets.ofNetworks(cli.runner(), cli.timeouts(), exceptComposeProject);
+        return Subnets.ofNetworks(cli, exceptComposeProject);
     }
 }

@@ -1,6 +1,7 @@
 package piko.docker;
 
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 import piko.error.PikoException;
 import piko.exec.ProcessRunner;
@@ -15,12 +16,15 @@ final class DockerCli {
     private final Daemon daemon;
     private final Answers answers;
     private final ComposeCache cache;
+    /** The daemon's API on its local socket, for reads and network links without a process; null: the CLI only. */
+    private final EngineApi engine;
 
     DockerCli(ProcessRunner runner, Timeouts timeouts, Answers answers) {
         this.runner = runner;
         this.timeouts = timeouts;
         this.daemon = new Daemon(runner);
         this.answers = answers;
+        this.engine = EngineApi.local(runner, daemon, timeouts.docker());
         // a runner that plays Docker (the unit tests') never meets answers kept from the real one
         this.cache = runner.getClass() == ProcessRunner.class ? ComposeCache.ofUser() : ComposeCache.none();
     }
@@ -116,6 +120,39 @@ final class DockerCli {
     Result stable(Call call, Object content) {
         return answers.stable(List.of(call.command(), String.valueOf(call.directory()), call.environment(), content),
                 () -> runner.run(call));
+    }
+
+    /**
+     * A read through the Engine API (see EngineApi), its answer kept as read's are (scope: the compose
+     * project it lists, or null); null when the API cannot be used here: ask the CLI instead.
+     */
+    Result apiRead(String path, Map<String, String> query, String scope) {
+        if (engine == null || !engine.usable()) {
+            return null;
+        }
+        return answers.live(List.of(List.of("api", path, new java.util.TreeMap<>(query).toString())), scope,
+                () -> engine.get(path, query));
+    }
+
+    /** apiRead, failing as check does; null when the API cannot be used here. */
+    Result apiReadChecked(String path, Map<String, String> query, String scope, String what) {
+        Result r = apiRead(path, query, scope);
+        return r == null ? null : checked(r, failed(what));
+    }
+
+    /** A container joins or leaves a network through the Engine API; null when the API cannot be used here. */
+    Result apiLink(String path, String json) {
+        if (engine == null || !engine.usable()) {
+            return null;
+        }
+        answers.forgetAttachments();
+        return engine.post(path, json);
+    }
+
+    /** The compose project a label filter (key=value) lists, else null. */
+    static String scopeOf(String label) {
+        String prefix = piko.model.Labels.COMPOSE_PROJECT + "=";
+        return label.startsWith(prefix) ? label.substring(prefix.length()) : null;
     }
 
     /** read, failing as check does. */

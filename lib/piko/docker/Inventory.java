@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import piko.core.LabelledObjects.Kind;
+import piko.exec.ProcessRunner.Result;
 import piko.model.Labels;
 
 /** The one listing of Docker objects by label, for containers, networks and volumes alike. */
@@ -39,6 +40,20 @@ final class Inventory {
     }
 
     private List<Map<String, String>> listed(Kind kind, String filter, List<String> keys) {
+        String path = switch (kind) {
+            case CONTAINER -> "/containers/json";
+            case NETWORK -> "/networks";
+            case VOLUME -> "/volumes";
+        };
+        Map<String, String> query = new HashMap<>(Map.of("filters", EngineApi.filters(filter)));
+        if (kind == Kind.CONTAINER) {
+            query.put("all", "1");
+        }
+        Result api = cli.apiReadChecked(path, query, filter.startsWith("label=") ? DockerCli.scopeOf(filter.substring(6)) : null,
+                kind == Kind.CONTAINER ? "docker ps --all" : "docker " + kind.name().toLowerCase(java.util.Locale.ROOT) + " ls");
+        if (api != null) {
+            return EngineRows.labelled(kind, api.stdout(), keys);
+        }
         List<String> cmd = new ArrayList<>(switch (kind) {
             case CONTAINER -> List.of("docker", "ps", "--all");
             case NETWORK -> List.of("docker", "network", "ls");
@@ -76,6 +91,10 @@ final class Inventory {
      * networks until something changes (a machine holds hundreds at most).
      */
     private List<Map<String, String>> allNetworks() {
+        Result api = cli.apiReadChecked("/networks", Map.of(), null, "docker network ls");
+        if (api != null) {
+            return EngineRows.labelled(Kind.NETWORK, api.stdout(), NETWORK_LABELS);
+        }
         StringBuilder format = new StringBuilder("{{.Name}}");
         NETWORK_LABELS.forEach(k -> format.append("\t{{.Label \"").append(k).append("\"}}"));
         return rows(cli.readChecked(cli.quick(List.of("docker", "network", "ls", "--format", format.toString())),
@@ -105,7 +124,7 @@ final class Inventory {
         }
         List<String> cmd = new ArrayList<>(List.of("docker", "volume", "rm", "--"));
         cmd.addAll(names);
-        piko.exec.ProcessRunner.Result r = cli.run(cli.quick(cmd));
+        Result r = cli.run(cli.quick(cmd));
         if (!r.ok() && !r.output().strip().lines().allMatch(l -> l.contains("no such volume"))) {
             DockerErrors.requireReachable(r);
             throw new piko.error.PikoException("cannot remove volumes " + String.join(", ", names) + ": "

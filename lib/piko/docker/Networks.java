@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 import piko.core.LabelledObjects.Kind;
 import piko.error.PikoException;
 import piko.exec.ProcessRunner.Result;
@@ -43,7 +44,9 @@ final class Networks {
         List<String> cmd = new ArrayList<>(List.of("docker", "network", "connect"));
         aliases.forEach(a -> cmd.addAll(List.of("--alias", a)));
         cmd.addAll(List.of("--", network, container));  // names from the compose file are never options
-        Result r = cli.run(cli.quick(cmd));
+        Result api = cli.apiLink("/networks/" + EngineApi.segment(network) + "/connect", "{\"Container\":" + EngineApi.quoted(container)
+                + ",\"EndpointConfig\":{\"Aliases\":[" + aliases.stream().map(EngineApi::quoted).collect(Collectors.joining(",")) + "]}}");
+        Result r = api != null ? api : cli.run(cli.quick(cmd));
         if (!r.ok() && !DockerErrors.alreadyConnected(r)) {
             DockerErrors.requireReachable(r);
             throw new PikoException("cannot connect " + container + " to network " + network + ": " + r.output());
@@ -52,7 +55,9 @@ final class Networks {
 
     /** Detaches a container from a network; not attached counts as done. */
     void disconnect(String network, String container) {
-        Result r = cli.run(cli.quick(List.of("docker", "network", "disconnect", "--force", "--", network, container)));
+        Result api = cli.apiLink("/networks/" + EngineApi.segment(network) + "/disconnect",
+                "{\"Container\":" + EngineApi.quoted(container) + ",\"Force\":true}");
+        Result r = api != null ? api : cli.run(cli.quick(List.of("docker", "network", "disconnect", "--force", "--", network, container)));
         if (!r.ok() && !DockerErrors.notConnected(r)) {
             DockerErrors.requireReachable(r);
             throw new PikoException("cannot disconnect " + container + " from network " + network + ": " + r.output());

@@ -47,8 +47,18 @@ final class Subnets {
         return out;
     }
 
-    /** Every IPv4 subnet of Docker's networks, except those of one compose project: two docker processes. */
-    static List<Cidr> ofNetworks(ProcessRunner runner, Timeouts timeouts, String exceptComposeProject) {
+    /**
+     * Every IPv4 subnet of Docker's networks, except those of one compose project, asked anew: one
+     * Engine API request where piko can ask it, else two docker processes.
+     */
+    static List<Cidr> ofNetworks(DockerCli cli, String exceptComposeProject) {
+        ProcessRunner runner = cli.runner();  // forgets what was asked before: the networks may have changed since
+        Result api = cli.apiReadChecked("/networks", java.util.Map.of(), null, "docker network ls");
+        return api != null ? EngineRows.subnets(api.stdout(), Labels.COMPOSE_PROJECT, exceptComposeProject)
+                : ofNetworks(runner, cli.timeouts(), exceptComposeProject);
+    }
+
+    private static List<Cidr> ofNetworks(ProcessRunner runner, Timeouts timeouts, String exceptComposeProject) {
         Result ids = runner.run(Call.of(timeouts.docker(), List.of("docker", "network", "ls", "-q")).timeoutSetBy("timeouts.docker"));
         if (!ids.ok()) {
             throw new PikoException("docker network ls failed:\n" + ids.output());

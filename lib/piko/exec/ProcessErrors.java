@@ -5,11 +5,11 @@ import piko.error.ExitCode;
 import piko.error.PikoException;
 
 /** What piko says when a process it runs cannot start or does not finish in time. */
-final class ProcessErrors {
+public final class ProcessErrors {
     private ProcessErrors() {
     }
 
-    static String timeoutHint(String program, String key) {
+    public static String timeoutHint(String program, String key) {
         String raise = key == null ? "" : ", or raise " + key + " in piko.yaml (0: no limit)";
         return switch (program) {
             case "docker" -> "check that the Docker daemon is responsive (docker info)" + raise;

@@ -35,8 +35,7 @@ public class ProcessRunner {
 
         /** stderr and stdout together, for error messages. */
         public String output() {
-            String both = (stderr.strip() + "\n" + stdout.strip()).strip();
-            return both;
+            return (stderr.strip() + "\n" + stdout.strip()).strip();
         }
     }
 
@@ -81,12 +80,24 @@ public class ProcessRunner {
         this.trace = writer;
     }
 
-    private void trace(Call call) {
+    private void trace(String line) {
         PrintWriter t = trace;
         if (t != null) {
-            t.println("+ " + call.command().stream().map(ProcessRunner::quoted).collect(Collectors.joining(" "))
-                    + (call.directory() == null ? "" : "   (in " + call.directory() + ")"));
+            t.println("+ " + line);
             t.flush();
+        }
+    }
+
+    /** A request to what a program talks to, made without it (the Engine API): traced ("+ api GET ..."), refused as the program is. */
+    public void traceRequest(String program, String line) {
+        requireNotRefused(program);
+        trace(line);
+    }
+
+    private void requireNotRefused(String program) {
+        PikoException no = refused.get(program);
+        if (no != null) {
+            throw new PikoException(no.getMessage(), no.hint(), no.code());
         }
     }
 
@@ -108,11 +119,9 @@ public class ProcessRunner {
     /** Counts and traces a call about to start; fails when its program was refused. */
     private String starting(Call call) {
         String program = call.command().get(0);
-        PikoException no = refused.get(program);
-        if (no != null) {
-            throw new PikoException(no.getMessage(), no.hint(), no.code());
-        }
-        trace(call);
+        requireNotRefused(program);
+        trace(call.command().stream().map(ProcessRunner::quoted).collect(Collectors.joining(" "))
+                + (call.directory() == null ? "" : "   (in " + call.directory() + ")"));
         spawned.computeIfAbsent(program, k -> new AtomicInteger()).incrementAndGet();
         return program;
     }

@@ -16,22 +16,22 @@ public record Watch(Duration first, Duration every, int misses, BooleanSupplier 
         this(every, every, misses, alive, () -> error);
     }
 
-    Clock start() {
+    public Clock start() {
         return new Clock();
     }
 
     /** One watched run: when to ask next, and how many answers in a row were missed. */
-    final class Clock {
+    public final class Clock {
         private long next = System.nanoTime() + first.toNanos();
         private int missed;
 
         /** How long to wait for the process before asking again, at most until the deadline. */
-        long waitNanos(long deadline) {
+        public long waitNanos(long deadline) {
             return Math.max(1, Math.min(next, deadline) - System.nanoTime());
         }
 
         /** Asks alive() when it is time; the error once too many answers in a row were missed, else null. */
-        PikoException check() {
+        public PikoException check() {
             if (System.nanoTime() < next) {
                 return null;
             }
