@@ -160,6 +160,7 @@
 //SOURCES lib/piko/exec/Pipe.java
 //SOURCES lib/piko/exec/ProcessErrors.java
 //SOURCES lib/piko/exec/ProcessRunner.java
+//SOURCES lib/piko/exec/ProcessTrace.java
 //SOURCES lib/piko/exec/Timeouts.java
 //SOURCES lib/piko/exec/Watch.java
 //SOURCES lib/piko/git/Branches.java
@@ -169,6 +170,7 @@
 //SOURCES lib/piko/install/Jdks.java
 //SOURCES lib/piko/install/Launch.java
 //SOURCES lib/piko/install/PicocliJar.java
+//SOURCES lib/piko/install/TrainingProject.java
 //SOURCES lib/piko/model/Cidr.java
 //SOURCES lib/piko/model/ComposeModel.java
 //SOURCES lib/piko/model/ComposeTarget.java

@@ -66,7 +66,7 @@ public final class Main {
         return run(out, err, cancellation, false, args);
     }
 
-    private static int run(PrintWriter out, PrintWriter err, boolean handleSignals, String... args) {
+    static int run(PrintWriter out, PrintWriter err, boolean handleSignals, String... args) {
         return run(out, err, new Cancellation(Thread.currentThread()), handleSignals, args);
     }
 
@@ -86,6 +86,7 @@ public final class Main {
     /** handleSignals: only for a process of its own (a host such as piko-mcp keeps its signals). */
     private static int run(ProcessRunner runner, Path cwd, PrintWriter out, PrintWriter err, Cancellation cancellation,
                            boolean handleSignals, String... args) {
+        piko.exec.ProcessTrace.mark("piko's main starts");
         String command = commandName(args);
         // (not with --verbose: the early docker ps would run before tracing is on)
         PsPrefetch prefetched = command != null && PikoCommand.READS_CONTAINERS.contains(command)
@@ -104,6 +105,7 @@ public final class Main {
                 : report(cmd.getErr(), e, root.verbose));
         cli.setParameterExceptionHandler((e, args2) -> Mistyped.report(e, Terminal.paint(e.getCommandLine().getErr(), RED, "error:")));
         int code = cli.execute(args);
+        piko.exec.ProcessTrace.exiting();
         if (System.getenv("PIKO_TRACE_PROCESSES") != null) {
             System.err.println("piko: processes started: " + runner.spawnedCounts());
         }

@@ -8,8 +8,8 @@ import piko.state.ProjectState;
 
 /**
  * The training run of `piko install`: everyday commands once each, in one JVM, in a throw-away
- * project, so the class-data archive holds what they load. Their failures (no Docker) come after
- * the loading and do not matter.
+ * project, so the class-data archive holds what they load: the state's and Docker's reads, and an
+ * environment's create, up, down and destroy. A failure comes after the loading and does not matter.
  */
 public final class Training {
     private static final String ENV = "training";
@@ -17,6 +17,10 @@ public final class Training {
             List.of("status"), List.of("list"), List.of("list", "--json"), List.of("shared"),
             List.of("env", ENV), List.of("env", ENV, "--json"), List.of("status", ENV),
             List.of("--version"), List.of("--help"), List.of("create", "--help"));
+    /** An environment's life, against the pretend docker that install puts first on PATH (see TrainingProject). */
+    private static final List<List<String>> LIFECYCLE = List.of(
+            List.of("create", "made"), List.of("status", "made"), List.of("up", "made"), List.of("down", "made"),
+            List.of("up", "made"), List.of("destroy", "made"));
 
     private Training() {
     }
@@ -30,6 +34,9 @@ public final class Training {
             Main.run(command.toArray(String[]::new));
         }
         EnvSnapshot.answer(new String[] {"env", ENV}, here, new java.io.PrintWriter(java.io.Writer.nullWriter()));
+        for (List<String> command : LIFECYCLE) {
+            Main.run(Terminal.stdout(), Terminal.stderr(), true, command.toArray(String[]::new));
+        }
     }
 
     /** An environment in the state alone (no worktree, no containers), so that env and status go their whole way. */

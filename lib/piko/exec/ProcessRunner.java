@@ -4,7 +4,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintWriter;
-import java.util.stream.Collectors;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -101,12 +100,6 @@ public class ProcessRunner {
         }
     }
 
-    /** An argument as a shell would need it, for reading (piko itself never runs a shell line). */
-    static String quoted(String arg) {
-        return !arg.isEmpty() && arg.chars().allMatch(c -> Character.isLetterOrDigit(c) || "-_./=:,@%+".indexOf(c) >= 0)
-                ? arg : "'" + arg.replace("'", "'\\''") + "'";
-    }
-
     /**
      * From now on, every call of the program fails at once with this error (a daemon that stopped
      * answering stays so for the few seconds a command lasts; each call waiting for it again would
@@ -120,8 +113,7 @@ public class ProcessRunner {
     private String starting(Call call) {
         String program = call.command().get(0);
         requireNotRefused(program);
-        trace(call.command().stream().map(ProcessRunner::quoted).collect(Collectors.joining(" "))
-                + (call.directory() == null ? "" : "   (in " + call.directory() + ")"));
+        trace(ProcessTrace.line(call));
         spawned.computeIfAbsent(program, k -> new AtomicInteger()).incrementAndGet();
         return program;
     }
@@ -146,6 +138,7 @@ public class ProcessRunner {
         if (call.timeout() != null && call.watch() == null) {
             executor.timeout(call.timeout().toMillis(), TimeUnit.MILLISECONDS);
         }
+        long began = ProcessTrace.started();
         try {
             int code = call.watch() == null ? executor.execute().getExitValue() : watched(executor.start(), call, program);
             return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
@@ -157,6 +150,8 @@ public class ProcessRunner {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new PikoException("interrupted while running " + program);
+        } finally {
+            ProcessTrace.ended(began, call.command());
         }
     }
 
@@ -225,6 +220,7 @@ public class ProcessRunner {
             builder.directory(call.directory().toFile());
         }
         Process process = null;
+        long began = ProcessTrace.started();
         try {
             process = builder.start();
             started.accept(process);
@@ -249,6 +245,7 @@ public class ProcessRunner {
             Thread.currentThread().interrupt();
             throw new PikoException("interrupted while running " + program);
         } finally {
+            ProcessTrace.ended(began, call.command());
             if (process != null && process.isAlive()) {
                 process.descendants().forEach(ProcessHandle::destroyForcibly);
                 process.destroyForcibly();

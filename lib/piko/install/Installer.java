@@ -150,20 +150,17 @@ public final class Installer {
     }
 
     private String train(Launch launch, List<String> notes) throws IOException {
-        Path project = Files.createTempDirectory("piko-training");
+        TrainingProject training = TrainingProject.make(runner);
         String failure;
         try {
-            Files.writeString(project.resolve("compose.yaml"), "services: {}\n");
-            Files.writeString(project.resolve("piko.yaml"), "ports:\n  base: 20000\n");
-            runner.run(ProcessRunner.Call.of(Duration.ofSeconds(30), List.of("git", "init", "-q")).in(project));
             reporter.step("Training the class archive on Java " + launch.jdk().major() + "...");
-            // Commands fail without Docker, after loading what they load: the archive is made all the same.
-            failure = runner.run(ProcessRunner.Call.of(Duration.ofMinutes(3), launch.trainingCommand()).in(project))
-                    .output();
+            // A command that fails still loaded what it loaded: the archive is made all the same.
+            failure = runner.run(ProcessRunner.Call.of(Duration.ofMinutes(3), launch.trainingCommand()).in(training.project)
+                    .withEnv(training.environment())).output();
         } catch (PikoException e) {
             failure = e.getMessage();
         } finally {
-            Jars.deleteTree(project);
+            Jars.deleteTree(training.root);
         }
         if (Files.isRegularFile(launch.archive()) && Files.size(launch.archive()) > 0) {
             return launch.archiveKind();

@@ -79,6 +79,16 @@ class LauncherIT extends DockerRequired {
             Run version = TestProject.exec(p.root, Map.of(), List.of(launcher.toString(), "--version"));
             assertTrue(version.out().contains("from: launcher in " + build), version.describe());
             assertTrue(version.out().contains("installed from clone " + REPO), version.describe());
+            // what create loads comes from the archive: install's training creates an environment too (TrainingProject)
+            Path loads = home.resolve("create-classes.txt");
+            Map<String, String> logged = new java.util.HashMap<>(TestProject.MACHINE);
+            logged.put("JAVA_TOOL_OPTIONS", "-Xlog:class+load=info:file=" + loads);
+            TestProject.exec(p.root, logged, List.of(launcher.toString(), "create", "e1")).ok();
+            String classes = Files.readString(loads);
+            for (String c : List.of("piko.core.OverrideFile", "piko.core.PortPlan", "piko.core.Steps", "piko.model.ComposeModel")) {
+                assertTrue(classes.contains(" " + c + " source: shared objects file"),
+                        c + " from the archive: " + classes.lines().filter(l -> l.contains(" " + c + " ")).toList());
+            }
         }
         // the installed launcher installs again: a new build replaces the old one
         Run again = TestProject.exec(REPO, env, List.of(launcher.toString(), "install"));
