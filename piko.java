@@ -148,6 +148,7 @@
 //SOURCES lib/piko/docker/Inventory.java
 //SOURCES lib/piko/docker/JsonReader.java
 //SOURCES lib/piko/docker/Networks.java
+//SOURCES lib/piko/docker/PoolRefusalCheck.java
 //SOURCES lib/piko/docker/PsPrefetch.java
 //SOURCES lib/piko/docker/RouterContainer.java
 //SOURCES lib/piko/docker/SocketPing.java

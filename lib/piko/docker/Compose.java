@@ -75,12 +75,22 @@ final class Compose {
         if (progress == Docker.Progress.TERMINAL) {
             int code = cli.runnerFor(call).runOnStderr(call);
             if (code != 0) {
-                throw new PikoException(what + " failed (compose's output is above)" + containers.startErrors(target.projectName()));
+                throw poolRefusedAfter(target, services, env).orElseGet(() ->
+                        new PikoException(what + " failed (compose's output is above)" + containers.startErrors(target.projectName())));
             }
         } else {
             cli.check(progress == Docker.Progress.PLAIN ? call.echoTo(progressOut) : call,
                     r -> AddressPools.refusal(r.output(), this::networkCount)
                             .orElseGet(() -> new PikoException(what + " failed:\n" + DockerErrors.tail(r.output(), TAIL_LINES))));
+        }
+    }
+
+    /** Docker's address-pool refusal, when that is why an up on piko's terminal failed (compose's words were not piko's to read). */
+    private java.util.Optional<PikoException> poolRefusedAfter(ComposeTarget target, List<String> services, Map<String, String> env) {
+        try {
+            return new PoolRefusalCheck(cli).after(piko.model.ComposeModel.parse(configJson(target, env)), services);
+        } catch (RuntimeException unreadable) {  // PikoException, or a model compose did not write
+            return java.util.Optional.empty();  // compose's own words above say what went wrong
         }
     }
 

@@ -137,7 +137,9 @@ class MessagesIT extends DockerRequired {
     /**
      * Docker's "no address pool" refusal, here for IPv6 with piko's IPv6 pool off (this daemon has no
      * IPv6 pool; its IPv4 pools are never exhausted on a shared test daemon: DockerTest reads that
-     * wording): one error with the count of networks and what to change, and create undone.
+     * wording): one error with the count of networks and what to change, and create undone; the
+     * same on a terminal (a pty), where compose draws its own progress there and piko finds the
+     * refusal after the fact.
      */
     @Test
     void dockersAddressPoolRefusalIsOneErrorWithTheCountOfNetworksAndWhatToChange() throws Exception {
@@ -158,6 +160,18 @@ class MessagesIT extends DockerRequired {
                     + "hint: piko gives it one from PIKO_SUBNET6_POOL unless that is off: unset it, or add an IPv6 range to"
                     + " \"default-address-pools\" in /etc/docker/daemon.json and restart Docker\n"), create.describe());
             CreateIT.assertNothingLeftOf(p, "e1");
+
+            Run tty = TerminalIT.onTerminal(p, java.util.Map.of("PIKO_SUBNET6_POOL", "off"), "create", "e2");
+            String said = tty.out().replace("\r\n", "\n").replaceAll("\u001b\\[[0-9;?]*[A-Za-z]", "");  // colour and cursor codes
+            assertEquals(1, tty.code(), tty.describe());
+            assertTrue(said.contains("[+] Running"), "compose drew its progress on the terminal: " + tty.describe());
+            assertTrue(said.matches("(?s).*\nerror: network " + p.composeProject("e2") + " enables IPv6, and Docker has no IPv6"
+                    + " address pool to give it a subnet from \\(Docker holds \\d+ networks\\)\nhint: piko gives it one from"
+                    + " PIKO_SUBNET6_POOL unless that is off: unset it, or add an IPv6 range to \"default-address-pools\" in"
+                    + " /etc/docker/daemon.json and restart Docker\n.*"), tty.describe());
+            assertFalse(said.contains("compose's output is above"), tty.describe());
+            CreateIT.assertNothingLeftOf(p, "e2");
+            assertEquals("", TestProject.docker("network", "ls", "-q", "--filter", "label=dev.piko.probe").ok().out(), "no probe left");
         }
     }
 }
