@@ -42,7 +42,7 @@ class SharedIT extends DockerRequired {
 
     /** Runs a shell line inside a container and returns its output. */
     static String sh(String container, String script) {
-        return TestProject.docker("exec", container, "sh", "-c", script).out();
+        return TestProject.dockerExec(container, script).out();
     }
 
     static String redisFrom(String container, String command) {
