@@ -66,7 +66,7 @@ final class Doctor extends BaseCommand {
                 if (fixed.test(f)) {
                     console().done("Fixed " + what + " (" + f.fix() + ")");
                 } else {
-                    out().println(what + "; --fix: " + f.fix() + (done.skipped(f) ? " (skipped: " + f.lockedEnvironment() + " is busy)"
+                    out().println(what + "; --fix: " + f.fix() + (done.skipped(f) ? " (skipped: " + piko.core.Repairs.isBusy(f.lockedEnvironment()) + ")"
                             : fix && f.action() != null ? " (did not help)" : ""));
                 }
             }

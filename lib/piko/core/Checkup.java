@@ -23,19 +23,23 @@ public final class Checkup {
 
     /**
      * One difference: what it concerns, what is wrong, what --fix does (null action: nothing), and
-     * the environment whose lock the repair takes (null: the subject, when it is an environment's name).
+     * the environment whose lock the repair takes (null: the subject, when it is an environment's name,
+     * and the project lock for the shared instances).
      */
     public record Finding(String subject, String problem, String fix, Runnable action, String environment) {
         public Finding(String subject, String problem, String fix, Runnable action) {
             this(subject, problem, fix, action, null);
         }
 
-        /** The environment a repair works on, whose lock it takes; null for none. */
+        /** The environment a repair works on, whose lock it takes (shared: the project lock); null for none. */
         public String lockedEnvironment() {
             if (environment != null) {
                 return environment;
             }
-            return Names.isValidEnvName(subject) && !Names.SHARED.equals(subject) ? subject : null;
+            if (subject.equals(Names.SHARED) || subject.startsWith(Names.SHARED + " ")) {
+                return Names.SHARED;  // the shared instances, which share, isolate and down --shared change holding the project lock
+            }
+            return Names.isValidEnvName(subject) ? subject : null;
         }
     }
 
@@ -61,7 +65,7 @@ public final class Checkup {
     /** locks: each environment's lock, the one its commands hold; a repair takes it, and skips an environment another process holds. */
     public Checkup(Workspace ws, ComposeGateway docker, Worktrees git, PortProbe probe, Environments environments,
                    Shared shared, java.util.function.Function<String, ProjectLock> locks) {
-        this.locks = locks;
+        this.locks = env -> Names.SHARED.equals(env) ? shared.lock() : locks.apply(env);
         this.ws = ws;
         this.docker = docker;
         this.git = git;

@@ -18,7 +18,8 @@ public record Repairs(List<String> failed, Map<String, String> busy) {
      * Runs every finding's repair once (several findings may share one, such as piko up), each
      * holding the lock of the environment it works on, as the commands do: an environment another
      * process holds (a create, up, down or destroy running now) is skipped, since a repair would cut
-     * through that command. A repair that fails does not stop the others.
+     * through that command; the shared instances likewise under the project lock (share, isolate, down
+     * --shared). A repair that fails does not stop the others.
      */
     static Repairs run(List<Finding> findings, Function<String, ProjectLock> locks) {
         Map<String, Finding> actions = new LinkedHashMap<>();
@@ -61,6 +62,11 @@ public record Repairs(List<String> failed, Map<String, String> busy) {
         java.util.regex.Matcher m = java.util.regex.Pattern.compile("(.+), process (\\d+)").matcher(holder == null ? "" : holder.strip());
         String what = m.matches() ? m.group(1) + " running, pid " + m.group(2)
                 : holder == null || holder.isBlank() ? "another piko command running" : holder.strip() + " running";
-        return "doctor: " + env + " is busy (" + what + "); run doctor again when it ends";
+        return "doctor: " + isBusy(env) + " (" + what + "); run doctor again when it ends";
+    }
+
+    /** "e1 is busy", or for the project lock "the shared services are busy". */
+    public static String isBusy(String env) {
+        return Names.SHARED.equals(env) ? "the shared services are busy" : env + " is busy";
     }
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -187,6 +188,54 @@ class DoctorFlowTest {
             assertEquals(Set.of("piko-demo-e1", "piko-demo-shared"), f.docker.attached.get(SHARED_REDIS));
             assertEquals(List.of("redis"), f.docker.aliases.get("piko-demo-e1 " + SHARED_REDIS), "e1's web finds it as redis");
             assertEquals(List.of(), findings(f));
+        }
+    }
+
+    /** A repair of the shared instances takes the project lock, as share, isolate and down --shared do; held, it is skipped. */
+    @Test
+    void aSharedRepairSkipsWhileAnotherProcessHoldsTheProjectLock() throws Exception {
+        try (FlowFixture f = new FlowFixture(root, "shared: [redis]\n")) {
+            f.environments().create("e1", null);
+            f.docker.recreates(SHARED_REDIS);
+            boolean[] held = {false};
+            ProjectLock projectLock = new ProjectLock() {
+                @Override
+                public <T> T holding(java.util.function.Supplier<T> work) {
+                    return work.get();
+                }
+
+                @Override
+                public boolean tryHolding(Runnable work) {
+                    if (held[0]) return false;
+                    work.run();
+                    return true;
+                }
+            };
+            Shared shared = Shared.of(f.workspace(), f.docker, port -> true, projectLock, new Reporter() {
+                @Override
+                public void done(String message) {
+                }
+
+                @Override
+                public void warn(String message) {
+                }
+
+                @Override
+                public void info(String message) {
+                }
+            });
+            Checkup c = new Checkup(f.workspace(), f.docker, f.git, port -> true, f.environments(), shared);
+            List<Checkup.Finding> found = c.examine();
+            assertEquals("shared redis", found.get(0).subject(), found.toString());
+            held[0] = true;  // a share began after doctor looked
+            Repairs repairs = c.fix(found);
+            assertEquals(Set.of("shared"), repairs.busy().keySet());
+            assertEquals(Set.of("piko-demo-shared"), f.docker.attached.get(SHARED_REDIS), "not linked behind the share's back");
+            assertEquals("doctor: the shared services are busy (another piko command running); run doctor again when it ends",
+                    Repairs.busyLine("shared", ""));
+            held[0] = false;
+            assertEquals(Map.of(), c.fix(c.examine()).busy());
+            assertEquals(Set.of("piko-demo-e1", "piko-demo-shared"), f.docker.attached.get(SHARED_REDIS));
         }
     }
 
