@@ -134,6 +134,11 @@ final class DockerCli {
                 () -> engine.get(path, query));
     }
 
+    /** A read through the Engine API asked anew each time (a state polled while it changes); null: ask the CLI. */
+    Result apiFresh(String path, Map<String, String> query) {
+        return engine == null || !engine.usable() ? null : engine.get(path, query);
+    }
+
     /** apiRead, failing as check does; null when the API cannot be used here. */
     Result apiReadChecked(String path, Map<String, String> query, String scope, String what) {
         Result r = apiRead(path, query, scope);

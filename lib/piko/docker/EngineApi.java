@@ -58,6 +58,15 @@ final class EngineApi {
         return request("GET", path, query, null);
     }
 
+    /** The body of GET path; null as for get; fails with "<what> failed: " and the daemon's words. */
+    String body(String path, Map<String, String> query, String what) {
+        Result r = get(path, query);
+        if (r != null && !r.ok()) {
+            throw new PikoException(what + " failed: " + r.output().strip());
+        }
+        return r == null ? null : r.stdout();
+    }
+
     /** POST path with a JSON body; null as for get. */
     Result post(String path, String json) {
         return request("POST", path, Map.of(), json);
@@ -139,6 +148,11 @@ final class EngineApi {
                     .append(quoted(kv.substring(eq + 1))).append(']');
         }
         return out.append('}').toString();
+    }
+
+    /** The API's filters parameter for one key with several values, any of which matches: {"key":["v1","v2"]}. */
+    static String filters(String key, List<String> values) {
+        return "{" + quoted(key) + ":[" + values.stream().map(EngineApi::quoted).collect(Collectors.joining(",")) + "]}";
     }
 
     /** A JSON string of text. */

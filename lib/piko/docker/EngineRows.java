@@ -19,7 +19,7 @@ final class EngineRows {
     }
 
     /**
-     * Each container of a /containers/json answer as the given columns: ID, Names, State, Status,
+     * Each container of a /containers/json answer as the given columns: ID, Names, Image, State, Status,
      * Networks, Ports, Mounts as `docker ps` formats them, any other column the value of that label.
      */
     static List<String[]> containers(String json, List<String> columns) {
@@ -31,6 +31,7 @@ final class EngineRows {
                     case "ID" -> JsonReader.string(c, "Id");
                     case "Names" -> name(c);
                     case "State" -> JsonReader.string(c, "State");
+                    case "Image" -> JsonReader.string(c, "Image");
                     case "Status" -> JsonReader.string(c, "Status");
                     case "Networks" -> String.join(",", new TreeSet<>(JsonReader.object(JsonReader.object(c, "NetworkSettings"),
                             "Networks").keySet()));

@@ -25,20 +25,29 @@ public final class RouterContainer {
         return cli.run(cli.quick(args));
     }
 
+    /** The container as the Engine API inspects it now (null: ask the CLI). */
+    private Result inspected(String name) {
+        return cli.apiFresh("/containers/" + EngineApi.segment(name) + "/json", java.util.Map.of());
+    }
+
     /** Docker's state of the container, or null when there is none. */
     public String state(String name) {
-        Result r = docker(List.of("docker", "container", "inspect", "--format", "{{.State.Status}}", name));
+        Result api = inspected(name);
+        Result r = api != null ? api : docker(List.of("docker", "container", "inspect", "--format", "{{.State.Status}}", name));
         if (!r.ok()) {
             DockerErrors.requireReachable(r);
             return null;
         }
-        return r.stdout().strip();
+        return api != null ? JsonReader.string(JsonReader.object(JsonReader.parse(r.stdout()), "State"), "Status") : r.stdout().strip();
     }
 
     /** The router label's value, or null. */
     public String owner(String name) {
-        Result r = docker(List.of("docker", "container", "inspect", "--format", "{{index .Config.Labels \"" + LABEL + "\"}}", name));
-        String v = r.ok() ? r.stdout().strip() : "";
+        Result api = inspected(name);
+        Result r = api != null ? api
+                : docker(List.of("docker", "container", "inspect", "--format", "{{index .Config.Labels \"" + LABEL + "\"}}", name));
+        String v = !r.ok() ? "" : api != null ? JsonReader.string(JsonReader.object(JsonReader.object(JsonReader.parse(r.stdout()),
+                "Config"), "Labels"), LABEL) : r.stdout().strip();
         return v.isEmpty() || v.equals("<no value>") ? null : v;
     }
 

@@ -28,10 +28,23 @@ public final class VolumeCopies implements SnapshotVolumes {
     private static final Duration COPY_LIMIT = Duration.ofHours(2);
     private final ProcessRunner runner;
     private final Timeouts timeouts;
+    /** The reads (volumes, containers) through the daemon's socket where piko can ask it; null: the CLI. */
+    private final EngineApi engine;
 
     public VolumeCopies(ProcessRunner runner, Timeouts timeouts) {
         this.runner = runner;
         this.timeouts = timeouts;
+        this.engine = EngineApi.local(runner, new Daemon(runner), timeouts.docker());
+    }
+
+    private String api(String path, Map<String, String> query, String what) {
+        return engine == null ? null : engine.body(path, query, what);
+    }
+
+    /** The containers the Engine API lists (all, or only running ones) that match the filters, as the given columns; null: ask the CLI. */
+    private List<String[]> listed(boolean all, String filters, List<String> columns, String what) {
+        String json = api("/containers/json", all ? Map.of("all", "1", "filters", filters) : Map.of("filters", filters), what);
+        return json == null ? null : EngineRows.containers(json, columns);
     }
 
     private Result run(List<String> command, String what) {
@@ -44,6 +57,14 @@ public final class VolumeCopies implements SnapshotVolumes {
 
     @Override
     public List<Volume> volumesWithLabel(String label, List<String> keys) {
+        String json = api("/volumes", Map.of("filters", EngineApi.filters("label=" + label)), "listing volumes");
+        if (json != null) {
+            return EngineRows.labelled(piko.core.LabelledObjects.Kind.VOLUME, json, keys).stream().map(row -> {
+                Map<String, String> labels = new LinkedHashMap<>();
+                keys.forEach(k -> labels.put(k, row.get(k)));
+                return new Volume(row.get("name"), labels);
+            }).toList();
+        }
         StringBuilder format = new StringBuilder("{{.Name}}");
         keys.forEach(k -> format.append("\t{{.Label \"").append(k).append("\"}}"));
         Result r = run(List.of("docker", "volume", "ls", "--filter", "label=" + label, "--format", format.toString()),
@@ -65,6 +86,12 @@ public final class VolumeCopies implements SnapshotVolumes {
 
     @Override
     public Map<String, String> labelsOf(String volume) {
+        String json = api("/volumes/" + EngineApi.segment(volume), Map.of(), "inspecting volume " + volume);
+        if (json != null) {
+            Map<String, String> labels = new LinkedHashMap<>();
+            JsonReader.object(JsonReader.parse(json), "Labels").forEach((k, v) -> labels.put(k, String.valueOf(v)));
+            return labels;
+        }
         Result r = run(List.of("docker", "volume", "inspect", "--format",
                 "{{range $k, $v := .Labels}}{{$k}}={{$v}}\n{{end}}", volume), "inspecting volume " + volume);
         Map<String, String> labels = new LinkedHashMap<>();
@@ -109,6 +136,11 @@ public final class VolumeCopies implements SnapshotVolumes {
         if (volumes.isEmpty()) {
             return found;
         }
+        List<String[]> rows = listed(all, EngineApi.filters("volume", volumes), List.of("Names", "Image"), "listing containers");
+        if (rows != null) {
+            rows.forEach(f -> found.put(f[0], f[1]));
+            return found;
+        }
         List<String> cmd = new ArrayList<>(List.of("docker", "ps", "--format", "{{.Names}}\t{{.Image}}"));
         if (all) {
             cmd.add("--all");
@@ -130,9 +162,11 @@ public final class VolumeCopies implements SnapshotVolumes {
         if (volumes.isEmpty()) {
             return images;
         }
+        List<String[]> rows = listed(true, EngineApi.filters("volume", volumes), List.of("Image", "Mounts"), "listing containers");
         List<String> cmd = new ArrayList<>(List.of("docker", "ps", "--all", "--no-trunc", "--format", "{{.Image}}\t{{.Mounts}}"));
         volumes.forEach(v -> cmd.addAll(List.of("--filter", "volume=" + v)));
-        for (String line : run(cmd, "listing containers").stdout().split("\n")) {
+        for (String line : rows != null ? rows.stream().map(f -> f[0] + "\t" + f[1]).toList()
+                : List.of(run(cmd, "listing containers").stdout().split("\n"))) {
             String[] f = line.split("\t", 2);
             if (f.length == 2 && !f[0].isBlank()) {
                 for (String mount : f[1].strip().split(",")) {
@@ -230,8 +264,11 @@ public final class VolumeCopies implements SnapshotVolumes {
 
     private List<String> copyHelpersOf(List<String> volumes) {
         List<String> left = new ArrayList<>();
-        for (String line : run(List.of("docker", "ps", "-a", "--filter", "label=" + HELPER_LABEL,
-                "--format", "{{.ID}} {{.Label \"" + HELPER_LABEL + "\"}}"), "listing copy helpers").stdout().split("\n")) {
+        List<String[]> rows = listed(true, EngineApi.filters("label=" + HELPER_LABEL), List.of("ID", HELPER_LABEL), "listing copy helpers");
+        List<String> lines = rows != null ? rows.stream().map(f -> f[0] + " " + f[1]).toList() : List.of(run(List.of("docker", "ps", "-a",
+                "--filter", "label=" + HELPER_LABEL, "--format", "{{.ID}} {{.Label \"" + HELPER_LABEL + "\"}}"), "listing copy helpers")
+                .stdout().split("\n"));
+        for (String line : lines) {
             String[] f = line.strip().split(" ", 2);
             if (f.length == 2 && java.util.Arrays.stream(f[1].split(",")).anyMatch(volumes::contains)) {
                 left.add(f[0]);
