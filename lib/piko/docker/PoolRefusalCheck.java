@@ -26,11 +26,10 @@ final class PoolRefusalCheck {
 
     /** The refusal, as the plain path gives it, when that is why the up failed. */
     Optional<PikoException> after(ComposeModel model, List<String> services) {
-        Result listed = cli.run(cli.quick(List.of("docker", "network", "ls", "--format", "{{.Name}}")));
-        if (!listed.ok()) {
+        Set<String> existing = networkNames();
+        if (existing == null) {
             return Optional.empty();
         }
-        Set<String> existing = new TreeSet<>(listed.stdout().lines().map(String::strip).filter(l -> !l.isEmpty()).toList());
         for (ComposeModel.Resource r : needed(model, services)) {
             String name = r.name() == null ? model.projectName() + "_" + r.key() : r.name();
             boolean ipv4FromDocker = r.subnets().stream().noneMatch(s -> Cidr.parse(s).isPresent());
@@ -44,6 +43,18 @@ final class PoolRefusalCheck {
             }
         }
         return Optional.empty();
+    }
+
+    /** The names of Docker's networks, asked anew (compose may have made some before it failed); null when Docker cannot say. */
+    private Set<String> networkNames() {
+        cli.runner();
+        Result api = cli.apiRead("/networks", java.util.Map.of(), null);
+        if (api != null) {
+            return api.ok() ? new TreeSet<>(EngineRows.labelled(piko.core.LabelledObjects.Kind.NETWORK, api.stdout(), List.of())
+                    .stream().map(row -> row.get("name")).toList()) : null;
+        }
+        Result listed = cli.run(cli.quick(List.of("docker", "network", "ls", "--format", "{{.Name}}")));
+        return listed.ok() ? new TreeSet<>(listed.stdout().lines().map(String::strip).filter(l -> !l.isEmpty()).toList()) : null;
     }
 
     /** The networks compose creates for these services (all of them when none is named): declared, not external. */

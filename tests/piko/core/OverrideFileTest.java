@@ -174,6 +174,11 @@ class OverrideFileTest {
                 "the file's own IPv6 subnet is replaced, as its IPv4 ones are");
         assertEquals(List.of(Map.of("subnet", "10.210.4.0/24")),
                 ((Map<String, Object>) ((Map<String, Object>) networks.get("default")).get("ipam")).get("config"));
+
+        Map<String, Object> shared = (Map<String, Object>) load(OverrideFile.renderShared(model, Set.of("web"), DEMO, List.of(),
+                subnets, Set.of())).get("networks");
+        assertEquals(List.of(Map.of("subnet", "10.210.5.0/24"), Map.of("subnet", "fd70:696b:ad2:500::/64")),
+                ((Map<String, Object>) ((Map<String, Object>) shared.get("v6")).get("ipam")).get("config"), "the shared project's too");
     }
 
     /** n8n's shape: app links to redis under another name; side runs in web's network namespace. */
