@@ -206,7 +206,12 @@ class CorpusIT extends DockerRequired {
 
     /**
      * Symfony's shape: a compose file and its override, both committed; .env gitignored, and so are
-     * Nextcloud's secret file and a bind-mounted config file.
+     * Nextcloud's secret file and a bind-mounted config file. Beside them, an arr stack's: an
+     * indexer (container_name prowlarr) on its own network, an external network arr (isolated in
+     * piko.yaml by its Docker name) and an external media network (left shared), an external config
+     * volume (isolated by its key) and an external media volume (left shared); sonarr on arr only.
+     * And n8n's and gluetun's: a worker links to redis under another name; a vpn runs in web's
+     * network namespace. @P is the test project's name.
      */
     static final String BASE = """
             services:
@@ -221,6 +226,37 @@ class CorpusIT extends DockerRequired {
                 command: ["sleep", "600"]
                 profiles: [dev]
                 stop_signal: SIGKILL
+              vpn:
+                image: piko-test/busybox:1
+                command: ["sleep", "600"]
+                network_mode: "service:web"
+                stop_signal: SIGKILL
+              redis:
+                image: piko-test/redis:1
+                stop_grace_period: 1s
+              worker:
+                image: piko-test/busybox:1
+                command: ["sleep", "600"]
+                links: ["redis:queue"]
+                stop_signal: SIGKILL
+              indexer:
+                image: piko-test/busybox:1
+                container_name: prowlarr
+                command: ["sh", "-c", "echo ${PIKO_ENV_NAME} > /config/who; echo ${PIKO_ENV_NAME} >> /media/who; exec sleep 600"]
+                networks: [default, arr, media]
+                volumes: ["config:/config", "media:/media"]
+                stop_signal: SIGKILL
+              sonarr:
+                image: piko-test/busybox:1
+                command: ["sleep", "600"]
+                networks: [arr]
+                stop_signal: SIGKILL
+            networks:
+              arr: {external: true, name: @P-arr}
+              media: {external: true, name: @P-media}
+            volumes:
+              config: {external: true, name: @P-config}
+              media: {external: true, name: @P-media}
             secrets:
               token:
                 file: ./secret.txt
@@ -244,125 +280,11 @@ class CorpusIT extends DockerRequired {
                 ports: ["5432"]
                 stop_signal: SIGKILL
             """;
+    /** What BASE runs in every environment, redis (shared) aside. */
+    static final Set<String> ARR_AND_TIES = Set.of("vpn", "worker", "indexer", "sonarr");
 
     @Test
-    void theFilesAndProfilesComposeTakesInTheFolderTheOverrideFileOrCOMPOSE_FILEAndCOMPOSE_PROFILESFromDotEnv() throws Exception {
-        try (TestProject p = TestProject.gitRepo()) {
-            p.write("compose.yaml", BASE);
-            p.write("compose.override.yaml", OVERRIDE);
-            p.write("compose.pgsql.yaml", PGSQL);
-            p.write(".gitignore", ".env\nsecret.txt\nconf/app.ini\n");
-            p.pikoYaml("");
-            p.commit("symfony and ec-cube shapes");
-            p.write(".env", "COMPOSE_PROJECT_NAME=mine\n");
-            p.write("secret.txt", "s3cret\n");
-            p.write("conf/app.ini", "mode=dev\n");
-            Run init = p.piko("init").ok();
-            assertTrue(init.err().contains("Compose files: compose.yaml, compose.override.yaml"), init.describe());
-
-            Run one = p.piko("create", "e1").ok();
-            assertTrue(one.err().contains("Started " + p.composeProject("e1") + " (mailer, web)"), one.describe());
-            assertTrue(one.err().contains("Copied from the main checkout: .env, conf/app.ini, secret.txt"), one.describe());
-            assertEquals(Set.of("web", "mailer"), runningServices(p.composeProject("e1")));
-            assertEquals(composeUpServices(p.worktree("e1")), runningServices(p.composeProject("e1")),
-                    "what docker compose up runs in the worktree");
-            String web1 = p.composeProject("e1") + "-web-1";
-            assertEquals("web-override", http(web1, "localhost", 8080), "the override's environment");
-            assertEquals("mailer", http(web1, "mailer", 8025), "the override's service");
-            assertEquals("s3cret", sh(web1, "cat /run/secrets/token").strip(), "the gitignored secret file");
-            assertEquals("mode=dev", sh(web1, "cat /etc/app.ini").strip(), "the gitignored bind-mounted file");
-            port(p, "e1", "PIKO_WEB_PORT");
-            String status = p.piko("status", "e1").ok().out();
-            assertTrue(status.contains("files: compose.yaml, compose.override.yaml"), status);
-            assertTrue(status.contains("note: COMPOSE_PROJECT_NAME=mine is overridden: piko runs this environment as compose project "
-                    + p.composeProject("e1")), status);
-            assertEquals(List.of(), DockerOracle.containers("com.docker.compose.project", "mine"));
-
-            p.write(".env", "COMPOSE_FILE=compose.yaml:compose.pgsql.yaml\nCOMPOSE_PROFILES=dev\n");
-            p.piko("create", "e2").ok();
-            assertEquals(Set.of("web", "tools", "pgsql"), runningServices(p.composeProject("e2")));
-            assertEquals(composeUpServices(p.worktree("e2")), runningServices(p.composeProject("e2")));
-            String tools2 = p.composeProject("e2") + "-tools-1";
-            assertEquals("pgsql", http(tools2, "pgsql", 5432), "the file COMPOSE_FILE adds");
-            assertEquals("web-base", http(tools2, "web", 8080), "no override file with COMPOSE_FILE");
-            assertEquals("no", resolves(tools2, "mailer"));
-
-            // a profile turned on in e1's .env: up starts what compose would
-            Files.writeString(p.worktree("e1").resolve(".env"), "COMPOSE_PROFILES=dev\n");
-            Run up = p.piko("up", "e1").ok();
-            assertTrue(up.err().contains("Compose inputs changed"), up.describe());
-            assertEquals(Set.of("web", "mailer", "tools"), runningServices(p.composeProject("e1")));
-            assertEquals(composeUpServices(p.worktree("e1")), runningServices(p.composeProject("e1")));
-
-            // a service only COMPOSE_FILE names can be shared
-            p.piko("share", "pgsql").ok();
-            assertTrue(runningServices("piko-" + p.name + "-shared").contains("pgsql"));
-
-            // a file a service needs that neither git nor the main checkout has: create stops before it makes anything
-            Files.delete(p.root.resolve("secret.txt"));
-            Run three = p.piko("create", "e3");
-            assertEquals(1, three.code(), three.describe());
-            assertTrue(three.err().contains("error: the services need a file that neither HEAD nor the main checkout has:"
-                    + " secret.txt (secret token)"), three.describe());
-            assertTrue(three.err().contains("piko.yaml's copy:"), three.describe());
-            assertFalse(three.err().contains("undoing"), three.describe());
-            assertFalse(Files.exists(p.worktree("e3")));
-            assertFalse(p.git("branch", "--format=%(refname:short)").lines().anyMatch("e3"::equals), "no branch made");
-            assertFalse(p.piko("list").ok().out().contains("e3"));
-            destroyAllAndCheckNothingLeft(p, List.of("e1", "e2"), List.of("e1", "e2"));
-        }
-    }
-
-    /**
-     * An arr stack's shape: an indexer (container_name prowlarr) on its own network, an external
-     * network arr (isolated in piko.yaml by its Docker name) and an external media network (left
-     * shared), an external config volume (isolated by its key) and an external media volume (left
-     * shared); sonarr on arr only. With n8n's and gluetun's shapes on its default network: a worker
-     * links to redis under another name; a vpn runs in web's network namespace. @P is the test
-     * project's name.
-     */
-    static final String ARR = """
-            services:
-              indexer:
-                image: piko-test/busybox:1
-                container_name: prowlarr
-                command: ["sh", "-c", "echo ${PIKO_ENV_NAME} > /config/who; echo ${PIKO_ENV_NAME} >> /media/who; exec sleep 600"]
-                networks: [default, arr, media]
-                volumes: ["config:/config", "media:/media"]
-                stop_signal: SIGKILL
-              sonarr:
-                image: piko-test/busybox:1
-                command: ["sleep", "600"]
-                networks: [arr]
-                stop_signal: SIGKILL
-              redis:
-                image: piko-test/redis:1
-                stop_grace_period: 1s
-              worker:
-                image: piko-test/busybox:1
-                command: ["sleep", "600"]
-                links: ["redis:queue"]
-                stop_signal: SIGKILL
-              web:
-                image: piko-test/busybox:1
-                command: ["sh", "-c", "echo web-${PIKO_ENV_NAME:-none} > /tmp/index.html && exec httpd -f -p 8080 -h /tmp"]
-                stop_signal: SIGKILL
-              vpn:
-                image: piko-test/busybox:1
-                command: ["sleep", "600"]
-                network_mode: "service:web"
-                stop_signal: SIGKILL
-            networks:
-              arr: {external: true, name: @P-arr}
-              media: {external: true, name: @P-media}
-            volumes:
-              config: {external: true, name: @P-config}
-              media: {external: true, name: @P-media}
-            """;
-
-    @Test
-    void externalNetworksAndVolumesAreNamedAsSharedUnlessIsolatedNoNameCrossesEnvironmentsAndSharingChecksLinksAndNamespaces()
-            throws Exception {
+    void theFilesAndSettingsComposeTakesInAFolderExternalNetworksAndVolumesAndServicesTiedToSharedOnes() throws Exception {
         try (TestProject p = TestProject.gitRepo()) {
             String media = p.name + "-media";
             String probe = p.name + "-probe";
@@ -372,10 +294,17 @@ class CorpusIT extends DockerRequired {
                 TestProject.docker("network", "create", media);
                 TestProject.docker("volume", "create", media);
                 TestProject.docker("run", "-d", "--name", probe, "--network", media, TestProject.BUSYBOX, "sleep", "600");
-                p.write("compose.yaml", ARR.replace("@P", p.name));
+                p.write("compose.yaml", BASE.replace("@P", p.name));
+                p.write("compose.override.yaml", OVERRIDE);
+                p.write("compose.pgsql.yaml", PGSQL);
+                p.write(".gitignore", ".env\nsecret.txt\nconf/app.ini\n");
                 p.pikoYaml(isolate);
-                p.commit("arr stack");
-                p.piko("init").ok();
+                p.commit("symfony, ec-cube, arr, n8n and gluetun shapes");
+                p.write(".env", "COMPOSE_PROJECT_NAME=mine\n");
+                p.write("secret.txt", "s3cret\n");
+                p.write("conf/app.ini", "mode=dev\n");
+                Run init = p.piko("init").ok();
+                assertTrue(init.err().contains("Compose files: compose.yaml, compose.override.yaml"), init.describe());
 
                 Run web = p.piko("share", "web");
                 assertNotEquals(0, web.code(), web.describe());
@@ -385,47 +314,101 @@ class CorpusIT extends DockerRequired {
                 assertEquals(Set.of(), runningServices(sharedProject));
                 p.piko("share", "redis").ok();
                 sh(sharedContainer(p, "redis"), "redis-cli SET who shared");
-
                 // piko.yaml edited by hand to share web: each environment keeps its own, and says why
                 p.pikoYaml(isolate + "shared: [redis, web]\n");
-                for (Run one : concurrently(p, List.of(List.of("create", "e1"), List.of("create", "e2")))) {
-                    List<String> warnings = one.err().lines().filter(l -> l.startsWith("warning: ")).toList();
-                    assertEquals(Set.of("warning: network media is external (Docker network " + media + "): every environment uses the"
-                                    + " same one, and its services' names resolve there to the containers of every environment; to give"
-                                    + " each environment its own, list media under isolate: in piko.yaml",
-                            "warning: volume media is external (Docker volume " + media + "): every environment uses the same one, and"
-                                    + " they all read and write the same data; to give each environment its own, list media under"
-                                    + " isolate: in piko.yaml",
+
+                Run one = p.piko("create", "e1").ok();
+                assertTrue(one.err().contains("Started " + p.composeProject("e1") + " (indexer, mailer, sonarr, vpn, web, worker);"
+                        + " shared: redis"), one.describe());
+                assertTrue(one.err().contains("Copied from the main checkout: .env, conf/app.ini, secret.txt"), one.describe());
+                assertEquals(union(Set.of("web", "mailer"), ARR_AND_TIES), runningServices(p.composeProject("e1")));
+                assertEquals(composeUpServicesButShared(p, "e1"), runningServices(p.composeProject("e1")),
+                        "what docker compose up runs in the worktree");
+                String web1 = p.composeProject("e1") + "-web-1";
+                assertEquals("web-override", http(web1, "localhost", 8080), "the override's environment");
+                assertEquals("mailer", http(web1, "mailer", 8025), "the override's service");
+                assertEquals("s3cret", sh(web1, "cat /run/secrets/token").strip(), "the gitignored secret file");
+                assertEquals("mode=dev", sh(web1, "cat /etc/app.ini").strip(), "the gitignored bind-mounted file");
+                port(p, "e1", "PIKO_WEB_PORT");
+                String status = p.piko("status", "e1").ok().out();
+                assertTrue(status.contains("files: compose.yaml, compose.override.yaml"), status);
+                assertTrue(status.contains("note: COMPOSE_PROJECT_NAME=mine is overridden: piko runs this environment as compose"
+                        + " project " + p.composeProject("e1")), status);
+                assertEquals(List.of(), DockerOracle.containers("com.docker.compose.project", "mine"));
+
+                p.write(".env", "COMPOSE_FILE=compose.yaml:compose.pgsql.yaml\nCOMPOSE_PROFILES=dev\n");
+                Run two = p.piko("create", "e2").ok();
+                assertEquals(union(Set.of("web", "tools", "pgsql"), ARR_AND_TIES), runningServices(p.composeProject("e2")));
+                assertEquals(composeUpServicesButShared(p, "e2"), runningServices(p.composeProject("e2")));
+                String tools2 = p.composeProject("e2") + "-tools-1";
+                assertEquals("pgsql", http(tools2, "pgsql", 5432), "the file COMPOSE_FILE adds");
+                assertEquals("web-base", http(tools2, "web", 8080), "no override file with COMPOSE_FILE");
+                assertEquals("no", resolves(tools2, "mailer"));
+
+                for (Run create : List.of(one, two)) {
+                    List<String> warnings = create.err().lines().filter(l -> l.startsWith("warning: ")).toList();
+                    assertEquals(Set.of("warning: network media is external (Docker network " + media + "): every environment uses"
+                                    + " the same one, and its services' names resolve there to the containers of every environment;"
+                                    + " to give each environment its own, list media under isolate: in piko.yaml",
+                            "warning: volume media is external (Docker volume " + media + "): every environment uses the same one,"
+                                    + " and they all read and write the same data; to give each environment its own, list media"
+                                    + " under isolate: in piko.yaml",
                             "warning: web is shared in piko.yaml but runs in this environment: vpn (network_mode:"
                                     + " service:web) needs its container in the same compose project"),
-                            Set.copyOf(warnings), one.describe());
-                    assertEquals(3, warnings.size(), one.describe());
+                            Set.copyOf(warnings), create.describe());
+                    assertEquals(3, warnings.size(), create.describe());
                 }
-
                 String indexer1 = p.composeProject("e1") + "-prowlarr";
                 String sonarr1 = p.composeProject("e1") + "-sonarr-1";
                 assertEquals(Set.of(p.composeProject("e1"), p.composeProject("e1") + "_arr", media), networksOf(indexer1));
                 assertEquals(Set.of(p.composeProject("e1") + "_arr"), networksOf(sonarr1), "the isolated arr is e1's own");
                 assertFalse(DockerOracle.networkExists(p.name + "-arr"), "nobody made the isolated external network");
+                List<Check> checks = new java.util.ArrayList<>();
                 for (String name : List.of("prowlarr", "indexer")) {
-                    assertEquals(List.of(ipOn(indexer1, p.composeProject("e1") + "_arr")), addresses(sonarr1, name),
-                            name + " resolves in e1 to e1's container only");
+                    checks.add(() -> assertEquals(List.of(ipOn(indexer1, p.composeProject("e1") + "_arr")), addresses(sonarr1, name),
+                            name + " resolves in e1 to e1's container only"));
                 }
-                assertEquals("no", resolves(probe, "prowlarr"), "the old container name is no alias on an external network");
-                assertEquals("e1", sh(indexer1, "cat /config/who").strip(), "the isolated config volume is e1's own");
-                assertEquals(Set.of("e1", "e2"), Set.copyOf(sh(indexer1, "cat /media/who").strip().lines().toList()),
-                        "the external media volume is the same in every environment, as warned");
+                checks.add(() -> assertEquals("no", resolves(probe, "prowlarr"),
+                        "the old container name is no alias on an external network"));
+                checks.add(() -> assertEquals("e1", sh(indexer1, "cat /config/who").strip(), "the isolated config volume is e1's own"));
+                checks.add(() -> assertEquals(Set.of("e1", "e2"), Set.copyOf(sh(indexer1, "cat /media/who").strip().lines().toList()),
+                        "the external media volume is the same in every environment, as warned"));
+                for (String env : List.of("e1", "e2")) {
+                    checks.add(() -> assertTrue(sh(p.composeProject(env) + "-worker-1",
+                            "printf '" + REDIS_GET_WHO + "' | nc -w 2 queue 6379").contains("shared"),
+                            "the link's name reaches the shared redis from " + env));
+                }
+                checks.add(() -> assertEquals("web-override", http(p.composeProject("e1") + "-vpn-1", "localhost", 8080),
+                        "vpn in web's namespace"));
+                checks.add(() -> assertEquals("web-base", http(p.composeProject("e2") + "-vpn-1", "localhost", 8080),
+                        "vpn in web's namespace"));
+                atOnce(checks);
                 assertTrue(DockerOracle.volumesOfProject(p.composeProject("e2")).contains(p.composeProject("e2") + "_config"));
 
-                for (String env : List.of("e1", "e2")) {
-                    assertEquals(Set.of("indexer", "sonarr", "worker", "web", "vpn"), runningServices(p.composeProject(env)));
-                    assertTrue(sh(p.composeProject(env) + "-worker-1", "printf '" + REDIS_GET_WHO + "' | nc -w 2 queue 6379")
-                            .contains("shared"), "the link's name reaches the shared redis from " + env);
-                    assertEquals("web-" + env, http(p.composeProject(env) + "-vpn-1", "localhost", 8080), "vpn in web's namespace");
-                }
+                // a profile turned on in e1's .env: up starts what compose would
+                Files.writeString(p.worktree("e1").resolve(".env"), "COMPOSE_PROFILES=dev\n");
+                Run up = p.piko("up", "e1").ok();
+                assertTrue(up.err().contains("Compose inputs changed"), up.describe());
+                assertEquals(union(Set.of("web", "mailer", "tools"), ARR_AND_TIES), runningServices(p.composeProject("e1")));
+                assertEquals(composeUpServicesButShared(p, "e1"), runningServices(p.composeProject("e1")));
 
+                // a service only COMPOSE_FILE names can be shared
+                p.piko("share", "pgsql").ok();
+                assertTrue(runningServices(sharedProject).contains("pgsql"));
                 Run share = p.piko("share", "sonarr").ok();
-                assertTrue(share.err().contains("Created shared network: piko-" + p.name + "-shared_arr"), share.describe());
+                assertTrue(share.err().contains("Created shared network: " + sharedProject + "_arr"), share.describe());
+
+                // a file a service needs that neither git nor the main checkout has: create stops before it makes anything
+                Files.delete(p.root.resolve("secret.txt"));
+                Run three = p.piko("create", "e3");
+                assertEquals(1, three.code(), three.describe());
+                assertTrue(three.err().contains("error: the services need a file that neither HEAD nor the main checkout has:"
+                        + " secret.txt (secret token)"), three.describe());
+                assertTrue(three.err().contains("piko.yaml's copy:"), three.describe());
+                assertFalse(three.err().contains("undoing"), three.describe());
+                assertFalse(Files.exists(p.worktree("e3")));
+                assertFalse(p.git("branch", "--format=%(refname:short)").lines().anyMatch("e3"::equals), "no branch made");
+                assertFalse(p.piko("list").ok().out().contains("e3"));
                 destroyAllAndCheckNothingLeft(p, List.of("e1", "e2"), List.of("e1", "e2"));
                 assertEquals(0, TestProject.docker("volume", "inspect", media).code(), "an external volume is never removed");
             } finally {
@@ -434,6 +417,19 @@ class CorpusIT extends DockerRequired {
                 TestProject.docker("volume", "rm", media);
             }
         }
+    }
+
+    static Set<String> union(Set<String> a, Set<String> b) {
+        Set<String> all = new java.util.HashSet<>(a);
+        all.addAll(b);
+        return all;
+    }
+
+    /** What `docker compose up` runs in an environment's worktree, but the services piko shares (piko.yaml). */
+    static Set<String> composeUpServicesButShared(TestProject p, String env) {
+        Set<String> services = new java.util.HashSet<>(composeUpServices(p.worktree(env)));
+        services.removeAll(runningServices("piko-" + p.name + "-shared"));
+        return services;
     }
 
     /** The addresses a name resolves to from a container, through Docker's DNS. */
@@ -476,7 +472,11 @@ class CorpusIT extends DockerRequired {
     @Test
     void progressOnATerminalPlainLinesOtherwiseNoneWithQuietAndAFailedDependencyNamedWithItsLog() throws Exception {
         try (TestProject p = TestProject.initialised(WAITS_FOR_HEALTH)) {
+            // the two creates at once: each waits for its api's health
+            java.util.concurrent.CompletableFuture<Run> failing = java.util.concurrent.CompletableFuture.supplyAsync(
+                    () -> p.piko("create", "bad"));
             Run good = TerminalIT.onTerminal(p, Map.of("TERM", "xterm"), "create", "good");
+            Run bad = failing.get();
             assertEquals(0, good.code(), good.describe());
             assertTrue(good.out().lines().anyMatch(l -> l.contains("Container " + p.composeProject("good") + "-api-1")
                     && l.contains("Healthy")), "compose's own progress on the terminal: " + good.describe());
@@ -496,7 +496,6 @@ class CorpusIT extends DockerRequired {
             assertTrue(p.piko("logs", "good", "api").ok().out().contains("api-says-hello"), "the hint's command shows the log");
             assertEquals(Set.of("api"), runningServices(p.composeProject("good")), "up undoes nothing: api runs, unhealthy");
 
-            Run bad = p.piko("create", "bad");
             assertNotEquals(0, bad.code(), bad.describe());
             assertTrue(bad.err().contains(" Container " + p.composeProject("bad") + "-api-1  Started"),
                     "plain progress lines without a terminal: " + bad.describe());
