@@ -56,6 +56,7 @@ final class UnixHttp {
             channel.register(selector, SelectionKey.OP_READ);
             ByteArrayOutputStream received = new ByteArrayOutputStream();
             ByteBuffer buffer = ByteBuffer.allocate(64 * 1024);
+            long nextParse = 0;  // a large answer is parsed again only once it doubled (or ended): linear, not quadratic
             while (true) {
                 long wait = Math.max(1, patience.waitNanos() / 1_000_000);
                 int ready = selector.select(wait);
@@ -72,9 +73,12 @@ final class UnixHttp {
                     received.write(buffer.array(), 0, buffer.position());
                     buffer.clear();
                 }
-                Response done = parse(received.toByteArray(), n < 0);
-                if (done != null) {
-                    return done;
+                if (n < 0 || received.size() >= nextParse) {
+                    nextParse = received.size() < (1 << 20) ? 0 : received.size() * 2L;
+                    Response done = parse(received.toByteArray(), n < 0);
+                    if (done != null) {
+                        return done;
+                    }
                 }
                 if (n < 0) {
                     throw new IOException("the Docker daemon closed the connection before its answer was complete");

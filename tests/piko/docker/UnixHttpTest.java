@@ -118,4 +118,38 @@ class UnixHttpTest {
             assertEquals(2, silences.get());
         }
     }
+
+    @Test
+    void aLargeChunkedAnswerArrivesWhole() throws Exception {
+        Path socket = dir.resolve("big.sock");
+        StringBuilder body = new StringBuilder("[");
+        for (int i = 0; i < 40_000; i++) {
+            body.append(i == 0 ? "" : ",").append("{\"Name\":\"piko-shop-e").append(i).append("\"}");
+        }
+        String json = body.append(']').toString();
+        StringBuilder wire = new StringBuilder("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n");
+        for (int at = 0; at < json.length(); at += 4000) {
+            String chunk = json.substring(at, Math.min(json.length(), at + 4000));
+            wire.append(Integer.toHexString(chunk.length())).append("\r\n").append(chunk).append("\r\n");
+        }
+        wire.append("0\r\n\r\n");
+        UnixHttp.Patience patient = new UnixHttp.Patience() {
+            public long waitNanos() {
+                return 10_000_000_000L;
+            }
+
+            public void silent() {
+                throw new IllegalStateException("no silence expected");
+            }
+        };
+        try (ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.UNIX)) {
+            server.bind(UnixDomainSocketAddress.of(socket));
+            Thread d = daemon(server, wire.toString(), new AtomicReference<>());
+            UnixHttp.Response r = UnixHttp.exchange(socket, "GET", "/networks", null, patient);
+            d.join();
+            assertTrue(json.length() > 1_000_000, "more than one parse's worth");
+            assertEquals(json, r.body());
+            assertEquals(40_000, ((java.util.List<?>) JsonReader.parse(r.body())).size());
+        }
+    }
 }
