@@ -79,6 +79,11 @@ class EnvironmentLockIT extends DockerRequired {
                         fix.describe());
                 assertTrue(fix.out().contains("b: web is exited (137) while the rest of b runs; --fix: start it (piko up b)"
                         + " (skipped: b is busy)"), fix.describe());
+                Run json = p.piko("doctor", "--fix", "--json");
+                List<java.util.Map<String, Object>> rows = new org.yaml.snakeyaml.Yaml().load(json.out());
+                java.util.Map<String, Object> row = rows.stream().filter(r -> "b".equals(r.get("subject"))).findFirst().orElseThrow();
+                assertEquals(false, row.get("fixed"), json.describe());
+                assertTrue(String.valueOf(row.get("busy")).matches("piko down b, process \\d+"), json.describe());
                 assertEquals("exited", state(web), "left as the down has it");
                 assertTrue(down.isAlive(), "the down still ran as doctor looked: " + output);
             } finally {
