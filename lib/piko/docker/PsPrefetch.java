@@ -7,8 +7,9 @@ import piko.model.Container;
 import piko.model.Labels;
 
 /**
- * `docker ps` of every piko container, started before the command line is parsed so that its
- * latency overlaps the JVM's start-up; the first {@link Docker#containersOfProject} of the run takes it.
+ * The listing of every piko container (a request on the daemon's socket, or `docker ps`), started
+ * before the command line is parsed so that its latency overlaps the JVM's start-up; the first
+ * {@link Docker#containersOfProject} of the run takes it.
  */
 public final class PsPrefetch {
     private CompletableFuture<List<Container>> answer;
