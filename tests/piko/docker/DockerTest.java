@@ -53,40 +53,49 @@ class DockerTest {
      */
     @Test
     void aStartThatFailsOnATerminalFindsDockersAddressPoolRefusalAfterTheFact() {
-        String model = "{\"name\": \"p\", \"services\": {\"web\": {\"image\": \"w\", \"networks\": {\"default\": null}}},"
+        String ipv6 = "{\"name\": \"p\", \"services\": {\"web\": {\"image\": \"w\", \"networks\": {\"default\": null}}},"
                 + " \"networks\": {\"default\": {\"name\": \"p\", \"enable_ipv6\": true, \"ipam\": {\"config\": [{\"subnet\":"
                 + " \"10.210.4.0/24\"}]}}}}";
+        String ipv4 = "{\"name\": \"p\", \"services\": {\"web\": {\"image\": \"w\", \"networks\": {\"default\": null}}},"
+                + " \"networks\": {\"default\": {\"name\": \"p\"}}}";  // an override without piko's subnet (an older piko's)
         for (boolean refuses : List.of(true, false)) {
-            List<List<String>> calls = new java.util.ArrayList<>();
-            ProcessRunner runner = new ProcessRunner() {
-                @Override
-                public int runOnStderr(Call call) {
-                    return 1;
-                }
+            afterTheFact(ipv6, true, refuses);
+            afterTheFact(ipv4, false, refuses);
+        }
+    }
 
-                @Override
-                public Result run(Call call) {
-                    List<String> c = call.command();
-                    calls.add(c);
-                    if (c.contains("config")) return new Result(0, model, "");
-                    if (c.contains("ls")) return new Result(0, "bridge\nhost\nnone\n", "");
-                    if (c.contains("create")) return refuses ? new Result(1, "", "Error response from daemon: could not find an"
-                            + " available, non-overlapping IPv6 address pool among the defaults to assign to the network") : new Result(0, "id\n", "");
-                    return new Result(0, "", "");
-                }
-            };
-            Docker docker = new Docker(runner).showProgress(Docker.Progress.TERMINAL, null);
-            PikoException e = assertThrows(PikoException.class, () -> docker.composeUp(
-                    ComposeTarget.byName("p"), List.of("web"), java.util.Map.of(), piko.core.ComposeProjects.Up.START_AND_WAIT));
-            List<String> probe = calls.stream().filter(c -> c.contains("create")).findFirst().orElseThrow();
-            assertTrue(probe.contains("--ipv6") && probe.contains("192.0.2.0/29"), "only the IPv6 pool is asked: " + probe);
-            if (refuses) {
-                assertEquals("network p enables IPv6, and Docker has no IPv6 address pool to give it a subnet from (Docker holds 3 networks)",
-                        e.getMessage());
-            } else {
-                assertEquals("starting p failed (compose's output is above)", e.getMessage());
-                assertTrue(calls.contains(List.of("docker", "network", "rm", probe.get(probe.size() - 1))), calls.toString());
+    private static void afterTheFact(String model, boolean v6, boolean refuses) {
+        List<List<String>> calls = new java.util.ArrayList<>();
+        ProcessRunner runner = new ProcessRunner() {
+            @Override
+            public int runOnStderr(Call call) {
+                return 1;
             }
+
+            @Override
+            public Result run(Call call) {
+                List<String> c = call.command();
+                calls.add(c);
+                if (c.contains("config")) return new Result(0, model, "");
+                if (c.contains("ls")) return new Result(0, "bridge\nhost\nnone\n", "");
+                if (c.contains("create")) return refuses ? new Result(1, "", "Error response from daemon: could not find an"
+                        + " available, non-overlapping IPv" + (v6 ? 6 : 4) + " address pool among the defaults to assign to the network")
+                        : new Result(0, "id\n", "");
+                return new Result(0, "", "");
+            }
+        };
+        Docker docker = new Docker(runner).showProgress(Docker.Progress.TERMINAL, null);
+        PikoException e = assertThrows(PikoException.class, () -> docker.composeUp(
+                ComposeTarget.byName("p"), List.of("web"), java.util.Map.of(), piko.core.ComposeProjects.Up.START_AND_WAIT));
+        List<String> probe = calls.stream().filter(c -> c.contains("create")).findFirst().orElseThrow();
+        assertEquals(v6, probe.contains("--ipv6"), "only the pool compose asked is asked: " + probe);
+        assertEquals(v6, probe.contains("192.0.2.0/29"), "only the pool compose asked is asked: " + probe);
+        if (refuses) {
+            assertEquals(v6 ? "network p enables IPv6, and Docker has no IPv6 address pool to give it a subnet from (Docker holds 3 networks)"
+                    : "Docker's default address pools have no subnet left for network p (Docker holds 3 networks)", e.getMessage());
+        } else {
+            assertEquals("starting p failed (compose's output is above)", e.getMessage());
+            assertTrue(calls.contains(List.of("docker", "network", "rm", probe.get(probe.size() - 1))), calls.toString());
         }
     }
 
