@@ -134,6 +134,7 @@
 //SOURCES lib/piko/docker/Answers.java
 //SOURCES lib/piko/docker/Compose.java
 //SOURCES lib/piko/docker/ComposeCache.java
+//SOURCES lib/piko/docker/ComposePlugin.java
 //SOURCES lib/piko/docker/ComposeVersion.java
 //SOURCES lib/piko/docker/Containers.java
 //SOURCES lib/piko/docker/CopyInContainer.java

@@ -27,8 +27,6 @@ import piko.exec.ProcessRunner.Call;
  */
 final class ComposeCache {
     private static final String FORMAT = "1";
-    private static final List<String> PLUGIN_DIRS = List.of("/usr/local/lib/docker/cli-plugins",
-            "/usr/local/libexec/docker/cli-plugins", "/usr/lib/docker/cli-plugins", "/usr/libexec/docker/cli-plugins");
     /** Variables a shell changes on its own, which no compose file reads in practice. */
     private static final List<String> VOLATILE = List.of("_", "OLDPWD", "SHLVL");
 
@@ -134,7 +132,7 @@ final class ComposeCache {
             });
             parts.add(fileIdentity(onPath("docker")));
             List<Path> plugins = new ArrayList<>(List.of(configDir.resolve("cli-plugins/docker-compose")));
-            PLUGIN_DIRS.forEach(d -> plugins.add(Path.of(d, "docker-compose")));
+            ComposePlugin.DIRS.forEach(d -> plugins.add(Path.of(d, "docker-compose")));
             for (Path p : plugins) {
                 String id = fileIdentity(p);
                 parts.add(id);

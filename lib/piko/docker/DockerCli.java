@@ -27,6 +27,10 @@ final class DockerCli {
         this.engine = EngineApi.local(runner, daemon, timeouts.docker());
         // a runner that plays Docker (the unit tests') never meets answers kept from the real one
         this.cache = runner.getClass() == ProcessRunner.class ? ComposeCache.ofUser() : ComposeCache.none();
+        if (runner.getClass() == ProcessRunner.class) {
+            ComposePlugin.find(System.getenv(), java.nio.file.Path.of(System.getProperty("user.home")))
+                    .ifPresent(plugin -> runner.launchWith(ComposePlugin.launcher(plugin)));
+        }
     }
 
     ComposeCache cache() {

@@ -72,6 +72,13 @@ public class ProcessRunner {
         }
     }
 
+    /** How a command is started: as it reads, or as the docker room runs `docker compose` (its plugin, see ComposePlugin). */
+    private volatile java.util.function.UnaryOperator<List<String>> launch = java.util.function.UnaryOperator.identity();
+
+    public void launchWith(java.util.function.UnaryOperator<List<String>> how) {
+        this.launch = how;
+    }
+
     /** Where --verbose shows each command line as it starts; null: nowhere. */
     private volatile PrintWriter trace;
 
@@ -79,18 +86,10 @@ public class ProcessRunner {
         this.trace = writer;
     }
 
-    private void trace(String line) {
-        PrintWriter t = trace;
-        if (t != null) {
-            t.println("+ " + line);
-            t.flush();
-        }
-    }
-
     /** A request to what a program talks to, made without it (the Engine API): traced ("+ api GET ..."), refused as the program is. */
     public void traceRequest(String program, String line) {
         requireNotRefused(program);
-        trace(line);
+        ProcessTrace.show(trace, line);
     }
 
     private void requireNotRefused(String program) {
@@ -113,7 +112,7 @@ public class ProcessRunner {
     private String starting(Call call) {
         String program = call.command().get(0);
         requireNotRefused(program);
-        trace(ProcessTrace.line(call));
+        ProcessTrace.show(trace, ProcessTrace.line(call));
         spawned.computeIfAbsent(program, k -> new AtomicInteger()).incrementAndGet();
         return program;
     }
@@ -123,7 +122,7 @@ public class ProcessRunner {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         ProcessExecutor executor = new ProcessExecutor()
-                .command(call.command())
+                .command(launch.apply(call.command()))
                 .redirectOutput(out)
                 .redirectError(err)
                 .environment(call.environment())
@@ -161,7 +160,7 @@ public class ProcessRunner {
      */
     public int runAttached(Call call) {
         String program = starting(call);
-        ProcessBuilder builder = new ProcessBuilder(call.command()).inheritIO();
+        ProcessBuilder builder = new ProcessBuilder(launch.apply(call.command())).inheritIO();
         return runBuilt(builder, call, program);
     }
 
@@ -172,7 +171,7 @@ public class ProcessRunner {
      */
     public int runOnStderr(Call call) {
         String program = starting(call);
-        ProcessBuilder builder = new ProcessBuilder(call.command())
+        ProcessBuilder builder = new ProcessBuilder(launch.apply(call.command()))
                 .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD)
                 .redirectError(ProcessBuilder.Redirect.INHERIT);
@@ -185,7 +184,7 @@ public class ProcessRunner {
      */
     public int runLines(Call call, java.util.function.Consumer<String> eachLine) {
         String program = starting(call);
-        ProcessBuilder builder = new ProcessBuilder(call.command())
+        ProcessBuilder builder = new ProcessBuilder(launch.apply(call.command()))
                 .redirectInput(ProcessBuilder.Redirect.INHERIT)
                 .redirectError(ProcessBuilder.Redirect.INHERIT);
         Thread[] reader = new Thread[1];
@@ -289,8 +288,7 @@ public class ProcessRunner {
 
     /** How many processes of each program this runner has started (for tracing and benchmarks). */
     public Map<String, Integer> spawnedCounts() {
-        Map<String, Integer> counts = new java.util.TreeMap<>();
-        spawned.forEach((k, v) -> counts.put(k, v.get()));
-        return counts;
+        return new java.util.TreeMap<>(spawned.entrySet().stream()
+                .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, e -> e.getValue().get())));
     }
 }

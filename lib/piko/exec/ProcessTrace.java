@@ -15,6 +15,14 @@ public final class ProcessTrace {
     private ProcessTrace() {
     }
 
+    /** A line of --verbose, when it is on (a writer to show it on). */
+    static void show(java.io.PrintWriter trace, String line) {
+        if (trace != null) {
+            trace.println("+ " + line);
+            trace.flush();
+        }
+    }
+
     /** A command line as --verbose shows it, with its folder. */
     static String line(ProcessRunner.Call call) {
         return call.command().stream().map(ProcessTrace::quoted).collect(java.util.stream.Collectors.joining(" "))
