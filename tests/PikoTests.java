@@ -58,8 +58,13 @@ class PikoTests {
         AtomicInteger passed = new AtomicInteger();
         AtomicInteger failed = new AtomicInteger();
         AtomicInteger skipped = new AtomicInteger();
-        List<String> failures = new ArrayList<>();
-        LauncherDiscoveryRequestBuilder request = LauncherDiscoveryRequestBuilder.request().selectors(selectPackage("piko"));
+        List<String> failures = java.util.Collections.synchronizedList(new ArrayList<>());
+        // classes run one after the other, each test of a class after the other, unless a class says
+        // @Execution(CONCURRENT) (its projects then share the machine the way several users' do)
+        LauncherDiscoveryRequestBuilder request = LauncherDiscoveryRequestBuilder.request().selectors(selectPackage("piko"))
+                .configurationParameter("junit.jupiter.execution.parallel.enabled", "true")
+                .configurationParameter("junit.jupiter.execution.parallel.config.strategy", "fixed")
+                .configurationParameter("junit.jupiter.execution.parallel.config.fixed.parallelism", "4");
         if (args.length > 0) {
             request.filters(includeClassNamePatterns(args));
         }

@@ -16,14 +16,19 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.yaml.snakeyaml.Yaml;
 
 /**
  * Compose files in the shape of real projects, several shapes per file so that each costs few
  * creates: isolation of names and networks is checked from inside the containers. Services that
  * need no clean stop are killed at once (stop_signal: SIGKILL), so down, destroy and a recreate wait
- * out no grace period.
+ * out no grace period. Its tests run at once, each on a project of its own: most of their time is
+ * spent waiting (for the daemon, health checks, nc's timeouts), and piko's projects share one
+ * daemon as a user's do.
  */
+@Execution(ExecutionMode.CONCURRENT)
 class CorpusIT extends DockerRequired {
     /**
      * A web stack: proxy on the front network only, a built api on both, db on the back network
