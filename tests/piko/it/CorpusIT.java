@@ -305,7 +305,9 @@ class CorpusIT extends DockerRequired {
                 p.write(".gitignore", ".env\nsecret.txt\nconf/app.ini\n");
                 p.pikoYaml(isolate);
                 p.commit("symfony, ec-cube, arr, n8n and gluetun shapes");
-                p.write(".env", "COMPOSE_PROJECT_NAME=mine\n");
+                // a name of this test's own: no other test run on this daemon uses it
+                String mine = "mine-" + p.name;
+                p.write(".env", "COMPOSE_PROJECT_NAME=" + mine + "\n");
                 p.write("secret.txt", "s3cret\n");
                 p.write("conf/app.ini", "mode=dev\n");
                 Run init = p.piko("init").ok();
@@ -337,9 +339,9 @@ class CorpusIT extends DockerRequired {
                 port(p, "e1", "PIKO_WEB_PORT");
                 String status = p.piko("status", "e1").ok().out();
                 assertTrue(status.contains("files: compose.yaml, compose.override.yaml"), status);
-                assertTrue(status.contains("note: COMPOSE_PROJECT_NAME=mine is overridden: piko runs this environment as compose"
-                        + " project " + p.composeProject("e1")), status);
-                assertEquals(List.of(), DockerOracle.containers("com.docker.compose.project", "mine"));
+                assertTrue(status.contains("note: COMPOSE_PROJECT_NAME=" + mine + " is overridden: piko runs this environment as"
+                        + " compose project " + p.composeProject("e1")), status);
+                assertEquals(List.of(), DockerOracle.containers("com.docker.compose.project", mine));
 
                 p.write(".env", "COMPOSE_FILE=compose.yaml:compose.pgsql.yaml\nCOMPOSE_PROFILES=dev\n");
                 Run two = p.piko("create", "e2").ok();
@@ -478,8 +480,8 @@ class CorpusIT extends DockerRequired {
     void progressOnATerminalPlainLinesOtherwiseNoneWithQuietAndAFailedDependencyNamedWithItsLog() throws Exception {
         try (TestProject p = TestProject.initialised(WAITS_FOR_HEALTH)) {
             // the two creates at once: each waits for its api's health
-            java.util.concurrent.CompletableFuture<Run> failing = java.util.concurrent.CompletableFuture.supplyAsync(
-                    () -> p.piko("create", "bad"));
+            java.util.concurrent.FutureTask<Run> failing = new java.util.concurrent.FutureTask<>(() -> p.piko("create", "bad"));
+            new Thread(failing, "create bad").start();
             Run good = TerminalIT.onTerminal(p, Map.of("TERM", "xterm"), "create", "good");
             Run bad = failing.get();
             assertEquals(0, good.code(), good.describe());
