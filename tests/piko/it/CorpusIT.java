@@ -174,9 +174,11 @@ class CorpusIT extends DockerRequired {
                 // the db on the back network only, with its container_name, alias, volume and
                 // pinned address, shared; and the mail catcher behind its profile
                 String shared = "piko-" + p.name + "-shared";
-                Run share = p.piko("share", "db").ok();
+                // two shares at once: each waits for the project lock while the other starts its instance
+                List<Run> shares = concurrently(p, List.of(List.of("share", "db"), List.of("share", "mail")));
+                Run share = shares.get(0);
                 assertTrue(share.err().contains("\u2713 Created shared network: " + shared + "_back"), share.describe());
-                Run mail = p.piko("share", "mail").ok();
+                Run mail = shares.get(1);
                 assertTrue(mail.err().contains("Started shared mail container"), "a service behind a profile: " + mail.describe());
                 assertTrue(DockerOracle.networkExists(shared + "_back"));
                 assertTrue(DockerOracle.networkExists(shared), "mail joins the default network");
@@ -399,10 +401,9 @@ class CorpusIT extends DockerRequired {
                 assertEquals(union(Set.of("web", "mailer", "tools"), ARR_AND_TIES), runningServices(p.composeProject("e1")));
                 assertEquals(composeUpServicesButShared(p, "e1"), runningServices(p.composeProject("e1")));
 
-                // a service only COMPOSE_FILE names can be shared
-                p.piko("share", "pgsql").ok();
+                // a service only COMPOSE_FILE names can be shared (beside sonarr, at once)
+                Run share = concurrently(p, List.of(List.of("share", "sonarr"), List.of("share", "pgsql"))).get(0);
                 assertTrue(runningServices(sharedProject).contains("pgsql"));
-                Run share = p.piko("share", "sonarr").ok();
                 assertTrue(share.err().contains("Created shared network: " + sharedProject + "_arr"), share.describe());
 
                 // a file a service needs that neither git nor the main checkout has: create stops before it makes anything
