@@ -84,6 +84,7 @@ final class EngineApi {
                 .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&")));
         UnixHttp.Response r;
+        long began = piko.exec.ProcessTrace.started();
         try {
             r = UnixHttp.exchange(socket, method, target, json, patience(shown));
         } catch (UnixHttp.Unreachable e) {
@@ -97,6 +98,8 @@ final class EngineApi {
             throw new PikoException("interrupted while running docker");
         } catch (IOException e) {
             return new Result(1, "", "error during connect: " + method + " " + path + ": " + e.getMessage());
+        } finally {
+            piko.exec.ProcessTrace.ended(began, List.of("api", shown));
         }
         reachable = true;
         if (r.ok()) {

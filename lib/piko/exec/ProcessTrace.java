@@ -4,9 +4,9 @@ import java.util.List;
 
 /**
  * What piko shows of the processes it runs: for --verbose, each command line as it starts; with
- * PIKO_TRACE_TIMES, each process piko ran, on stderr when it ends, with when it started (ms since
- * the JVM started) and how long it took; and the command's end. For finding where a command's time
- * goes; off by default, and never part of a command's normal output.
+ * PIKO_TRACE_TIMES, each process piko ran and each request on the daemon's socket, on stderr when
+ * it ends, with when it started (ms since the JVM started) and how long it took; and the command's
+ * end. For finding where a command's time goes; off by default, never in a command's normal output.
  */
 public final class ProcessTrace {
     static final boolean ON = System.getenv("PIKO_TRACE_TIMES") != null;
@@ -35,12 +35,12 @@ public final class ProcessTrace {
                 ? arg : "'" + arg.replace("'", "'\\''") + "'";
     }
 
-    /** The start of a process, to hand to ended(). */
-    static long started() {
+    /** The start of a process (or of a request on the daemon's socket), to hand to ended(). */
+    public static long started() {
         return ON ? System.currentTimeMillis() : 0;
     }
 
-    static void ended(long started, List<String> command) {
+    public static void ended(long started, List<String> command) {
         if (ON) {
             long now = System.currentTimeMillis();
             String line = String.join(" ", command);
