@@ -433,7 +433,7 @@ class CorpusIT extends DockerRequired {
         return all;
     }
 
-    /** What `docker compose up` runs in an environment's worktree, but the services piko shares (piko.yaml). */
+    /** What `docker compose up` runs in an environment's worktree, but the services running shared (in the shared project). */
     static Set<String> composeUpServicesButShared(TestProject p, String env) {
         Set<String> services = new java.util.HashSet<>(composeUpServices(p.worktree(env)));
         services.removeAll(runningServices("piko-" + p.name + "-shared"));
