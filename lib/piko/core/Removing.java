@@ -57,7 +57,7 @@ final class Removing {
         }
         List<String> anonymous = volumes ? List.of() : p.docker.anonymousVolumes(project);  // down --volumes takes them
         warnOfRunningCommands(name, project);
-        p.docker.composeDown(ComposeTarget.byName(project), volumes);
+        downDetachingLateLinks(name, project, volumes);
         removeAnonymous(anonymous);
         p.out.done("Removed containers and network of " + project + (volumes ? ", and its volumes" : ""));
         List<String> built = p.docker.builtImages(project);
@@ -122,6 +122,39 @@ final class Removing {
         }
         p.out.warn("--force: discarding the uncommitted changes in " + env.path() + " (" + work.size() + "): "
                 + UnsavedWork.list(work, env.path()));
+    }
+
+    /**
+     * Compose down; when a network of the environment is still there because a shared instance is
+     * on it (linked after this destroy detached them, by a command running beside it, or by hand;
+     * compose then says "Resource is still in use" and exits 0, or fails with "has active
+     * endpoints"), detaches every shared instance from the environment's networks as they are now
+     * and downs once more. Any other container on them is not piko's to remove: destroy fails,
+     * naming the networks.
+     */
+    private void downDetachingLateLinks(String name, String project, boolean volumes) {
+        try {
+            p.docker.composeDown(ComposeTarget.byName(project), volumes);
+        } catch (PikoException e) {
+            if (!String.valueOf(e.getMessage()).contains("has active endpoints")) {
+                throw e;
+            }
+        }
+        if (networksLeft(project).isEmpty()) {
+            return;
+        }
+        p.links.unlink(name);
+        p.docker.composeDown(ComposeTarget.byName(project), volumes);
+        java.util.Set<String> left = networksLeft(project);
+        if (!left.isEmpty()) {
+            throw new PikoException("the networks of " + name + " are still in use by containers piko did not make: "
+                    + String.join(", ", left), "see which: docker network inspect " + String.join(" ", left)
+                    + "; disconnect them, then run piko destroy " + name + " again");
+        }
+    }
+
+    private java.util.Set<String> networksLeft(String project) {
+        return p.docker.networksWithLabel(piko.model.Labels.COMPOSE_PROJECT + "=" + project, piko.model.Labels.COMPOSE_PROJECT).keySet();
     }
 
     /**

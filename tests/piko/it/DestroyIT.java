@@ -30,6 +30,31 @@ class DestroyIT extends DockerRequired {
     }
 
     @Test
+    void aSharedInstanceLeftOnTheNetworkIsDetachedInsteadOfKeepingTheNetwork() throws Exception {
+        try (TestProject p = TestProject.initialised(TestProject.WEB_AND_REDIS)) {
+            p.piko("share", "redis").ok();
+            p.piko("create", "x").ok();
+            String redis = SharedIT.sharedContainer(p, "redis");
+            assertTrue(attachments(redis).contains(p.composeProject("x")), attachments(redis));
+            // the state no longer says that x uses redis (a link made beside this destroy, or by hand):
+            // destroy does not detach it first, and Docker refuses to remove a network still in use
+            try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + p.root.resolve(".piko/state.db"))) {
+                c.createStatement().executeUpdate("DELETE FROM shared_consumers");
+            }
+            Run destroy = p.piko("destroy", "x").ok();
+            assertTrue(destroy.err().contains("Removed containers and network of " + p.composeProject("x")), destroy.describe());
+            assertFalse(DockerOracle.networkExists(p.composeProject("x")), destroy.describe());
+            assertEquals(List.of(), DockerOracle.containers("com.docker.compose.project", p.composeProject("x")));
+            assertEquals("piko-" + p.name + "-shared", attachments(redis).strip(), "the shared redis stays, on its own network only");
+            assertEquals("running", TestProject.docker("inspect", "-f", "{{.State.Status}}", redis).out().strip());
+        }
+    }
+
+    private static String attachments(String container) {
+        return TestProject.docker("inspect", "-f", "{{range $n, $v := .NetworkSettings.Networks}}{{$n}} {{end}}", container).out();
+    }
+
+    @Test
     void volumesFlagRemovesTheVolumes() throws Exception {
         try (TestProject p = TestProject.initialised(TestProject.WEB_AND_REDIS)) {
             p.piko("create", "v").ok();
