@@ -300,12 +300,21 @@ final class TestProject implements AutoCloseable {
         for (String kind : List.of("container", "network", "volume")) {
             String flag = kind.equals("container") ? "-aq" : "-q";
             String ids = docker(kind, "ls", flag, "--filter", label).out().strip();
-            if (!ids.isEmpty()) {
-                List<String> rm = new ArrayList<>(List.of(kind, "rm", "-f"));
-                if (kind.equals("network")) rm.remove("-f");
-                rm.addAll(List.of(ids.split("\\s+")));
-                docker(rm.toArray(String[]::new));
+            if (ids.isEmpty()) {
+                continue;
             }
+            if (kind.equals("container")) {
+                // one at a time: docker rm of several removes them at once, and Engine 20.10 was seen to
+                // hang for good removing a shared instance together with containers of its networks
+                for (String id : ids.split("\\s+")) {
+                    docker("container", "rm", "-f", id);
+                }
+                continue;
+            }
+            List<String> rm = new ArrayList<>(List.of(kind, "rm"));
+            if (kind.equals("volume")) rm.add("-f");
+            rm.addAll(List.of(ids.split("\\s+")));
+            docker(rm.toArray(String[]::new));
         }
     }
 }
