@@ -41,35 +41,18 @@ public final class LockFile implements ProjectLock {
 
     @Override
     public <T> T holding(Supplier<T> work) {
-        inProcess.lock();
-        try {
-            if (inProcess.getHoldCount() > 1) {
-                return work.get();
-            }
-            try (FileChannel channel = FileChannel.open(Files.createDirectories(file.getParent()).resolve(file.getFileName()),
-                    StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
-                FileLock held = channel.tryLock();
-                if (held == null) {
-                    String who = holder == null ? "" : heldBy();
-                    waiting.accept("waiting for " + what + " to finish (" + (who.isEmpty() ? "it holds " + file : who) + ")");
-                    held = channel.lock();
-                }
-                writeHolder(channel);
-                try {
-                    return work.get();
-                } finally {
-                    held.release();
-                }
-            } catch (IOException e) {
-                throw new PikoException("cannot lock " + file + ": " + e.getMessage(), "check that .piko/ is writable");
-            }
-        } finally {
-            inProcess.unlock();
-        }
+        java.util.concurrent.atomic.AtomicReference<T> result = new java.util.concurrent.atomic.AtomicReference<>();
+        whileHeld(true, () -> result.set(work.get()));
+        return result.get();
     }
 
     @Override
     public boolean tryHolding(Runnable work) {
+        return whileHeld(false, work);
+    }
+
+    /** Runs work holding the lock (this thread may hold it already); false, without running it, when held elsewhere and not to wait. */
+    private boolean whileHeld(boolean wait, Runnable work) {
         inProcess.lock();
         try {
             if (inProcess.getHoldCount() > 1) {
@@ -80,7 +63,12 @@ public final class LockFile implements ProjectLock {
                     StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
                 FileLock held = channel.tryLock();
                 if (held == null) {
-                    return false;
+                    if (!wait) {
+                        return false;
+                    }
+                    String who = holder == null ? "" : heldBy();
+                    waiting.accept("waiting for " + what + " to finish (" + (who.isEmpty() ? "it holds " + file : who) + ")");
+                    held = channel.lock();
                 }
                 try {
                     writeHolder(channel);
